@@ -1,0 +1,60 @@
+/**
+ * `npm start`: the whole of Carestock on one machine — DynamoDB Local, the HTTP API, the scheduled
+ * jobs and demo data. Options: --port N (or PORT), --in-memory, --no-seed, --data-dir DIR (or DATA_DIR).
+ */
+import { parseArgs } from 'node:util';
+import { seedDemoData } from './local/demo-data.ts';
+import { startLocalSystem } from './local/local-system.ts';
+import { signLocalToken } from './local/local-auth.ts';
+import { startLocalScheduler } from './local/scheduler.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'in-memory': { type: 'boolean', default: false },
+    'no-seed': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+  },
+});
+
+const log = (line: string) => console.log(`[carestock] ${line}`);
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+
+const started = Date.now();
+const system = await startLocalSystem({
+  port: Number(values.port ?? process.env.PORT ?? 3000),
+  host: values.host ?? process.env.HOST ?? '127.0.0.1',
+  inMemory: values['in-memory'],
+  dataDir: values['data-dir'] ?? process.env.DATA_DIR,
+});
+log(`DynamoDB Local at ${system.dynamoEndpoint} (${values['in-memory'] ? 'in memory' : `data in ${system.dataDir}`}), table "${system.tableName}"`);
+
+if (!values['no-seed']) {
+  const token = await signLocalToken(system.signingKey, { org: { kind: 'admin' } });
+  await seedDemoData(async (method, path, body, contentType = 'application/json') => {
+    const response = await fetch(system.url + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json().catch(() => undefined) };
+  }, log);
+}
+
+const scheduler = startLocalScheduler(log);
+log(`API ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${system.url}/v1 (health: ${system.url}/v1/health)`);
+log(`get a token:  TOKEN=$(npm run -s token -- --org admin)   (or --org store:cardiff-jes, --org home:ty-gwyn)`);
+log(`then:         curl -H "Authorization: Bearer $TOKEN" ${system.url}/v1/items`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping the API and DynamoDB Local`);
+  scheduler.stop();
+  await system.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,171 @@
+/**
+ * Turns a real HTTP request into the API Gateway HTTP API (payload format 2.0) event the deployed
+ * handler receives, after the same JWT and scope checks the authorizer makes, and invokes the very
+ * handler file the CDK stack bundles, found through the shared route table.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { routeKey, routes, type RouteDefinition } from '../../functions/routes.ts';
+import { HttpProblem, problemResponse } from '../../functions/http/problem.ts';
+import { verifyLocalToken, type LocalSigningKey } from './local-auth.ts';
+
+export interface LocalRequest {
+  method: string;
+  /** Path and query string, as on the request line. */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  sourceIp?: string;
+}
+
+export interface LocalResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const handlersDirectory = join(import.meta.dirname, '..', '..', 'functions', 'handlers');
+const loaded = new Map<string, Promise<Handler>>();
+
+function loadHandler(name: string): Promise<Handler> {
+  let handler = loaded.get(name);
+  if (!handler) {
+    handler = import(pathToFileURL(join(handlersDirectory, `${name}.ts`)).href).then((module) => module.handler as Handler);
+    loaded.set(name, handler);
+  }
+  return handler;
+}
+
+interface CompiledRoute {
+  route: RouteDefinition;
+  pattern: RegExp;
+  names: string[];
+}
+
+const compiled: CompiledRoute[] = routes.map((route) => {
+  const names: string[] = [];
+  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}$`), names };
+});
+
+export function matchRoute(method: string, path: string): { route: RouteDefinition; params: Record<string, string> } | 'method-not-allowed' | undefined {
+  let pathMatched = false;
+  for (const { route, pattern, names } of compiled) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    pathMatched = true;
+    if (route.method !== method) continue;
+    const params: Record<string, string> = {};
+    names.forEach((name, i) => (params[name] = decodeURIComponent(match[i + 1]!)));
+    return { route, params };
+  }
+  return pathMatched ? 'method-not-allowed' : undefined;
+}
+
+export function createApiGatewayAdapter(signingKey: LocalSigningKey) {
+  return async function invoke(request: LocalRequest): Promise<LocalResponse> {
+    const requestId = randomUUID();
+    const url = new URL(request.url, 'http://localhost');
+    const matched = matchRoute(request.method.toUpperCase(), url.pathname);
+    if (matched === undefined) return problem(new HttpProblem(404, `No route for ${request.method} ${url.pathname}.`), requestId);
+    if (matched === 'method-not-allowed') return problem(new HttpProblem(405, `${request.method} is not allowed on ${url.pathname}.`), requestId);
+    const { route, params } = matched;
+
+    const headers = lowerCaseHeaders(request.headers);
+    let authorizer: APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'] | undefined;
+    if (route.scope !== null) {
+      const verified = await verifyLocalToken(signingKey, headers.authorization);
+      if (!verified.ok) return problem(new HttpProblem(401, verified.reason, { headers: { 'www-authenticate': 'Bearer' } }), requestId);
+      if (!verified.scopes.includes(route.scope)) {
+        return problem(new HttpProblem(403, `This operation needs the scope "${route.scope}".`), requestId);
+      }
+      authorizer = { principalId: '', integrationLatency: 0, jwt: { claims: stringifyClaims(verified.claims), scopes: verified.scopes } };
+    }
+
+    const event = {
+      version: '2.0',
+      routeKey: routeKey(route),
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      cookies: headers.cookie?.split(';').map((c) => c.trim()),
+      headers,
+      queryStringParameters: queryParameters(url.searchParams),
+      pathParameters: Object.keys(params).length ? params : undefined,
+      body: request.body.length ? request.body.toString('utf8') : undefined,
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: 'local',
+        apiId: 'local',
+        domainName: headers.host ?? 'localhost',
+        domainPrefix: 'localhost',
+        http: { method: route.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+        requestId,
+        routeKey: routeKey(route),
+        stage: '$default',
+        time: new Date().toISOString(),
+        timeEpoch: Date.now(),
+        authorizer,
+      },
+    } as APIGatewayProxyEventV2WithJWTAuthorizer;
+
+    const handler = await loadHandler(route.handler);
+    const result = await handler(event, lambdaContext(route.handler, requestId));
+    return {
+      statusCode: result.statusCode ?? 200,
+      headers: { ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])), 'x-request-id': requestId },
+      body: result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString('utf8') : (result.body ?? ''),
+    };
+  };
+}
+
+function problem(error: HttpProblem, requestId: string): LocalResponse {
+  const response = problemResponse(error, requestId);
+  return { statusCode: response.statusCode, headers: { ...response.headers, 'x-request-id': requestId }, body: response.body };
+}
+
+/** API Gateway joins repeated headers and query parameters with commas, and lower-cases header names. */
+function lowerCaseHeaders(headers: LocalRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return out;
+}
+
+function queryParameters(search: URLSearchParams): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [name, value] of search) out[name] = name in out ? `${out[name]},${value}` : value;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The authorizer hands claims to the function as strings (arrays as "[a b]"), so the local one does too. */
+function stringifyClaims(claims: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(claims).map(([k, v]) => [k, Array.isArray(v) ? `[${v.join(' ')}]` : String(v)]),
+  );
+}
+
+function lambdaContext(functionName: string, awsRequestId: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '256',
+    awsRequestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Demo data, loaded through the public API (so it passes the same validation as anyone's):
+ * a catalogue of PPE lines, two Welsh Joint Equipment Stores and the care homes they serve.
+ */
+export interface DemoApi {
+  (method: string, path: string, body?: unknown, contentType?: string): Promise<{ status: number; body: unknown }>;
+}
+
+export const demoCatalogue = [
+  { sku: 'MASK-IIR', name: 'Type IIR surgical mask', unit: 'mask', packSize: 50 },
+  { sku: 'MASK-FFP3', name: 'FFP3 respirator', unit: 'respirator', packSize: 20 },
+  { sku: 'GLOVE-NITRILE-M', name: 'Nitrile examination glove, medium', unit: 'glove', packSize: 100 },
+  { sku: 'APRON', name: 'Disposable plastic apron', unit: 'apron', packSize: 200 },
+  { sku: 'GOWN-FR', name: 'Fluid-repellent gown', unit: 'gown', packSize: 10 },
+  { sku: 'VISOR', name: 'Full-face visor', unit: 'visor', packSize: 25 },
+  { sku: 'HAND-SANITISER-500ML', name: 'Hand sanitiser, 500 ml', unit: 'bottle', packSize: 12 },
+];
+
+export const demoStores = [
+  { storeId: 'cardiff-jes', name: 'Cardiff Joint Equipment Store', capacityPerDay: 4, closedDates: ['2026-12-25', '2026-12-26', '2027-01-01'] },
+  { storeId: 'swansea-jes', name: 'Swansea Joint Equipment Store', capacityPerDay: 3, closedDates: ['2026-12-25', '2026-12-26', '2027-01-01'] },
+];
+
+export const demoHomes = [
+  { homeId: 'ty-gwyn', name: 'Tŷ Gwyn Care Home', storeId: 'cardiff-jes', beds: 42, deliveryDays: ['MON', 'THU'] },
+  { homeId: 'plas-newydd', name: 'Plas Newydd Residential Home', storeId: 'cardiff-jes', beds: 28, deliveryDays: ['TUE', 'FRI'] },
+  { homeId: 'llys-hafren', name: 'Llys Hafren Nursing Home', storeId: 'cardiff-jes', beds: 60, deliveryDays: ['MON', 'WED', 'FRI'] },
+  { homeId: 'bryn-haul', name: 'Bryn Haul Care Home', storeId: 'swansea-jes', beds: 35, deliveryDays: ['WED'] },
+  { homeId: 'glan-y-mor', name: 'Glan-y-Môr Nursing Home', storeId: 'swansea-jes', beds: 50, deliveryDays: ['TUE', 'THU'] },
+  { homeId: 'awel-y-mor', name: 'Awel-y-Môr Residential Home', storeId: 'swansea-jes', beds: 22, deliveryDays: ['FRI'] },
+];
+
+export async function seedDemoData(api: DemoApi, log: (line: string) => void): Promise<void> {
+  const put = async (path: string, body: unknown) => {
+    const response = await api('PUT', path, body);
+    if (response.status !== 200) throw new Error(`demo data: PUT ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  };
+  for (const { sku, ...item } of demoCatalogue) await put(`/v1/items/${sku}`, item);
+  for (const { storeId, ...store } of demoStores) await put(`/v1/stores/${storeId}`, store);
+  for (const { homeId, ...home } of demoHomes) await put(`/v1/homes/${homeId}`, home);
+  log(`demo data: ${demoCatalogue.length} items, ${demoStores.length} stores, ${demoHomes.length} homes`);
+}

@@ -1,0 +1,80 @@
+/**
+ * The whole system on one machine: DynamoDB Local, the table from the shared definition, the HTTP
+ * API through the API Gateway adapter, and (optionally) the scheduled jobs. `npm start`, the
+ * end-to-end tests and the benchmarks all start it through this one function.
+ */
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createApiGatewayAdapter } from './api-gateway-adapter.ts';
+import { ensureTable } from './create-table.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { startHttpServer, type LocalRoute } from './http-server.ts';
+import { loadOrCreateSigningKey, type LocalSigningKey } from './local-auth.ts';
+
+export interface LocalSystemOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  inMemory?: boolean;
+  tableName?: string;
+  /** An already running DynamoDB endpoint (tests share one); otherwise one is started and owned. */
+  dynamoEndpoint?: string;
+  /** Extra non-API routes (the web page, local sign-in), tried before the API. */
+  extraRoutes?: (context: { signingKey: LocalSigningKey }) => LocalRoute;
+}
+
+export interface LocalSystem {
+  url: string;
+  dataDir: string;
+  tableName: string;
+  dynamoEndpoint: string;
+  signingKey: LocalSigningKey;
+  stop(): Promise<void>;
+}
+
+export function configureLocalAws(endpoint: string, tableName: string): void {
+  // The handlers read these exactly as they read their Lambda environment on AWS.
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = endpoint;
+  process.env.AWS_REGION ??= 'eu-west-2';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.TABLE_NAME = tableName;
+
+}
+
+export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  // The lockfile pins SDK versions that support Node 20; the SDK's reminder is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? '.carestock');
+  const tableName = options.tableName ?? 'carestock';
+  let dynamo: DynamoDbLocal | undefined;
+  const endpoint =
+    options.dynamoEndpoint ??
+    (dynamo = await startDynamoDbLocal(options.inMemory ? {} : { dbPath: join(dataDir, 'dynamodb') })).endpoint;
+  configureLocalAws(endpoint, tableName);
+
+  const admin = new DynamoDBClient({});
+  try {
+    await ensureTable(admin, tableName);
+  } finally {
+    admin.destroy();
+  }
+
+  const signingKey = await loadOrCreateSigningKey(dataDir);
+  const api = createApiGatewayAdapter(signingKey);
+  const extra = options.extraRoutes?.({ signingKey });
+  const route: LocalRoute = async (request) => (await extra?.(request)) ?? (await api(request));
+  const http = await startHttpServer(options.port ?? 3000, route, options.host);
+
+  return {
+    url: http.url,
+    dataDir,
+    tableName,
+    dynamoEndpoint: endpoint,
+    signingKey,
+    stop: async () => {
+      await http.close();
+      await dynamo?.stop();
+    },
+  };
+}

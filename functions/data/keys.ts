@@ -1,0 +1,114 @@
+/**
+ * The one module that knows how every item's keys are spelled. Nothing else in the code base
+ * concatenates key strings: repositories ask this module for keys and index values by name.
+ * Each builder documents the access pattern (ARCHITECTURE.md §3) it serves.
+ */
+import { TIME_INDEX_SHARDS } from './table-definition.ts';
+
+export type LocationKind = 'home' | 'store';
+export interface LocationRef {
+  readonly kind: LocationKind;
+  readonly id: string;
+}
+
+export type TableKey = {
+  PK: string;
+  SK: string;
+};
+
+const PROFILE = 'PROFILE';
+
+/** FNV-1a: a cheap, stable hash to pick a write shard (no crypto needed, no bundle cost). */
+export function shardOf(value: string, shards = TIME_INDEX_SHARDS): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}
+
+export const locationPk = (location: LocationRef): string =>
+  `${location.kind === 'home' ? 'HOME' : 'STORE'}#${location.id}`;
+
+export const keys = {
+  // 1. catalogue, stores, homes, and the homes a store serves
+  item: (sku: string): TableKey => ({ PK: `ITEM#${sku}`, SK: 'ITEM' }),
+  catalogueIndex: (sku: string) => ({ GSI1PK: 'CATALOGUE', GSI1SK: sku }),
+  cataloguePartition: 'CATALOGUE',
+
+  store: (storeId: string): TableKey => ({ PK: locationPk({ kind: 'store', id: storeId }), SK: PROFILE }),
+  storeListIndex: (storeId: string) => ({ GSI1PK: 'STORES', GSI1SK: storeId }),
+  storeListPartition: 'STORES',
+
+  home: (homeId: string): TableKey => ({ PK: locationPk({ kind: 'home', id: homeId }), SK: PROFILE }),
+  storeHomesIndex: (storeId: string, homeId: string) => ({ GSI1PK: `STORE#${storeId}#HOMES`, GSI1SK: homeId }),
+  storeHomesPartition: (storeId: string) => `STORE#${storeId}#HOMES`,
+
+  // 2. every stock position of a location (one Query on PK, SK begins_with POS#), or one position
+  position: (location: LocationRef, sku: string): TableKey => ({ PK: locationPk(location), SK: `POS#${sku}` }),
+  positionPrefix: 'POS#',
+
+  // 3. count / receipt / adjustment history of a position, newest first
+  stockEvent: (location: LocationRef, sku: string, at: string, eventId: string): TableKey => ({
+    PK: `HIST#${locationPk(location)}#${sku}`,
+    SK: `${at}#${eventId}`,
+  }),
+  stockHistoryPartition: (location: LocationRef, sku: string) => `HIST#${locationPk(location)}#${sku}`,
+
+  // 4. the sparse, write-sharded run-out index: only positions with usage > 0 carry these attributes
+  runoutIndex: (location: LocationRef, sku: string, runoutDate: string) => ({
+    GSI2PK: `RUNOUT#${shardOf(`${locationPk(location)}#${sku}`)}`,
+    GSI2SK: `${runoutDate}#${locationPk(location)}#${sku}`,
+  }),
+  runoutShardPartition: (shard: number) => `RUNOUT#${shard}`,
+  /** Upper bound for "run-out before `date`" on GSI2SK (ISO strings sort chronologically). */
+  runoutBefore: (isoInstant: string) => isoInstant,
+
+  // 7b. homes by last count (never counted sorts first), sharded like the run-out index
+  lastCountIndex: (homeId: string, lastCountedAt: string | null) => ({
+    GSI2PK: `LASTCOUNT#${shardOf(homeId)}`,
+    GSI2SK: `${lastCountedAt ?? NEVER}#${homeId}`,
+  }),
+  lastCountShardPartition: (shard: number) => `LASTCOUNT#${shard}`,
+
+  // 5. requests: by id; a home's newest first (GSI1); a store's queue by status, oldest first (GSI3)
+  request: (requestId: string): TableKey => ({ PK: `REQUEST#${requestId}`, SK: 'REQUEST' }),
+  homeRequestsIndex: (homeId: string, createdAt: string, requestId: string) => ({
+    GSI1PK: `HOME#${homeId}#REQUESTS`,
+    GSI1SK: `${createdAt}#${requestId}`,
+  }),
+  homeRequestsPartition: (homeId: string) => `HOME#${homeId}#REQUESTS`,
+  storeRequestQueueIndex: (storeId: string, status: string, createdAt: string, requestId: string) => ({
+    GSI3PK: `STORE#${storeId}#REQUESTS#${status}`,
+    GSI3SK: `${createdAt}#${requestId}`,
+  }),
+  storeRequestQueuePartition: (storeId: string, status: string) => `STORE#${storeId}#REQUESTS#${status}`,
+
+  // 6. deliveries: by id; a store's by date (GSI1); a home's by date (GSI3)
+  delivery: (deliveryId: string): TableKey => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
+  storeDeliveriesIndex: (storeId: string, date: string, homeId: string) => ({
+    GSI1PK: `STORE#${storeId}#DELIVERIES`,
+    GSI1SK: `${date}#${homeId}`,
+  }),
+  storeDeliveriesPartition: (storeId: string) => `STORE#${storeId}#DELIVERIES`,
+  homeDeliveriesIndex: (homeId: string, date: string, deliveryId: string) => ({
+    GSI3PK: `HOME#${homeId}#DELIVERIES`,
+    GSI3SK: `${date}#${deliveryId}`,
+  }),
+  homeDeliveriesPartition: (homeId: string) => `HOME#${homeId}#DELIVERIES`,
+
+  // 7a. shortfalls by date, and by store and date (SK begins_with storeId#)
+  shortfall: (date: string, storeId: string, homeId: string): TableKey => ({
+    PK: `SHORTFALL#${date}`,
+    SK: `${storeId}#${homeId}`,
+  }),
+  shortfallPartition: (date: string) => `SHORTFALL#${date}`,
+  shortfallStorePrefix: (storeId: string) => `${storeId}#`,
+
+  // idempotency records (Powertools persistence layer on the same table)
+  idempotencyPartition: 'IDEMPOTENCY',
+} as const;
+
+/** Sorts before every ISO timestamp, so never-counted homes come first in "older than" queries. */
+const NEVER = '0000-00-00T00:00:00.000Z';

@@ -1,0 +1,51 @@
+/**
+ * Opaque cursors: the query's LastEvaluatedKey, base64url-encoded. On the way back in, a cursor
+ * must belong to the same partition as the query it continues: a cursor from another list (or
+ * another tenant's) is refused with 400 instead of reaching DynamoDB.
+ */
+import { z } from 'zod/mini';
+import { badRequest } from '../http/problem.ts';
+
+export type StartKey = Record<string, string>;
+
+export function encodeCursor(lastEvaluatedKey: Record<string, unknown> | undefined): string | null {
+  if (!lastEvaluatedKey) return null;
+  return Buffer.from(JSON.stringify(lastEvaluatedKey), 'utf8').toString('base64url');
+}
+
+const startKeySchema = z.record(z.string(), z.string());
+
+export function decodeCursor(cursor: string | undefined, partition: { attribute: string; value: string }): StartKey | undefined {
+  if (cursor === undefined) return undefined;
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  const parsed = startKeySchema.safeParse(decoded);
+  if (!parsed.success || parsed.data[partition.attribute] !== partition.value) {
+    throw badRequest('The cursor is not valid for this list.', [
+      { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' },
+    ]);
+  }
+  return parsed.data;
+}
+
+/** `?limit=&cursor=` as every list takes them. */
+export const pageQueryShape = {
+  limit: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,3}$/, 'limit must be a whole number from 1 to 100')),
+      z.pipe(z.transform(Number), z.number().check(z.minimum(1), z.maximum(100))),
+    ),
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+};
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 25;

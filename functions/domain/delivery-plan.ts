@@ -1,0 +1,266 @@
+/**
+ * The delivery planner: puts approved requests on the store's rota within a capacity.
+ *
+ * Each request goes on the earliest rota day of its home with room, one delivery per home per day
+ * (a home's requests on one date merge into one delivery). A home that would run out before that
+ * rota day is brought forward to the earliest open date with room, and the delivery says why.
+ * Requests already in a delivery are never placed again, so re-planning is idempotent.
+ *
+ * Dates are calendar dates (YYYY-MM-DD) in the store's zone; nothing here reads a clock or a zone.
+ */
+
+import { dateOf, dayNumber, weekdayOf, type Weekday } from './calendar-date.ts';
+
+export { weekdayOf, type Weekday };
+
+export interface DeliveryLine {
+  sku: string;
+  quantity: number;
+}
+
+export interface PlanHome {
+  homeId: string;
+  deliveryDays: Weekday[];
+  /** The earliest date any of the home's items runs out (store's zone); null if none is projected to. */
+  runoutDate: string | null;
+}
+
+export interface PlanRequest {
+  requestId: string;
+  homeId: string;
+  createdAt: string;
+  lines: DeliveryLine[];
+}
+
+export interface ExistingDelivery {
+  deliveryId: string;
+  homeId: string;
+  date: string;
+  requestIds: string[];
+  lines: DeliveryLine[];
+  emergency: boolean;
+  reason: string | null;
+  status: 'planned' | 'dispatched' | 'delivered';
+}
+
+export interface PlannedDelivery {
+  deliveryId: string;
+  homeId: string;
+  date: string;
+  requestIds: string[];
+  /** Merged per SKU, sorted by SKU. */
+  lines: DeliveryLine[];
+  emergency: boolean;
+  reason: string | null;
+}
+
+export interface PlanInput {
+  /** First date of the horizon. */
+  from: string;
+  /** Calendar days in the horizon, counting `from`; closed dates inside it are skipped. */
+  days: number;
+  /** Most deliveries on any one date, existing ones included. */
+  capacityPerDay: number;
+  closedDates: string[];
+  homes: PlanHome[];
+  requests: PlanRequest[];
+  existing: ExistingDelivery[];
+}
+
+export interface UnplacedRequest {
+  requestId: string;
+  reason: string;
+}
+
+export interface DeliveryPlan {
+  /** New deliveries, and existing planned ones that gained requests; ordered by date, then homeId. */
+  deliveries: PlannedDelivery[];
+  unplaced: UnplacedRequest[];
+}
+
+/** Deterministic, so re-planning the same home and date finds the same delivery. */
+export function deliveryIdFor(date: string, homeId: string): string {
+  dayNumber(date);
+  return `dlv-${date.replaceAll('-', '')}-${homeId}`;
+}
+
+interface WorkingDelivery {
+  deliveryId: string;
+  homeId: string;
+  date: string;
+  requestIds: string[];
+  lines: Map<string, number>;
+  emergency: boolean;
+  reasons: string[];
+  /** Only a planned delivery can take more requests: a dispatched one is already on the road. */
+  open: boolean;
+  changed: boolean;
+}
+
+interface Placement {
+  date: string;
+  emergencyReason: string | null;
+}
+
+export function planDeliveries(input: PlanInput): DeliveryPlan {
+  const start = dayNumber(input.from);
+  const dayCount = Math.max(0, Math.floor(input.days));
+  const lastDate = dateOf(start + dayCount - 1);
+  const horizonEnd = dateOf(start + dayCount);
+  const closed = new Set(input.closedDates);
+  const openDates: string[] = [];
+  for (let n = start; n < start + dayCount; n += 1) {
+    if (!closed.has(dateOf(n))) openDates.push(dateOf(n));
+  }
+
+  const deliveriesOnDate = new Map<string, number>();
+  const byHomeAndDate = new Map<string, WorkingDelivery>();
+  const alreadyPlaced = new Set<string>();
+  for (const existing of input.existing) {
+    deliveriesOnDate.set(existing.date, (deliveriesOnDate.get(existing.date) ?? 0) + 1);
+    for (const id of existing.requestIds) alreadyPlaced.add(id);
+    const key = homeDateKey(existing.homeId, existing.date);
+    // Should a home have two deliveries on one date, the planned one is the one that can grow.
+    if (byHomeAndDate.get(key)?.open) continue;
+    byHomeAndDate.set(key, {
+      deliveryId: existing.deliveryId,
+      homeId: existing.homeId,
+      date: existing.date,
+      requestIds: [...existing.requestIds],
+      emergency: existing.emergency,
+      lines: mergeLines(new Map(), existing.lines),
+      reasons: existing.reason ? [existing.reason] : [],
+      open: existing.status === 'planned',
+      changed: false,
+    });
+  }
+
+  const canTake = (homeId: string, date: string): boolean => {
+    const delivery = byHomeAndDate.get(homeDateKey(homeId, date));
+    if (delivery) return delivery.open;
+    return (deliveriesOnDate.get(date) ?? 0) < input.capacityPerDay;
+  };
+
+  const decide = (request: PlanRequest, home: PlanHome): Placement | string => {
+    const rotaDays = new Set(home.deliveryDays);
+    const rotaDate = openDates.find((d) => rotaDays.has(weekdayOf(d)) && canTake(home.homeId, d));
+    // With no rota date in the horizon the home would wait at least until the horizon's end.
+    const waitsUntil = rotaDate ?? horizonEnd;
+    if (home.runoutDate !== null && home.runoutDate < waitsUntil) {
+      const earliest = openDates.find((d) => canTake(home.homeId, d));
+      if (earliest !== undefined && earliest < waitsUntil) {
+        return { date: earliest, emergencyReason: emergencyReason(home.runoutDate, rotaDate, earliest, lastDate) };
+      }
+    }
+    if (rotaDate !== undefined) return { date: rotaDate, emergencyReason: null };
+    if (home.deliveryDays.length === 0) return `Home ${home.homeId} has no delivery days on the rota.`;
+    if (dayCount === 0) return 'The plan covers no dates.';
+    return (
+      `No ${home.deliveryDays.join('/')} delivery with capacity for home ${home.homeId} ` +
+      `between ${input.from} and ${lastDate}.`
+    );
+  };
+
+  const place = (request: PlanRequest, placement: Placement): void => {
+    const key = homeDateKey(request.homeId, placement.date);
+    let delivery = byHomeAndDate.get(key);
+    if (!delivery) {
+      deliveriesOnDate.set(placement.date, (deliveriesOnDate.get(placement.date) ?? 0) + 1);
+      delivery = {
+        deliveryId: deliveryIdFor(placement.date, request.homeId),
+        homeId: request.homeId,
+        date: placement.date,
+        requestIds: [],
+        lines: new Map(),
+        emergency: false,
+        reasons: [],
+        open: true,
+        changed: true,
+      };
+      byHomeAndDate.set(key, delivery);
+    }
+    delivery.requestIds.push(request.requestId);
+    mergeLines(delivery.lines, request.lines);
+    if (placement.emergencyReason !== null) {
+      delivery.emergency = true;
+      if (!delivery.reasons.includes(placement.emergencyReason)) delivery.reasons.push(placement.emergencyReason);
+    }
+    delivery.changed = true;
+  };
+
+  const homes = new Map(input.homes.map((h) => [h.homeId, h]));
+  const unplaced: UnplacedRequest[] = [];
+  const pending: { request: PlanRequest; home: PlanHome }[] = [];
+  for (const request of input.requests) {
+    if (alreadyPlaced.has(request.requestId)) continue;
+    alreadyPlaced.add(request.requestId);
+    const home = homes.get(request.homeId);
+    if (!home) unplaced.push({ requestId: request.requestId, reason: `Home ${request.homeId} is not on this rota.` });
+    else pending.push({ request, home });
+  }
+  pending.sort(
+    (a, b) =>
+      compareRunout(a.home.runoutDate, b.home.runoutDate) ||
+      compareText(a.request.createdAt, b.request.createdAt) ||
+      compareText(a.request.requestId, b.request.requestId),
+  );
+
+  // Emergencies first, so the homes about to run out get the capacity; then everyone else in the
+  // same order, asking again, because a home can become an emergency once others took its rota day.
+  const later: typeof pending = [];
+  for (const item of pending) {
+    const decision = item.home.runoutDate === null ? null : decide(item.request, item.home);
+    if (typeof decision === 'object' && decision?.emergencyReason) place(item.request, decision);
+    else later.push(item);
+  }
+  for (const { request, home } of later) {
+    const decision = decide(request, home);
+    if (typeof decision === 'string') unplaced.push({ requestId: request.requestId, reason: decision });
+    else place(request, decision);
+  }
+
+  const deliveries = [...byHomeAndDate.values()]
+    .filter((d) => d.changed)
+    .sort((a, b) => compareText(a.date, b.date) || compareText(a.homeId, b.homeId))
+    .map(
+      (d): PlannedDelivery => ({
+        deliveryId: d.deliveryId,
+        homeId: d.homeId,
+        date: d.date,
+        requestIds: d.requestIds,
+        lines: [...d.lines].sort(([a], [b]) => compareText(a, b)).map(([sku, quantity]) => ({ sku, quantity })),
+        emergency: d.emergency,
+        reason: d.reasons.length > 0 ? d.reasons.join(' ') : null,
+      }),
+    );
+  return { deliveries, unplaced };
+}
+
+function emergencyReason(runout: string, rotaDate: string | undefined, date: string, lastDate: string): string {
+  const waited = rotaDate
+    ? `before its next rota delivery on ${weekdayOf(rotaDate)} ${rotaDate}`
+    : `and no rota day up to ${lastDate} has capacity`;
+  const late = date > runout ? ` No open date with capacity before the run-out; ${date} is the earliest.` : '';
+  return `Runs out on ${runout}, ${waited}; brought forward to ${weekdayOf(date)} ${date}.${late}`;
+}
+
+function mergeLines(into: Map<string, number>, lines: readonly DeliveryLine[]): Map<string, number> {
+  for (const line of lines) into.set(line.sku, (into.get(line.sku) ?? 0) + line.quantity);
+  return into;
+}
+
+function homeDateKey(homeId: string, date: string): string {
+  return JSON.stringify([homeId, date]);
+}
+
+// Homes with a run-out date come first, earliest first; homes not at risk after them.
+function compareRunout(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareText(a, b);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,98 @@
+/**
+ * The adapter every HTTP handler goes through: parse → authorise → use case → respond.
+ * A handler file declares its schemas and a use-case function; this wraps it in middy with the
+ * logger, the problem+json error mapping, the route's scope check and request validation.
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod/mini';
+import { findRouteByKey } from '../routes.ts';
+import { logger } from '../observability/logger.ts';
+import { problemErrors } from './middleware/problem-errors.ts';
+import { principalFromEvent, type Principal } from './principal.ts';
+import { forbidden, HttpProblem } from './problem.ts';
+import { readBody, type CsvToBody } from './request-body.ts';
+import { parseOrThrow } from './validation.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+
+type Schema = z.ZodMiniType;
+type Out<S> = S extends Schema ? z.infer<S> : undefined;
+
+export interface HandlerSpec<B, Q, P> {
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Accept text/csv too: the columns it knows and how a parsed table becomes the JSON body shape. */
+  csv?: { columns: readonly string[]; toBody: CsvToBody };
+  /** Public routes (health, OpenAPI) skip the principal. */
+  public?: boolean;
+}
+
+export interface HttpRequest<B, Q, P> {
+  body: Out<B>;
+  query: Out<Q>;
+  params: Out<P>;
+  principal: Principal;
+  headers: Record<string, string | undefined>;
+  requestId: string;
+}
+
+export interface HttpResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send the body as is (e.g. CSV) instead of JSON. */
+  raw?: boolean;
+}
+
+export function httpHandler<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+  spec: HandlerSpec<B, Q, P>,
+  useCase: (request: HttpRequest<B, Q, P>) => Promise<HttpResult>,
+) {
+  const run = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
+    const principal = spec.public ? anonymous : authorise(event);
+    const request = {
+      principal,
+      headers: event.headers ?? {},
+      requestId: context.awsRequestId,
+      params: (spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}, 'path') : undefined) as Out<P>,
+      query: (spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}, 'query') : undefined) as Out<Q>,
+      body: undefined as Out<B>,
+    };
+    const rawBody = readBody(event, spec.csv);
+    if (spec.body) request.body = parseOrThrow(spec.body, rawBody, 'body') as Out<B>;
+    else if (rawBody !== undefined) throw new HttpProblem(400, 'This operation takes no request body.');
+    return respond(await useCase(request));
+  };
+  return middy<HttpEvent, HttpResponse>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(problemErrors())
+    .handler(run);
+}
+
+const anonymous: Principal = { subject: 'anonymous', org: { kind: 'anonymous' }, scopes: new Set() };
+
+/** Defence in depth: the authorizer checks the route's scope too, but a handler never trusts that alone. */
+function authorise(event: HttpEvent): Principal {
+  const principal = principalFromEvent(event);
+  const route = findRouteByKey(event.routeKey);
+  if (!route) throw forbidden(`No route "${event.routeKey}" is known to this function.`);
+  if (route.scope && !principal.scopes.has(route.scope)) {
+    throw forbidden(`This operation needs the scope "${route.scope}".`);
+  }
+  return principal;
+}
+
+function respond(result: HttpResult): HttpResponse {
+  const status = result.status ?? 200;
+  if (result.raw) return { statusCode: status, headers: result.headers ?? {}, body: String(result.body ?? '') };
+  if (result.body === undefined) return { statusCode: status, headers: result.headers ?? {} };
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json', ...result.headers },
+    body: JSON.stringify(result.body),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Turns the raw HTTP body into a value to validate: size limit first (413), then the content type
+ * (JSON, or CSV where the route accepts it; anything else 415), then syntax (400).
+ */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { parseCsv, CsvError, type ParsedCsv } from './csv.ts';
+import { HttpProblem, badRequest } from './problem.ts';
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export type CsvToBody = (table: ParsedCsv) => unknown;
+
+export function maxBodyBytes(): number {
+  const configured = Number(process.env.MAX_BODY_BYTES);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
+}
+
+export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonly string[]; toBody: CsvToBody }): unknown {
+  const raw = event.body;
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  const limit = maxBodyBytes();
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > limit) throw new HttpProblem(413, `The body is ${size} bytes; the limit is ${limit} bytes.`);
+
+  const contentType = (event.headers?.['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
+  if (contentType === 'application/json' || contentType.endsWith('+json')) {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw badRequest(`The body is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (csv && contentType === 'text/csv') {
+    try {
+      return csv.toBody(parseCsv(text, csv.columns));
+    } catch (error) {
+      if (error instanceof CsvError) {
+        throw badRequest(`The CSV body is not valid: ${error.message}`, [
+          { in: 'body', path: `/line/${error.line}`, message: error.message },
+        ]);
+      }
+      throw error;
+    }
+  }
+  const accepted = csv ? 'application/json or text/csv' : 'application/json';
+  throw new HttpProblem(415, `Content type "${contentType}" is not accepted here; send ${accepted}.`);
+}

@@ -1,0 +1,21 @@
+/**
+ * The scheduled jobs, defined once: the CDK jobs construct makes an EventBridge Scheduler schedule
+ * (with its time zone, retries and dead-letter queue) per entry, and the local scheduler runs the
+ * same handler at the same local time. Plain data, like the route table.
+ */
+export interface JobDefinition {
+  readonly name: string;
+  /** File under functions/handlers/, without extension; exports `handler`. */
+  readonly handler: string;
+  /** Local wall-clock time the job runs each day, in `timeZone`. */
+  readonly at: { hour: number; minute: number };
+  readonly timeZone: string;
+  readonly table: 'read' | 'readwrite';
+  readonly alerts?: boolean;
+  readonly description: string;
+}
+
+export const jobs: readonly JobDefinition[] = [];
+
+/** EventBridge Scheduler expression for a job (evaluated in the job's time zone). */
+export const cronExpression = (job: JobDefinition) => `cron(${job.at.minute} ${job.at.hour} * * ? *)`;

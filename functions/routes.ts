@@ -1,0 +1,57 @@
+/**
+ * The one route table. The CDK API construct makes one function and one HTTP API route per entry;
+ * the local runtime serves the same entries with the same handlers. Plain data: no imports of
+ * handler code, so the stack, the local server and each handler's scope check can all read it.
+ */
+import { scopes, type Scope } from './scopes.ts';
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** File under functions/handlers/, without extension; exports `handler`. */
+  readonly handler: string;
+  /** Required scope; null for the two public routes (health, OpenAPI document). */
+  readonly scope: Scope | null;
+  /** Table access the function is granted: least privilege. */
+  readonly table: 'none' | 'read' | 'readwrite';
+  /** Extra grants: publish to the alerts bus and topic. */
+  readonly alerts?: boolean;
+  readonly summary: string;
+  readonly tag: 'system' | 'catalogue' | 'stores' | 'homes' | 'stock' | 'requests' | 'deliveries' | 'shortfalls';
+}
+
+const r = (
+  method: HttpMethod,
+  path: string,
+  handler: string,
+  scope: Scope | null,
+  table: RouteDefinition['table'],
+  tag: RouteDefinition['tag'],
+  summary: string,
+  extra: Partial<RouteDefinition> = {},
+): RouteDefinition => ({ method, path, handler, scope, table, tag, summary, ...extra });
+
+export const routes: readonly RouteDefinition[] = [
+  r('GET', '/v1/health', 'health', null, 'none', 'system', 'Liveness check'),
+
+  r('GET', '/v1/items', 'list-items', scopes.read, 'read', 'catalogue', 'List the catalogue'),
+  r('GET', '/v1/items/{sku}', 'get-item', scopes.read, 'read', 'catalogue', 'Read a catalogue item'),
+  r('PUT', '/v1/items/{sku}', 'put-item', scopes.admin, 'readwrite', 'catalogue', 'Create or replace a catalogue item'),
+
+  r('GET', '/v1/stores', 'list-stores', scopes.admin, 'read', 'stores', 'List stores'),
+  r('GET', '/v1/stores/{storeId}', 'get-store', scopes.read, 'read', 'stores', 'Read a store'),
+  r('PUT', '/v1/stores/{storeId}', 'put-store', scopes.admin, 'readwrite', 'stores', 'Create or replace a store'),
+  r('GET', '/v1/stores/{storeId}/homes', 'list-store-homes', scopes.read, 'read', 'stores', 'The homes a store serves, worst status first (the morning worklist)'),
+
+  r('GET', '/v1/homes/{homeId}', 'get-home', scopes.read, 'read', 'homes', 'Read a home'),
+  r('PUT', '/v1/homes/{homeId}', 'put-home', scopes.admin, 'readwrite', 'homes', 'Create or replace a home'),
+];
+
+/** API Gateway's route key for a route, e.g. `GET /v1/items/{sku}`. */
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>) => `${route.method} ${route.path}`;
+
+export function findRouteByKey(key: string): RouteDefinition | undefined {
+  return routes.find((route) => routeKey(route) === key);
+}

@@ -1,0 +1,44 @@
+/** Catalogue items, stores and homes: what an administrator PUTs and everyone reads. */
+import { z } from 'zod/mini';
+import { homeId, isoDate, isoInstant, name, positiveUnits, sku, storeId, timeZone, unique, weekday } from './common.ts';
+
+export const itemInput = z.strictObject({
+  name,
+  unit: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  packSize: positiveUnits(100_000),
+});
+export const item = z.object({ sku, ...itemInput.shape, updatedAt: isoInstant });
+
+export const storeInput = z.strictObject({
+  name,
+  capacityPerDay: z.int().check(z.minimum(1), z.maximum(1000)),
+  timeZone: z.optional(timeZone),
+  closedDates: z.optional(z.array(isoDate).check(z.maxLength(366), unique((d: string) => d, 'closedDates'))),
+});
+export const store = z.object({
+  storeId,
+  name,
+  capacityPerDay: z.int(),
+  timeZone: z.string(),
+  closedDates: z.array(isoDate),
+  updatedAt: isoInstant,
+});
+
+export const homeInput = z.strictObject({
+  name,
+  storeId,
+  beds: z.int().check(z.minimum(1), z.maximum(1000)),
+  deliveryDays: z.array(weekday).check(z.maxLength(7), unique((d: string) => d, 'deliveryDays')),
+});
+export const home = z.object({ homeId, ...homeInput.shape, updatedAt: isoInstant });
+
+export const skuParams = z.strictObject({ sku });
+export const storeParams = z.strictObject({ storeId });
+export const homeParams = z.strictObject({ homeId });
+
+export type ItemInput = z.infer<typeof itemInput>;
+export type Item = z.infer<typeof item>;
+export type StoreInput = z.infer<typeof storeInput>;
+export type Store = z.infer<typeof store>;
+export type HomeInput = z.infer<typeof homeInput>;
+export type Home = z.infer<typeof home>;
