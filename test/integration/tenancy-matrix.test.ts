@@ -1,0 +1,115 @@
+/**
+ * Every route in the route table × every kind of caller. The expectations are written here by hand
+ * (who may call what), not derived from the code under test; a route without a row fails the test,
+ * so a new endpoint cannot ship without its tenancy decided.
+ *
+ * Callers: admin; the store s1 and its home h1 (owners of the fixtures); store s2 and home h2
+ * (another tenancy); a token without the route's scope; no token at all.
+ * "allowed" means the call passed authorisation (any status but 401/403); "denied" means 403
+ * and the table unchanged.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeKey, routes } from '../../functions/routes.ts';
+import { useTestApi } from '../support/test-api.ts';
+
+type Caller = 'admin' | 'store-own' | 'store-other' | 'home-own' | 'home-other';
+const callers: Record<Caller, string> = {
+  admin: 'admin',
+  'store-own': 'store:s1',
+  'store-other': 'store:s2',
+  'home-own': 'home:h1',
+  'home-other': 'home:h2',
+};
+
+interface Row {
+  path: string;
+  allowed: Caller[] | 'public';
+  body?: unknown;
+}
+
+const ALL: Caller[] = ['admin', 'store-own', 'store-other', 'home-own', 'home-other'];
+const ADMIN: Caller[] = ['admin'];
+const STORE_S1: Caller[] = ['admin', 'store-own'];
+const HOME_H1: Caller[] = ['admin', 'store-own', 'home-own'];
+
+/** Keyed by route key. Paths use the fixtures below: store s1 serves home h1; s2 serves h2. */
+export const matrix: Record<string, Row> = {
+  'GET /v1/health': { path: '/v1/health', allowed: 'public' },
+  'GET /v1/items': { path: '/v1/items', allowed: ALL },
+  'GET /v1/items/{sku}': { path: '/v1/items/MASK-IIR', allowed: ALL },
+  'PUT /v1/items/{sku}': { path: '/v1/items/MASK-IIR', allowed: ADMIN, body: { name: 'Mask', unit: 'mask', packSize: 50 } },
+  'GET /v1/stores': { path: '/v1/stores', allowed: ADMIN },
+  'GET /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: STORE_S1 },
+  'PUT /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: ADMIN, body: { name: 'Store one', capacityPerDay: 2 } },
+  'GET /v1/stores/{storeId}/homes': { path: '/v1/stores/s1/homes', allowed: STORE_S1 },
+  'GET /v1/homes/{homeId}': { path: '/v1/homes/h1', allowed: HOME_H1 },
+  'PUT /v1/homes/{homeId}': {
+    path: '/v1/homes/h1',
+    allowed: ADMIN,
+    body: { name: 'Home one', storeId: 's1', beds: 20, deliveryDays: ['MON'] },
+  },
+};
+
+const api = useTestApi();
+
+beforeAll(async () => {
+  const admin = await api().token('admin');
+  const put = (path: string, body: unknown) => api().request('PUT', path, { token: admin, body });
+  await put('/v1/items/MASK-IIR', { name: 'Mask', unit: 'mask', packSize: 50 });
+  await put('/v1/stores/s1', { name: 'Store one', capacityPerDay: 2 });
+  await put('/v1/stores/s2', { name: 'Store two', capacityPerDay: 2 });
+  await put('/v1/homes/h1', { name: 'Home one', storeId: 's1', beds: 20, deliveryDays: ['MON'] });
+  await put('/v1/homes/h2', { name: 'Home two', storeId: 's2', beds: 20, deliveryDays: ['TUE'] });
+});
+
+describe('tenancy matrix', () => {
+  it('has a row for every route, and no row for a route that does not exist', () => {
+    const keys = routes.map(routeKey).sort();
+    expect(Object.keys(matrix).sort()).toEqual(keys);
+  });
+
+  for (const route of routes) {
+    const key = routeKey(route);
+    const row = matrix[key];
+    if (!row) continue;
+
+    if (row.allowed === 'public') {
+      it(`${key}: public, answers without a token`, async () => {
+        const response = await api().request(route.method, row.path);
+        expect(response.status).toBeLessThan(400);
+      });
+      continue;
+    }
+
+    it(`${key}: no token → 401`, async () => {
+      const response = await api().request(route.method, row.path, { body: row.body });
+      expect(response.status).toBe(401);
+      expect(response.body.status).toBe(401);
+    });
+
+    it(`${key}: a token without "${route.scope}" → 403`, async () => {
+      const others = ['carestock/read', 'carestock/admin'].filter((s) => s !== route.scope);
+      const token = await api().token('admin', others.slice(0, 1));
+      const before = await api().tableItems();
+      const response = await api().request(route.method, row.path, { token, body: row.body });
+      expect(response.status).toBe(403);
+      expect(await api().tableItems()).toEqual(before);
+    });
+
+    for (const caller of ALL) {
+      const allowed = row.allowed.includes(caller);
+      it(`${key}: ${caller} → ${allowed ? 'allowed' : '403, nothing changed'}`, async () => {
+        const token = await api().token(callers[caller]);
+        const before = allowed ? [] : await api().tableItems();
+        const response = await api().request(route.method, row.path, { token, body: row.body });
+        if (allowed) {
+          expect([401, 403]).not.toContain(response.status);
+        } else {
+          expect(response.status).toBe(403);
+          expect(response.headers.get('content-type')).toBe('application/problem+json');
+          expect(await api().tableItems()).toEqual(before);
+        }
+      });
+    }
+  }
+});
