@@ -3,7 +3,7 @@
  * must belong to the same partition as the query it continues: a cursor from another list (or
  * another tenant's) is refused with 400 instead of reaching DynamoDB.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { badRequest } from '../http/problem.ts';
 
 export type StartKey = Record<string, string>;

@@ -1,18 +1,14 @@
 /**
  * Fair allocation of a store's stock when it cannot cover every approved line.
  *
- * Per SKU, independently. The rule is "hand out units one at a time, each to the home with the fewest
- * days of supply", which is water-filling. Unit k of a home (counting from 0) is handed out while the
- * home stands at (onHand + k) / usage days — call that the unit's price. One-at-a-time handing out
- * picks exactly the cheapest units overall, so we find the water level where that many units are
- * priced at or below it and only settle the last few units one by one: the cost grows with the number
- * of homes, not with the number of units.
+ * Per SKU, independently: units go one at a time to the home with the fewest days of supply
+ * (computed without looping per unit, see fewest-days-first.ts). Ties go to the oldest request.
  *
  * Homes reporting no usage would never run out, so they come after every home that is using stock,
  * oldest request first. A home with several requests is one demand, filled oldest request first.
  */
 
-import { BinaryHeap } from './binary-heap.ts';
+import { fewestDaysFirst } from './fewest-days-first.ts';
 
 export interface AllocationRequest {
   requestId: string;
@@ -135,7 +131,10 @@ function allocateSku(
   const using = [...homes.values()].filter((h) => h.usage > 0 && h.approved > 0);
   const usingDemand = using.reduce((sum, h) => sum + h.approved, 0);
   const forUsing = Math.min(stock, usingDemand);
-  const counts = cheapestUnits(using, forUsing);
+  const counts = fewestDaysFirst(
+    using.map((h) => ({ onHand: h.onHand, dailyUsage: h.usage, wanted: h.approved })),
+    forUsing,
+  );
   using.forEach((home, i) => {
     home.allocated = counts[i] ?? 0;
     fillOldestFirst(home.demands, home.allocated);
@@ -165,84 +164,6 @@ function homeStanding(home: HomeDemand): string {
   if (home.usage > 0) return `this home ${daysAfter(home.supply, home.allocated).toFixed(1)} days after allocation`;
   if (!home.supply) return 'no stock position recorded for this home, so homes with known usage came first';
   return 'this home reports no daily usage, so homes using stock came first';
-}
-
-/**
- * How many units each home gets when `units` are handed out one at a time to the home with the
- * fewest days of supply (ties: earlier in `homes`). Equivalently: the `units` cheapest unit prices.
- */
-function cheapestUnits(homes: HomeDemand[], units: number): number[] {
-  if (units <= 0) return homes.map(() => 0);
-  const level = waterLevel(homes, units);
-  const counts = homes.map((home) => unitsPricedAtOrBelow(home, level));
-  let surplus = counts.reduce((a, b) => a + b, 0) - units;
-
-  // The level is exact only in real arithmetic; settle the difference a unit at a time, always
-  // taking back the dearest unit handed out or handing out the cheapest one not yet given.
-  const indexes = homes.map((_, i) => i);
-  if (surplus > 0) {
-    const lastGiven = (i: number) => counts[i]! - 1;
-    const dearestFirst = new BinaryHeap<number>(
-      (a, b) => compareUnits(b, lastGiven(b), a, lastGiven(a)),
-      indexes.filter((i) => counts[i]! > 0),
-    );
-    for (; surplus > 0; surplus -= 1) {
-      const i = dearestFirst.pop()!;
-      counts[i] = lastGiven(i);
-      if (counts[i]! > 0) dearestFirst.push(i);
-    }
-  }
-  if (surplus < 0) {
-    const cheapestFirst = new BinaryHeap<number>(
-      (a, b) => compareUnits(a, counts[a]!, b, counts[b]!),
-      indexes.filter((i) => counts[i]! < homes[i]!.approved),
-    );
-    for (; surplus < 0; surplus += 1) {
-      const i = cheapestFirst.pop()!;
-      counts[i] = counts[i]! + 1;
-      if (counts[i]! < homes[i]!.approved) cheapestFirst.push(i);
-    }
-  }
-  return counts;
-
-  function compareUnits(i: number, k: number, j: number, l: number): number {
-    return unitPrice(homes[i]!, k) - unitPrice(homes[j]!, l) || i - j;
-  }
-}
-
-function unitPrice(home: HomeDemand, k: number): number {
-  return (home.onHand + k) / home.usage;
-}
-
-/** The level L (in days) at which Σ clamp(L·usage − onHand, 0, approved) reaches `units`. */
-function waterLevel(homes: HomeDemand[], units: number): number {
-  // The sum is piecewise linear: each home starts filling at onHand/usage and is full at
-  // (onHand + approved)/usage. Walk the breakpoints until the target falls inside a segment.
-  const breakpoints = homes
-    .flatMap((h) => [
-      { at: h.onHand / h.usage, slope: h.usage },
-      { at: (h.onHand + h.approved) / h.usage, slope: -h.usage },
-    ])
-    .sort((a, b) => a.at - b.at);
-  let filled = 0;
-  let slope = 0;
-  let at = breakpoints[0]?.at ?? 0;
-  for (const point of breakpoints) {
-    const next = filled + slope * (point.at - at);
-    if (next >= units && slope > 0) return at + (units - filled) / slope;
-    filled = next;
-    at = point.at;
-    slope += point.slope;
-  }
-  return at;
-}
-
-/** Units k < approved with price ≤ level; the estimate is corrected so it agrees with unitPrice exactly. */
-function unitsPricedAtOrBelow(home: HomeDemand, level: number): number {
-  let k = Math.min(home.approved, Math.max(0, Math.floor(level * home.usage - home.onHand) + 1));
-  while (k > 0 && unitPrice(home, k - 1) > level) k -= 1;
-  while (k < home.approved && unitPrice(home, k) <= level) k += 1;
-  return k;
 }
 
 function fillOldestFirst(demands: Demand[], units: number): void {

@@ -104,13 +104,14 @@ interface Placement {
 
 export function planDeliveries(input: PlanInput): DeliveryPlan {
   const start = dayNumber(input.from);
-  const dayCount = Math.max(0, Math.floor(input.days));
+  const dayCount = Number.isFinite(input.days) ? Math.max(0, Math.floor(input.days)) : 0;
   const lastDate = dateOf(start + dayCount - 1);
   const horizonEnd = dateOf(start + dayCount);
   const closed = new Set(input.closedDates);
-  const openDates: string[] = [];
+  const openDates: { date: string; weekday: Weekday }[] = [];
   for (let n = start; n < start + dayCount; n += 1) {
-    if (!closed.has(dateOf(n))) openDates.push(dateOf(n));
+    const date = dateOf(n);
+    if (!closed.has(date)) openDates.push({ date, weekday: weekdayOf(date) });
   }
 
   const deliveriesOnDate = new Map<string, number>();
@@ -141,13 +142,13 @@ export function planDeliveries(input: PlanInput): DeliveryPlan {
     return (deliveriesOnDate.get(date) ?? 0) < input.capacityPerDay;
   };
 
-  const decide = (request: PlanRequest, home: PlanHome): Placement | string => {
+  const decide = (home: PlanHome): Placement | string => {
     const rotaDays = new Set(home.deliveryDays);
-    const rotaDate = openDates.find((d) => rotaDays.has(weekdayOf(d)) && canTake(home.homeId, d));
+    const rotaDate = openDates.find((d) => rotaDays.has(d.weekday) && canTake(home.homeId, d.date))?.date;
     // With no rota date in the horizon the home would wait at least until the horizon's end.
     const waitsUntil = rotaDate ?? horizonEnd;
     if (home.runoutDate !== null && home.runoutDate < waitsUntil) {
-      const earliest = openDates.find((d) => canTake(home.homeId, d));
+      const earliest = openDates.find((d) => canTake(home.homeId, d.date))?.date;
       if (earliest !== undefined && earliest < waitsUntil) {
         return { date: earliest, emergencyReason: emergencyReason(home.runoutDate, rotaDate, earliest, lastDate) };
       }
@@ -205,16 +206,12 @@ export function planDeliveries(input: PlanInput): DeliveryPlan {
       compareText(a.request.requestId, b.request.requestId),
   );
 
-  // Emergencies first, so the homes about to run out get the capacity; then everyone else in the
-  // same order, asking again, because a home can become an emergency once others took its rota day.
-  const later: typeof pending = [];
-  for (const item of pending) {
-    const decision = item.home.runoutDate === null ? null : decide(item.request, item.home);
-    if (typeof decision === 'object' && decision?.emergencyReason) place(item.request, decision);
-    else later.push(item);
-  }
-  for (const { request, home } of later) {
-    const decision = decide(request, home);
+  // One pass, most urgent first. Each request is judged against the capacity left when its turn
+  // comes, so a home becomes an emergency as soon as more urgent homes have taken its rota day.
+  // (Placing every emergency before any non-emergency was tried: it can hand an emergency the only
+  // date a home with an earlier run-out could have used, making that home late for no gain.)
+  for (const { request, home } of pending) {
+    const decision = decide(home);
     if (typeof decision === 'string') unplaced.push({ requestId: request.requestId, reason: decision });
     else place(request, decision);
   }
@@ -240,7 +237,7 @@ function emergencyReason(runout: string, rotaDate: string | undefined, date: str
   const waited = rotaDate
     ? `before its next rota delivery on ${weekdayOf(rotaDate)} ${rotaDate}`
     : `and no rota day up to ${lastDate} has capacity`;
-  const late = date > runout ? ` No open date with capacity before the run-out; ${date} is the earliest.` : '';
+  const late = date > runout ? ` No open date with room on or before the run-out; ${date} is the earliest.` : '';
   return `Runs out on ${runout}, ${waited}; brought forward to ${weekdayOf(date)} ${date}.${late}`;
 }
 

@@ -1,9 +1,9 @@
 /**
  * The request state machine and the per-bed request caps.
  *
- * submitted ──approve──▶ approved | partially-approved ──schedule──▶ scheduled ──dispatch──▶ dispatched ──deliver──▶ delivered
- *     └──reject──▶ rejected
- * cancel: from submitted, approved, partially-approved or scheduled — never once the van has left.
+ *   submitted ──approve──▶ approved | partially-approved     submitted ──reject──▶ rejected
+ *   approved | partially-approved ──schedule──▶ scheduled ──dispatch──▶ dispatched ──deliver──▶ delivered
+ *   cancel: from submitted, approved, partially-approved or scheduled; never once the van has left.
  *
  * Pure: the data layer turns `allowedFrom(action)` into a DynamoDB condition (`#status IN (...)`) so a
  * concurrent transition is refused by the table, and uses `nextStatus` to decide what to write.

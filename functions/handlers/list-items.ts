@@ -1,5 +1,5 @@
 /** GET /v1/items — the catalogue, by SKU, paginated. Any authenticated organisation may read it. */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { listItems } from '../data/registry-repository.ts';
 import { pageQueryShape } from '../data/pagination.ts';
 import { httpHandler } from '../http/http-handler.ts';

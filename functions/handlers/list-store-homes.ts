@@ -1,5 +1,5 @@
 /** GET /v1/stores/{storeId}/homes — the homes a store serves, by homeId, paginated. */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { listStoreHomes } from '../data/registry-repository.ts';
 import { pageQueryShape } from '../data/pagination.ts';
 import { httpHandler } from '../http/http-handler.ts';

@@ -1,5 +1,5 @@
 /** GET /v1/stores — every store, paginated (administrators only). */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { listStores } from '../data/registry-repository.ts';
 import { pageQueryShape } from '../data/pagination.ts';
 import { httpHandler } from '../http/http-handler.ts';

@@ -2,7 +2,7 @@
  * Building blocks shared by the request and response schemas. zod/mini, not classic zod: the
  * classic build adds ~450 KB minified to every Lambda bundle, mini ~14 KB (measured).
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 // Only the English messages, not the locale barrel (zod issues #5665, #5561): mini ships no
 // messages at all, and "Invalid input" tells an integrator nothing.
 import en from 'zod/v4/locales/en.js';

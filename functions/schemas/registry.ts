@@ -1,5 +1,5 @@
 /** Catalogue items, stores and homes: what an administrator PUTs and everyone reads. */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { homeId, isoDate, isoInstant, name, positiveUnits, sku, storeId, timeZone, unique, weekday } from './common.ts';
 
 export const itemInput = z.strictObject({

@@ -53,7 +53,8 @@ describe('nextStatus', () => {
     });
     expect(nextStatus('dispatched', 'cancel')).toMatchObject({
       ok: false,
-      message: 'Request is dispatched; cancel is allowed only from submitted, approved, partially-approved or scheduled.',
+      message:
+        'Request is dispatched; cancel is allowed only from submitted, approved, partially-approved or scheduled.',
     });
   });
 

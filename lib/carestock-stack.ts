@@ -1,0 +1,66 @@
+/**
+ * Carestock in one stack, composed from constructs by concern. Stateful parts (table, alerts)
+ * and stateless parts (API, jobs) are separate constructs, so either can move to its own stack
+ * without touching the other.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { Alerts } from './constructs/alerts.ts';
+import { Auth, type MachineClient } from './constructs/auth.ts';
+import { DataTable } from './constructs/data-table.ts';
+import { CarestockHttpApi } from './constructs/http-api.ts';
+import { Observability } from './constructs/observability.ts';
+import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
+import { applyNagAcknowledgements } from './nag-acknowledgements.ts';
+
+export interface CarestockStackProps extends StackProps {
+  /** One client-credentials app client per store system. */
+  readonly machineClients?: readonly MachineClient[];
+  /** Origins allowed to call the API from a browser (the store page). */
+  readonly allowedOrigins?: readonly string[];
+  readonly cognitoDomainPrefix?: string;
+}
+
+export class CarestockStack extends Stack {
+  readonly data: DataTable;
+  readonly httpApi: CarestockHttpApi;
+  readonly jobs: ScheduledJobs;
+  readonly alerts: Alerts;
+  readonly auth: Auth;
+
+  constructor(scope: Construct, id: string, props: CarestockStackProps = {}) {
+    super(scope, id, props);
+    this.data = new DataTable(this, 'Data');
+    this.alerts = new Alerts(this, 'Alerts');
+    this.auth = new Auth(this, 'Auth', {
+      machineClients: props.machineClients ?? [],
+      webCallbackUrls: props.allowedOrigins?.length ? props.allowedOrigins.map((o) => `${o}/`) : ['http://localhost:3000/'],
+      domainPrefix: props.cognitoDomainPrefix ?? `carestock-${this.account}`,
+    });
+    const environment = { POWERTOOLS_LOG_LEVEL: 'INFO' };
+    this.httpApi = new CarestockHttpApi(this, 'Http', {
+      table: this.data.table,
+      auth: this.auth,
+      alerts: this.alerts,
+      environment,
+      allowedOrigins: props.allowedOrigins ?? [],
+      throttle: { rateLimit: 200, burstLimit: 400 },
+    });
+    this.jobs = new ScheduledJobs(this, 'Jobs', { table: this.data.table, alerts: this.alerts, environment });
+    new Observability(this, 'Observability', {
+      functions: [...this.httpApi.functions.values(), ...this.jobs.functions],
+      api: this.httpApi.api,
+      deadLetterQueue: this.jobs.deadLetterQueue,
+    });
+    applyNagAcknowledgements({
+      stack: this,
+      table: this.data.table,
+      deadLetterQueue: this.jobs.deadLetterQueue,
+      publicRoutes: this.httpApi.publicRoutes,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The daily jobs from functions/jobs.ts on EventBridge Scheduler: a schedule group, one schedule
+ * per job at its local time in its own time zone (so 07:00 stays 07:00 across clock changes),
+ * retries, and a dead-letter queue for invocations that still fail.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Schedule, ScheduleExpression, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { TimeZone } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { jobs } from '../../functions/jobs.ts';
+import type { Alerts } from './alerts.ts';
+import { CarestockFunction } from './carestock-function.ts';
+
+export interface ScheduledJobsProps {
+  readonly table: ITable;
+  readonly alerts: Alerts;
+  readonly environment: Record<string, string>;
+}
+
+export class ScheduledJobs extends Construct {
+  readonly group: ScheduleGroup;
+  readonly deadLetterQueue: Queue;
+  readonly functions: CarestockFunction[] = [];
+
+  constructor(scope: Construct, id: string, props: ScheduledJobsProps) {
+    super(scope, id);
+    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: 'carestock-jobs' });
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+
+    for (const job of jobs) {
+      const fn = new CarestockFunction(this, `${job.name}Function`, {
+        handlerFile: job.handler,
+        description: job.description,
+        timeout: Duration.minutes(10),
+        memorySize: 1024,
+        environment: { ...props.environment, TABLE_NAME: props.table.tableName, ...(job.alerts ? props.alerts.environment() : {}) },
+      });
+      if (job.table === 'read') props.table.grantReadData(fn);
+      else props.table.grantReadWriteData(fn);
+      if (job.alerts) props.alerts.grantPublish(fn);
+      new Schedule(this, `${job.name}Schedule`, {
+        scheduleGroup: this.group,
+        description: job.description,
+        schedule: ScheduleExpression.cron({
+          minute: String(job.at.minute),
+          hour: String(job.at.hour),
+          timeZone: TimeZone.of(job.timeZone),
+        }),
+        target: new LambdaInvoke(fn, {
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(2),
+        }),
+      });
+      this.functions.push(fn);
+    }
+  }
+}
