@@ -7,7 +7,7 @@
  * Body and response schemas must be registered with an id (`.register(z.globalRegistry, { id })`):
  * they become `components/schemas/<id>` and every use is a `$ref`.
  */
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { HttpMethod } from '../routes.ts';
 
 type Schema = z.ZodMiniType;

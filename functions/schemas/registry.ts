@@ -1,20 +1,25 @@
 /** Catalogue items, stores and homes: what an administrator PUTs and everyone reads. */
 import * as z from 'zod/mini';
-import { homeId, isoDate, isoInstant, name, positiveUnits, sku, storeId, timeZone, unique, weekday } from './common.ts';
+import { homeId, isoDate, isoInstant, name, pageOf, positiveUnits, sku, storeId, timeZone, unique, weekday } from './common.ts';
+import { pageQuery } from '../data/pagination.ts';
+import type { OperationFragment } from './operation.ts';
 
 export const itemInput = z.strictObject({
   name,
   unit: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
   packSize: positiveUnits(100_000),
-});
-export const item = z.object({ sku, ...itemInput.shape, updatedAt: isoInstant });
+}).register(z.globalRegistry, { id: 'ItemInput', description: 'A catalogue item as an administrator PUTs it.' });
+export const item = z
+  .object({ sku, ...itemInput.shape, updatedAt: isoInstant })
+  .register(z.globalRegistry, { id: 'Item', description: 'A catalogue item: one PPE line, counted in whole units of issue.' });
+export const itemPage = pageOf(item).register(z.globalRegistry, { id: 'ItemPage' });
 
 export const storeInput = z.strictObject({
   name,
   capacityPerDay: z.int().check(z.minimum(1), z.maximum(1000)),
   timeZone: z.optional(timeZone),
   closedDates: z.optional(z.array(isoDate).check(z.maxLength(366), unique((d: string) => d, 'closedDates'))),
-});
+}).register(z.globalRegistry, { id: 'StoreInput', description: 'A Joint Equipment Store; timeZone defaults to Europe/London.' });
 export const store = z.object({
   storeId,
   name,
@@ -22,15 +27,19 @@ export const store = z.object({
   timeZone: z.string(),
   closedDates: z.array(isoDate),
   updatedAt: isoInstant,
-});
+}).register(z.globalRegistry, { id: 'Store', description: 'A Joint Equipment Store and its delivery settings.' });
+export const storePage = pageOf(store).register(z.globalRegistry, { id: 'StorePage' });
 
 export const homeInput = z.strictObject({
   name,
   storeId,
   beds: z.int().check(z.minimum(1), z.maximum(1000)),
   deliveryDays: z.array(weekday).check(z.maxLength(7), unique((d: string) => d, 'deliveryDays')),
-});
-export const home = z.object({ homeId, ...homeInput.shape, updatedAt: isoInstant });
+}).register(z.globalRegistry, { id: 'HomeInput', description: 'A care home: the store that serves it, its beds and its rota days.' });
+export const home = z
+  .object({ homeId, ...homeInput.shape, updatedAt: isoInstant })
+  .register(z.globalRegistry, { id: 'Home', description: 'A care home.' });
+export const homePage = pageOf(home).register(z.globalRegistry, { id: 'HomePage' });
 
 export const skuParams = z.strictObject({ sku });
 export const storeParams = z.strictObject({ storeId });
