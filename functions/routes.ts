@@ -35,6 +35,7 @@ const r = (
 
 export const routes: readonly RouteDefinition[] = [
   r('GET', '/v1/health', 'health', null, 'none', 'system', 'Liveness check'),
+  r('GET', '/v1/openapi.json', 'openapi-document', null, 'none', 'system', 'This API described in OpenAPI 3.1'),
 
   r('GET', '/v1/items', 'list-items', scopes.read, 'read', 'catalogue', 'List the catalogue'),
   r('GET', '/v1/items/{sku}', 'get-item', scopes.read, 'read', 'catalogue', 'Read a catalogue item'),
@@ -47,6 +48,14 @@ export const routes: readonly RouteDefinition[] = [
 
   r('GET', '/v1/homes/{homeId}', 'get-home', scopes.read, 'read', 'homes', 'Read a home'),
   r('PUT', '/v1/homes/{homeId}', 'put-home', scopes.admin, 'readwrite', 'homes', 'Create or replace a home'),
+
+  r('POST', '/v1/homes/{homeId}/stock-counts', 'post-home-stock-counts', scopes.stockWrite, 'readwrite', 'stock', 'Post a home’s stock count (JSON or CSV)'),
+  r('POST', '/v1/stores/{storeId}/stock-counts', 'post-store-stock-counts', scopes.stockWrite, 'readwrite', 'stock', 'Post a store’s stock count (JSON or CSV)'),
+  r('GET', '/v1/homes/{homeId}/stock', 'get-home-stock', scopes.read, 'read', 'stock', 'A home’s stock: days of supply, run-out dates, status'),
+  r('GET', '/v1/stores/{storeId}/stock', 'get-store-stock', scopes.read, 'read', 'stock', 'A store’s own stock: days of supply, run-out dates, status'),
+  r('GET', '/v1/homes/{homeId}/stock/{sku}/history', 'get-home-stock-history', scopes.read, 'read', 'stock', 'Counts, receipts and adjustments of a home’s position'),
+  r('GET', '/v1/stores/{storeId}/stock/{sku}/history', 'get-store-stock-history', scopes.read, 'read', 'stock', 'Counts, receipts and adjustments of a store’s position'),
+  r('GET', '/v1/stores/{storeId}/export.csv', 'export-store-stock', scopes.read, 'read', 'stock', 'Every home × item of a store as a spreadsheet (CSV)'),
 ];
 
 /** API Gateway's route key for a route, e.g. `GET /v1/items/{sku}`. */

@@ -48,6 +48,11 @@ export const keys = {
   // 2. every stock position of a location (one Query on PK, SK begins_with POS#), or one position
   position: (location: LocationRef, sku: string): TableKey => ({ PK: locationPk(location), SK: `POS#${sku}` }),
   positionPrefix: 'POS#',
+  /**
+   * A location's positions and its profile in one Query (`SK BETWEEN from AND to`): every `POS#…`
+   * sorts before `PROFILE` ('O' < 'R'), and nothing else lives in a location's partition.
+   */
+  locationStockRange: (location: LocationRef) => ({ PK: locationPk(location), from: 'POS#', to: PROFILE }),
 
   // 3. count / receipt / adjustment history of a position, newest first
   stockEvent: (location: LocationRef, sku: string, at: string, eventId: string): TableKey => ({

@@ -37,11 +37,14 @@ export const pageQueryShape = {
   limit: z.optional(
     z.pipe(
       z.string().check(z.regex(/^\d{1,3}$/, 'limit must be a whole number from 1 to 100')),
-      z.pipe(z.transform(Number), z.number().check(z.minimum(1), z.maximum(100))),
+      z.pipe(z.transform(Number), z.int().check(z.minimum(1), z.maximum(100))),
     ),
   ),
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 };
+
+/** The query of a list that takes nothing else; lists with filters spread `pageQueryShape` into their own. */
+export const pageQuery = z.strictObject(pageQueryShape);
 
 export interface Page<T> {
   items: T[];

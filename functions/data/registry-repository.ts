@@ -196,3 +196,28 @@ const toHome = (raw: Record<string, unknown>): Home => ({
   deliveryDays: (raw.deliveryDays as Home['deliveryDays']) ?? [],
   updatedAt: raw.updatedAt as string,
 });
+
+/**
+ * Pack size per SKU for the whole catalogue, one Query on the catalogue index (tens of items):
+ * stock views round reorder suggestions up to whole packs.
+ */
+export async function catalogPackSizes(): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.cataloguePartition },
+        ProjectionExpression: 'sku, packSize',
+        ExclusiveStartKey: start,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    for (const raw of page.Items ?? []) sizes.set(String(raw.sku), Number(raw.packSize));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return sizes;
+}

@@ -1,15 +1,14 @@
-/** GET /v1/stores/{storeId}/homes — the homes a store serves, by homeId, paginated. */
-import * as z from 'zod/mini';
-import { listStoreHomes } from '../data/registry-repository.ts';
-import { pageQueryShape } from '../data/pagination.ts';
+/**
+ * GET /v1/stores/{storeId}/homes — the store's morning worklist: the homes it serves, worst status
+ * first, each with the positions that drive it; `?status=` keeps one status.
+ */
 import { httpHandler } from '../http/http-handler.ts';
 import { requireStoreAccess } from '../http/tenancy.ts';
 import { storeParams } from '../schemas/registry.ts';
+import { worklistQuery } from '../schemas/stock.ts';
+import { storeWorklist } from '../stock/worklist.ts';
 
-export const handler = httpHandler(
-  { params: storeParams, query: z.strictObject(pageQueryShape) },
-  async ({ params, query, principal }) => {
-    requireStoreAccess(principal, params.storeId);
-    return { body: await listStoreHomes(params.storeId, query) };
-  },
-);
+export const handler = httpHandler({ params: storeParams, query: worklistQuery }, async ({ params, query, principal }) => {
+  requireStoreAccess(principal, params.storeId);
+  return { body: await storeWorklist(params.storeId, query, new Date()) };
+});

@@ -44,5 +44,10 @@ export function unique<T>(key: (value: T) => string, what: string) {
   return z.refine<T[]>((values) => new Set(values.map(key)).size === values.length, `${what} must not repeat`);
 }
 
+/** The `Idempotency-Key` header (IETF httpapi draft): one value per operation the client means to perform, e.g. a UUID. */
+export const idempotencyKey = z
+  .string()
+  .check(z.regex(/^[\x21-\x7e]{8,255}$/, 'Idempotency-Key must be 8 to 255 visible ASCII characters, e.g. a UUID'));
+
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });

@@ -53,8 +53,11 @@ export interface OperationSpec {
   readonly body?: Schema;
   /** Where the route accepts `text/csv` as well as JSON. */
   readonly csv?: CsvBody;
-  /** The route honours an `Idempotency-Key` header (POSTs that create things). */
-  readonly idempotencyKey?: boolean;
+  /**
+   * The route honours an `Idempotency-Key` header (POSTs that create things): the schema the
+   * handler validates the header with (`idempotencyKey` from common.ts unless it needs another).
+   */
+  readonly idempotencyKey?: Schema;
   /** Success responses by status: a registered schema, or a full ResponseSpec. */
   readonly responses: Readonly<Partial<Record<200 | 201 | 202 | 204, Schema | ResponseSpec>>>;
   /**

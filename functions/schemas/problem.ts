@@ -27,3 +27,11 @@ export const problem = z
     id: 'Problem',
     description: 'An RFC 9457 problem. Some problems carry extra members (e.g. the current state of a request on a 409).',
   });
+
+/** What API Gateway itself answers before any Carestock code runs (authorizer refusals, throttling, a function that failed to answer). */
+export const gatewayError = z
+  .object({ message: z.string() })
+  .register(z.globalRegistry, {
+    id: 'GatewayError',
+    description: 'API Gateway\'s own answer, sent before (or instead of) Carestock\'s: `{"message": "Unauthorized"}` and the like.',
+  });

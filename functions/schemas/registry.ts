@@ -12,7 +12,7 @@ export const itemInput = z.strictObject({
 export const item = z
   .object({ sku, ...itemInput.shape, updatedAt: isoInstant })
   .register(z.globalRegistry, { id: 'Item', description: 'A catalogue item: one PPE line, counted in whole units of issue.' });
-export const itemPage = pageOf(item).register(z.globalRegistry, { id: 'ItemPage' });
+export const itemPage = pageOf(item).register(z.globalRegistry, { id: 'ItemPage', description: 'A page of catalogue items; `nextCursor` is null on the last page.' });
 
 export const storeInput = z.strictObject({
   name,
@@ -28,7 +28,7 @@ export const store = z.object({
   closedDates: z.array(isoDate),
   updatedAt: isoInstant,
 }).register(z.globalRegistry, { id: 'Store', description: 'A Joint Equipment Store and its delivery settings.' });
-export const storePage = pageOf(store).register(z.globalRegistry, { id: 'StorePage' });
+export const storePage = pageOf(store).register(z.globalRegistry, { id: 'StorePage', description: 'A page of stores; `nextCursor` is null on the last page.' });
 
 export const homeInput = z.strictObject({
   name,
@@ -39,7 +39,6 @@ export const homeInput = z.strictObject({
 export const home = z
   .object({ homeId, ...homeInput.shape, updatedAt: isoInstant })
   .register(z.globalRegistry, { id: 'Home', description: 'A care home.' });
-export const homePage = pageOf(home).register(z.globalRegistry, { id: 'HomePage' });
 
 export const skuParams = z.strictObject({ sku });
 export const storeParams = z.strictObject({ storeId });
@@ -51,3 +50,55 @@ export type StoreInput = z.infer<typeof storeInput>;
 export type Store = z.infer<typeof store>;
 export type HomeInput = z.infer<typeof homeInput>;
 export type Home = z.infer<typeof home>;
+
+const putDescription = (what: string) =>
+  `Creates the ${what} or replaces it whole: PUT is idempotent by nature, so it takes no Idempotency-Key. ` +
+  'Unknown fields are refused (400), not ignored.';
+
+export const operations = {
+  'GET /v1/items': {
+    description: 'The catalogue, by SKU. Any organisation may read it.',
+    query: pageQuery,
+    responses: { 200: itemPage },
+  },
+  'GET /v1/items/{sku}': {
+    params: skuParams,
+    responses: { 200: item },
+    problems: { 404: 'No catalogue item has this SKU.' },
+  },
+  'PUT /v1/items/{sku}': {
+    description: putDescription('catalogue item'),
+    params: skuParams,
+    body: itemInput,
+    responses: { 200: item },
+  },
+  'GET /v1/stores': {
+    description: 'Every store, by id. Administrators only.',
+    query: pageQuery,
+    responses: { 200: storePage },
+  },
+  'GET /v1/stores/{storeId}': {
+    description: 'A store reads itself; administrators read any store.',
+    params: storeParams,
+    responses: { 200: store },
+    problems: { 404: 'No store has this id.' },
+  },
+  'PUT /v1/stores/{storeId}': {
+    description: putDescription('store'),
+    params: storeParams,
+    body: storeInput,
+    responses: { 200: store },
+  },
+  'GET /v1/homes/{homeId}': {
+    description: 'A home reads itself, its store reads it, administrators read any home.',
+    params: homeParams,
+    responses: { 200: home },
+    problems: { 404: 'No home has this id.' },
+  },
+  'PUT /v1/homes/{homeId}': {
+    description: `${putDescription('home')} The store must exist first: a home that names an unknown store is refused with 400 at \`/storeId\`.`,
+    params: homeParams,
+    body: homeInput,
+    responses: { 200: home },
+  },
+} as const satisfies OperationFragment;

@@ -35,6 +35,7 @@ const HOME_H1: Caller[] = ['admin', 'store-own', 'home-own'];
 /** Keyed by route key. Paths use the fixtures below: store s1 serves home h1; s2 serves h2. */
 export const matrix: Record<string, Row> = {
   'GET /v1/health': { path: '/v1/health', allowed: 'public' },
+  'GET /v1/openapi.json': { path: '/v1/openapi.json', allowed: 'public' },
   'GET /v1/items': { path: '/v1/items', allowed: ALL },
   'GET /v1/items/{sku}': { path: '/v1/items/MASK-IIR', allowed: ALL },
   'PUT /v1/items/{sku}': { path: '/v1/items/MASK-IIR', allowed: ADMIN, body: { name: 'Mask', unit: 'mask', packSize: 50 } },
@@ -48,7 +49,21 @@ export const matrix: Record<string, Row> = {
     allowed: ADMIN,
     body: { name: 'Home one', storeId: 's1', beds: 20, deliveryDays: ['MON'] },
   },
+  // Stock: a home's stock is the home's, its store's and an admin's; a store's own stock is the store's and an admin's.
+  'POST /v1/homes/{homeId}/stock-counts': { path: '/v1/homes/h1/stock-counts', allowed: HOME_H1, body: stockCount() },
+  'POST /v1/stores/{storeId}/stock-counts': { path: '/v1/stores/s1/stock-counts', allowed: STORE_S1, body: stockCount() },
+  'GET /v1/homes/{homeId}/stock': { path: '/v1/homes/h1/stock', allowed: HOME_H1 },
+  'GET /v1/stores/{storeId}/stock': { path: '/v1/stores/s1/stock', allowed: STORE_S1 },
+  'GET /v1/homes/{homeId}/stock/{sku}/history': { path: '/v1/homes/h1/stock/MASK-IIR/history', allowed: HOME_H1 },
+  'GET /v1/stores/{storeId}/stock/{sku}/history': { path: '/v1/stores/s1/stock/MASK-IIR/history', allowed: STORE_S1 },
+  // The commissioner's export: the store itself and admin only (a home may not see its neighbours).
+  'GET /v1/stores/{storeId}/export.csv': { path: '/v1/stores/s1/export.csv', allowed: STORE_S1 },
 };
+
+/** A valid count (an hour ago), so a refusal can only be tenancy's. */
+function stockCount() {
+  return { countedAt: new Date(Date.now() - 3_600_000).toISOString(), lines: [{ sku: 'MASK-IIR', onHand: 120, dailyUsage: 10 }] };
+}
 
 const api = useTestApi();
 

@@ -12,6 +12,7 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalSystem, type LocalSystem } from '../../bin/local/local-system.ts';
 import { signLocalToken } from '../../bin/local/local-auth.ts';
 import { parseOrg } from '../../functions/http/principal.ts';
+import { assertResponseMatchesDocument } from './openapi-contract.ts';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -64,6 +65,8 @@ export async function startTestApi(): Promise<TestApi> {
       const text = await response.text();
       let parsed: unknown = text;
       if (/json/.test(response.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text);
+      // Every response of every integration test must be what the OpenAPI document says it is.
+      assertResponseMatchesDocument(method, path, { status: response.status, contentType: response.headers.get('content-type'), body: parsed });
       return { status: response.status, headers: response.headers, body: parsed as any };
     },
     async tableItems() {

@@ -1,0 +1,157 @@
+/**
+ * How stock positions and their history look in the table, both ways. Pure (no SDK): the
+ * repository, and other features' transactions (deliveries' dispatch and receipt), build and read
+ * position items only through these functions, so the format lives in one place.
+ *
+ * Position item (one per location × SKU):
+ *   { PK: HOME#<id> | STORE#<id>, SK: POS#<sku>, entity: 'StockPosition', locationKind, locationId,
+ *     sku, onHand, onHandAt, countedAt, lastCountOnHand, receivedSinceCount, dailyUsage, usageSource,
+ *     reorderLevel, targetLevel, inbound,            ← PositionState, verbatim
+ *     runoutDate,                                    ← stored: it changes only on a count or a receipt
+ *     version,                                       ← 1 on the first write, +1 on every write
+ *     GSI2PK: RUNOUT#<shard>, GSI2SK: <runoutDate>#<PK>#<sku> }  ← only while runoutDate is not null
+ *                                                       (usage > 0 and counted): the index stays sparse
+ *
+ * Stock event item (history, newest first by SK): see StockEvent.
+ */
+import { createHash } from 'node:crypto';
+import type { PositionState, UsageSource } from '../domain/stock-position.ts';
+import { runoutDate } from '../domain/stock-position.ts';
+import type { LateReason } from '../domain/usage-estimate.ts';
+import { keys, type LocationKind, type LocationRef } from './keys.ts';
+
+export const POSITION_ENTITY = 'StockPosition';
+export const STOCK_EVENT_ENTITY = 'StockEvent';
+
+/** A stored position: its state and the version every write must condition on. */
+export interface PositionRecord {
+  location: LocationRef;
+  state: PositionState;
+  /** 0 = not in the table yet; a write expecting version v stores v + 1. */
+  version: number;
+}
+
+/**
+ * The whole position item for a Put (a Put, not an Update, so a position whose usage drops to 0
+ * loses its run-out index attributes with nothing else to remember).
+ */
+export function positionItem(location: LocationRef, state: PositionState, version: number): Record<string, unknown> {
+  const runout = runoutDate(state);
+  return {
+    ...keys.position(location, state.sku),
+    entity: POSITION_ENTITY,
+    locationKind: location.kind,
+    locationId: location.id,
+    sku: state.sku,
+    onHand: state.onHand,
+    onHandAt: state.onHandAt,
+    countedAt: state.countedAt,
+    lastCountOnHand: state.lastCountOnHand,
+    receivedSinceCount: state.receivedSinceCount,
+    dailyUsage: state.dailyUsage,
+    usageSource: state.usageSource,
+    reorderLevel: state.reorderLevel,
+    targetLevel: state.targetLevel,
+    inbound: state.inbound,
+    runoutDate: runout,
+    version,
+    ...(runout !== null ? keys.runoutIndex(location, state.sku, runout) : {}),
+  };
+}
+
+const nullableNumber = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+const nullableString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+export function toPositionState(raw: Record<string, unknown>): PositionState {
+  return {
+    sku: raw.sku as string,
+    onHand: Number(raw.onHand ?? 0),
+    onHandAt: nullableString(raw.onHandAt),
+    countedAt: nullableString(raw.countedAt),
+    lastCountOnHand: nullableNumber(raw.lastCountOnHand),
+    receivedSinceCount: Number(raw.receivedSinceCount ?? 0),
+    dailyUsage: Number(raw.dailyUsage ?? 0),
+    usageSource: (raw.usageSource as UsageSource | undefined) ?? 'none',
+    reorderLevel: nullableNumber(raw.reorderLevel),
+    targetLevel: nullableNumber(raw.targetLevel),
+    inbound: Number(raw.inbound ?? 0),
+  };
+}
+
+export function toPositionRecord(raw: Record<string, unknown>): PositionRecord {
+  return {
+    location: { kind: raw.locationKind as LocationKind, id: raw.locationId as string },
+    state: toPositionState(raw),
+    version: Number(raw.version ?? 0),
+  };
+}
+
+export const isPositionItem = (raw: Record<string, unknown>) => raw.entity === POSITION_ENTITY;
+
+export type StockEventKind = 'count' | 'receipt' | 'adjustment';
+
+/** One entry of a position's history. Counts that arrive late are kept here with applied: false. */
+export interface StockEvent {
+  /** Deterministic for counts (same line, same id), so a retried post overwrites instead of duplicating. */
+  eventId: string;
+  kind: StockEventKind;
+  sku: string;
+  /** When it happened: the count's countedAt, the receipt's receivedAt (canonical UTC). */
+  at: string;
+  /** count: the figure counted. */
+  onHand: number | null;
+  /** receipt: units received; adjustment: units of unrecorded receipt a count revealed. */
+  quantity: number | null;
+  /** false: history only (a late count); the position was not changed by it. */
+  applied: boolean;
+  lateReason: LateReason | null;
+  /** count: usage observed since the previous count, when it could be measured. */
+  observedUsage: number | null;
+  /** The position's daily usage after this event. */
+  dailyUsage: number | null;
+  /** The position version this event produced (null when not applied): orders concurrent writes. */
+  positionVersion: number | null;
+  /** e.g. the delivery a receipt belongs to. */
+  reference: string | null;
+  recordedAt: string;
+  /** The organisation that recorded it: admin, store:<id> or home:<id>. */
+  recordedBy: string;
+}
+
+export function stockEventItem(location: LocationRef, event: StockEvent): Record<string, unknown> {
+  return {
+    ...keys.stockEvent(location, event.sku, event.at, event.eventId),
+    entity: STOCK_EVENT_ENTITY,
+    locationKind: location.kind,
+    locationId: location.id,
+    ...event,
+  };
+}
+
+export function toStockEvent(raw: Record<string, unknown>): StockEvent {
+  return {
+    eventId: raw.eventId as string,
+    kind: raw.kind as StockEventKind,
+    sku: raw.sku as string,
+    at: raw.at as string,
+    onHand: nullableNumber(raw.onHand),
+    quantity: nullableNumber(raw.quantity),
+    applied: raw.applied !== false,
+    lateReason: (nullableString(raw.lateReason) as LateReason | null) ?? null,
+    observedUsage: nullableNumber(raw.observedUsage),
+    dailyUsage: nullableNumber(raw.dailyUsage),
+    positionVersion: nullableNumber(raw.positionVersion),
+    reference: nullableString(raw.reference),
+    recordedAt: raw.recordedAt as string,
+    recordedBy: raw.recordedBy as string,
+  };
+}
+
+/**
+ * A stable id from what a line says: the same count posted again (a client retry, a re-uploaded
+ * spreadsheet) maps to the same history item; a corrected figure for the same instant is a new one.
+ */
+export function deterministicEventId(kind: StockEventKind, parts: readonly unknown[]): string {
+  const digest = createHash('sha256').update(JSON.stringify([kind, ...parts])).digest('hex').slice(0, 20);
+  return `${kind}-${digest}`;
+}

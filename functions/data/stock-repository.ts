@@ -1,0 +1,279 @@
+/**
+ * Stock positions and their history in the table: the only code that reads or writes them.
+ *
+ * Write protocol, for every writer (counts here; receipts, dispatch and inbound in other features):
+ * a position is written whole with `positionPut`, conditioned on the version that was read, and
+ * stores version + 1. A writer that loses the race gets a cancelled transaction / failed condition,
+ * re-reads and re-applies. Nothing updates a position attribute in place, so no update can be lost
+ * and the run-out index attributes always match the state.
+ *
+ * For other features:
+ * - requests (days of supply, inbound): `readPositions`, `getPosition`, `getPositionsBatch`,
+ *   then `positionPut` inside their own transaction.
+ * - deliveries (dispatch, receipt): `receiptTransactItems` in functions/stock/receipts.ts builds the
+ *   position Put and the receipt's history event for their transaction.
+ * - shortfall job: `positionsRunningOutBefore(asOf + 7 days)` reads only the at-risk positions,
+ *   shard by shard, from the sparse run-out index (GSI2 `RUNOUT#<shard>`).
+ */
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { PositionState } from '../domain/stock-position.ts';
+import { TIME_INDEX_SHARDS } from './table-definition.ts';
+import { documentClient, tableName } from './dynamodb-client.ts';
+import { keys, locationPk, type LocationRef } from './keys.ts';
+import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
+import {
+  isPositionItem,
+  positionItem,
+  stockEventItem,
+  toPositionRecord,
+  toStockEvent,
+  type PositionRecord,
+  type StockEvent,
+} from './stock-items.ts';
+
+export {
+  positionItem,
+  toPositionState,
+  toPositionRecord,
+  stockEventItem,
+  toStockEvent,
+  deterministicEventId,
+  type PositionRecord,
+  type StockEvent,
+  type StockEventKind,
+} from './stock-items.ts';
+
+/** DynamoDB's limit of actions in one TransactWriteItems. */
+export const MAX_TRANSACT_ITEMS = 100;
+const BATCH_WRITE_LIMIT = 25;
+const BATCH_GET_LIMIT = 100;
+const UNPROCESSED_RETRIES = 6;
+
+/** Another writer changed (or created) a position since it was read. Re-read and re-apply. */
+export class PositionConflictError extends Error {
+  override readonly name = 'PositionConflictError';
+}
+
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * A whole-position Put for TransactWriteItems (or, unwrapped, a PutCommand), conditioned on the
+ * version read: `expectedVersion` 0 means "must not exist yet". Stores expectedVersion + 1.
+ */
+export function positionPut(location: LocationRef, state: PositionState, expectedVersion: number): TransactItem {
+  const Item = positionItem(location, state, expectedVersion + 1);
+  if (expectedVersion === 0) {
+    return { Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(PK)' } };
+  }
+  return {
+    Put: {
+      TableName: tableName(),
+      Item,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
+  };
+}
+
+async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(new QueryCommand({ ...input, ExclusiveStartKey: start, ReturnConsumedCapacity: 'TOTAL' }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/**
+ * A location's profile (undefined when the location does not exist) and every position, in one
+ * Query. Positions come in SKU order.
+ */
+export async function readLocationStock(
+  location: LocationRef,
+): Promise<{ profile: Record<string, unknown> | undefined; positions: PositionRecord[] }> {
+  const range = keys.locationStockRange(location);
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': range.PK, ':from': range.from, ':to': range.to },
+  });
+  return {
+    profile: items.find((raw) => !isPositionItem(raw)),
+    positions: items.filter(isPositionItem).map(toPositionRecord),
+  };
+}
+
+/** Every position of a location, one Query (a location holds tens of positions, well under 1 MB). */
+export async function readPositions(location: LocationRef): Promise<PositionRecord[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': locationPk(location), ':prefix': keys.positionPrefix },
+  });
+  return items.map(toPositionRecord);
+}
+
+export async function getPosition(location: LocationRef, sku: string): Promise<PositionRecord | undefined> {
+  const [found] = await getPositionsBatch([{ location, sku }]);
+  return found;
+}
+
+/** Positions of any locations × SKUs, one BatchGet per 100 keys; missing positions are absent. */
+export async function getPositionsBatch(refs: readonly { location: LocationRef; sku: string }[]): Promise<PositionRecord[]> {
+  const found: PositionRecord[] = [];
+  for (let start = 0; start < refs.length; start += BATCH_GET_LIMIT) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [tableName()]: { Keys: refs.slice(start, start + BATCH_GET_LIMIT).map((r) => keys.position(r.location, r.sku)) },
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 0) await backoff(attempt);
+      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
+      found.push(...(result.Responses?.[tableName()] ?? []).map(toPositionRecord));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+/**
+ * Writes up to 100 positions in ONE transaction, each conditioned on the version it was read at:
+ * all of them or none. Throws PositionConflictError when any of them changed meanwhile.
+ */
+export interface PositionWrite {
+  location: LocationRef;
+  /** The new state. */
+  state: PositionState;
+  /** The version it was computed from (0: the position did not exist). */
+  expectedVersion: number;
+}
+
+export async function commitPositions(writes: readonly PositionWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  if (writes.length > MAX_TRANSACT_ITEMS) throw new RangeError(`at most ${MAX_TRANSACT_ITEMS} positions per commit, got ${writes.length}`);
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: writes.map((w) => positionPut(w.location, w.state, w.expectedVersion)),
+        // Makes the SDK's own retry of a transaction whose answer was lost a no-op, not a false conflict.
+        ClientRequestToken: randomUUID(),
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+  } catch (error) {
+    if (isConflict(error)) throw new PositionConflictError('A position changed while the post was applied.');
+    throw error;
+  }
+}
+
+export function isConflict(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
+  if (e?.name === 'ConditionalCheckFailedException') return true;
+  if (e?.name !== 'TransactionCanceledException') return false;
+  const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  return codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict') &&
+    codes.every((c) => c === 'None' || c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
+}
+
+/**
+ * History events as idempotent Puts (deterministic keys), 25 per BatchWriteItem, the batches sent
+ * in parallel; unprocessed items are retried with backoff.
+ */
+export async function putStockEvents(location: LocationRef, events: readonly StockEvent[]): Promise<void> {
+  const batches: Record<string, unknown>[][] = [];
+  for (let start = 0; start < events.length; start += BATCH_WRITE_LIMIT) {
+    batches.push(events.slice(start, start + BATCH_WRITE_LIMIT).map((event) => stockEventItem(location, event)));
+  }
+  await Promise.all(batches.map((items) => batchWrite(items)));
+}
+
+async function batchWrite(items: Record<string, unknown>[]): Promise<void> {
+  let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+    [tableName()]: items.map((Item) => ({ PutRequest: { Item } })),
+  };
+  for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+    if (attempt > UNPROCESSED_RETRIES) throw new Error('DynamoDB left history events unprocessed after retries');
+    if (attempt > 0) await backoff(attempt);
+    const result = await documentClient.send(new BatchWriteCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
+    request = result.UnprocessedItems as typeof request;
+  }
+}
+
+/**
+ * Moves a home forward in the last-count index (silent homes) — only forward: an older count, or
+ * a home that does not exist, changes nothing. Idempotent, so it can follow the positions' commit.
+ */
+export async function advanceLastCount(homeId: string, countedAt: string): Promise<boolean> {
+  const index = keys.lastCountIndex(homeId, countedAt);
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.home(homeId),
+        UpdateExpression: 'SET lastCountedAt = :at, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
+        ConditionExpression:
+          'attribute_exists(PK) AND (attribute_not_exists(lastCountedAt) OR attribute_type(lastCountedAt, :nullType) OR lastCountedAt < :at)',
+        ExpressionAttributeValues: { ':at': countedAt, ':gsi2pk': index.GSI2PK, ':gsi2sk': index.GSI2SK, ':nullType': 'NULL' },
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** A position's history, newest first, paginated with a cursor bound to that position. */
+export async function listStockHistory(
+  location: LocationRef,
+  sku: string,
+  page: { limit?: number | undefined; cursor?: string | undefined },
+): Promise<Page<StockEvent>> {
+  const partition = keys.stockHistoryPartition(location, sku);
+  const result = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
+      Limit: page.limit ?? DEFAULT_PAGE_SIZE,
+      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'PK', value: partition }),
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+  return { items: (result.Items ?? []).map(toStockEvent), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/**
+ * Every position whose stored run-out date is before `before` (a canonical UTC instant, as
+ * `Date.prototype.toISOString` writes it), from the sparse,
+ * write-sharded run-out index: one Query per shard, in parallel. Only positions with usage > 0 are
+ * in the index, so this reads the positions at risk and nothing else.
+ */
+export async function positionsRunningOutBefore(before: string): Promise<PositionRecord[]> {
+  const shards = Array.from({ length: TIME_INDEX_SHARDS }, (_, shard) => shard);
+  const perShard = await Promise.all(
+    shards.map((shard) =>
+      queryAll({
+        TableName: tableName(),
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :before',
+        ExpressionAttributeValues: { ':pk': keys.runoutShardPartition(shard), ':before': keys.runoutBefore(before) },
+      }),
+    ),
+  );
+  return perShard.flat().map(toPositionRecord);
+}
+
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * Math.random()));

@@ -1,0 +1,21 @@
+/** GET /v1/stores/{storeId}/export.csv?date= — every home × item of a store as a spreadsheet (CSV). */
+import { httpHandler } from '../http/http-handler.ts';
+import { requireStoreAccess } from '../http/tenancy.ts';
+import { exportQuery } from '../schemas/export.ts';
+import { storeParams } from '../schemas/registry.ts';
+import { exportStoreStock } from '../stock/store-export.ts';
+
+export const handler = httpHandler({ params: storeParams, query: exportQuery }, async ({ params, query, principal }) => {
+  requireStoreAccess(principal, params.storeId);
+  const result = await exportStoreStock(params.storeId, query.date, new Date());
+  return {
+    raw: true,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      // The store id is a slug (a–z, 0–9, hyphens): safe inside the quotes as is.
+      'content-disposition': `attachment; filename="${result.filename}"`,
+      'cache-control': 'no-store',
+    },
+    body: result.csv,
+  };
+});

@@ -1,0 +1,14 @@
+/** POST /v1/stores/{storeId}/stock-counts — a store posts a count of its own stock, JSON or CSV; all lines or none. */
+import { formatOrg } from '../http/principal.ts';
+import { httpHandler } from '../http/http-handler.ts';
+import { storeParams } from '../schemas/registry.ts';
+import { countPost } from '../schemas/stock.ts';
+import { countCsv } from '../stock/count-csv.ts';
+import { authoriseLocation, storeLocation } from '../stock/location-access.ts';
+import { recordStockCounts } from '../stock/record-counts.ts';
+
+export const handler = httpHandler({ params: storeParams, body: countPost, csv: countCsv }, async ({ params, body, principal }) => {
+  const location = storeLocation(params.storeId);
+  await authoriseLocation(principal, location);
+  return { body: await recordStockCounts({ location, post: body, recordedBy: formatOrg(principal.org), now: new Date() }) };
+});

@@ -1,0 +1,113 @@
+/** The document's prose: tags, security schemes and the general meaning of each problem status. */
+import type { RouteDefinition } from '../routes.ts';
+import type { ProblemStatus } from '../schemas/operation.ts';
+
+type Json = Record<string, unknown>;
+
+export const tagDescriptions: Record<RouteDefinition['tag'], string> = {
+  system: 'Liveness and this document; no token needed.',
+  catalogue: 'The PPE lines (SKUs) every store and home counts in.',
+  stores: 'Joint Equipment Stores, their delivery settings and the homes they serve.',
+  homes: 'Care homes: beds, the store that serves them and their delivery days.',
+  stock: 'Stock counts in; usage, days of supply, run-out dates and red/amber/green status out.',
+  requests: 'Homes ask for PPE; stores approve, reject and allocate.',
+  deliveries: 'Delivery plans, dispatch from the store and receipt at the home.',
+  shortfalls: 'Homes under seven days of supply, and homes that have stopped reporting.',
+};
+
+export function securitySchemes(authBaseUrl: string, scopes: Record<string, string>): Json {
+  const base = authBaseUrl.replace(/\/+$/, '');
+  return {
+    cognito: {
+      type: 'oauth2',
+      description:
+        'Access tokens from the Carestock Cognito user pool. Store and home systems use the client-credentials flow with the ' +
+        'client id and secret their administrator issues; people sign in with the authorization-code flow (with PKCE). The ' +
+        'token carries the granted scopes and an `org` claim — `admin`, `store:<storeId>` or `home:<homeId>` — which decides ' +
+        "what the caller may read and write: a home only itself, a store itself and the homes it serves.",
+      flows: {
+        clientCredentials: { tokenUrl: `${base}/oauth2/token`, scopes },
+        authorizationCode: { authorizationUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token`, scopes },
+      },
+    },
+    bearer: {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description:
+        'The same access token, however it was obtained, as `Authorization: Bearer <token>`. Against the local system, ' +
+        '`npm run -s token -- --org store:<storeId>` prints one.',
+    },
+  };
+}
+
+export interface ProblemText {
+  /** Its name under components/responses. */
+  name: string;
+  description: string;
+  headers?: Record<string, Json>;
+  /** What the status also means on a route that takes an Idempotency-Key. */
+  idempotency?: string;
+  /** API Gateway may answer with this status itself, as `application/json` `{ message }`. */
+  gateway?: 'also' | 'only';
+}
+
+/** Problem statuses, and 429, which only API Gateway sends. */
+export type DocumentedStatus = ProblemStatus | 429;
+
+export const problemResponses: Record<DocumentedStatus, ProblemText> = {
+  400: {
+    name: 'BadRequest',
+    description:
+      'The request is not valid (or carries a body the operation does not take). `errors` lists every fault at once, ' +
+      'each with `in` (body, query, path or header), `path` and `message`.',
+  },
+  401: {
+    name: 'Unauthenticated',
+    description:
+      'No valid bearer token, or the token names no organisation (`org` claim). On AWS the JWT authorizer refuses a missing, ' +
+      'expired or foreign token before Carestock sees it, with `{"message":"Unauthorized"}` as application/json.',
+    gateway: 'also',
+    headers: { 'WWW-Authenticate': { description: '`Bearer`', schema: { type: 'string' } } },
+  },
+  403: {
+    name: 'Forbidden',
+    description:
+      "The token lacks this operation's scope, or the resource belongs to another organisation (answered the same whether or not it exists). " +
+      'A missing scope is refused on AWS by the JWT authorizer, with `{"message":"Forbidden"}` as application/json.',
+    gateway: 'also',
+  },
+  404: { name: 'NotFound', description: 'Nothing exists at this address.' },
+  409: {
+    name: 'Conflict',
+    description: 'The request conflicts with the current state of the resource; `detail` says how.',
+    idempotency: 'A request with the same Idempotency-Key is still being processed: retry it shortly, with the same key.',
+  },
+  413: { name: 'PayloadTooLarge', description: 'The body is over the size limit (64 KiB unless configured otherwise).' },
+  415: { name: 'UnsupportedMediaType', description: 'The Content-Type is not one this operation accepts.' },
+  422: {
+    name: 'Unprocessable',
+    description: 'The request is well formed but cannot be carried out.',
+    idempotency: 'The Idempotency-Key was already used, within the last 24 hours, with a different body: use a new key for a new request.',
+  },
+  429: {
+    name: 'TooManyRequests',
+    description: 'API Gateway throttled the request (`{"message":"Too Many Requests"}`): back off and retry.',
+    gateway: 'only',
+  },
+  500: {
+    name: 'InternalError',
+    description:
+      'Something failed on our side; it has been logged. Quote `instance` when reporting it. A function that fails to answer at all ' +
+      'gets API Gateway\'s `{"message":"Internal Server Error"}` instead.',
+    gateway: 'also',
+  },
+  503: {
+    name: 'Unavailable',
+    description:
+      'The data store is busy (problem, with `Retry-After`), or the function timed out (API Gateway\'s ' +
+      '`{"message":"Service Unavailable"}`). Retry after a pause; for a create, with the same Idempotency-Key.',
+    gateway: 'also',
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } } },
+  },
+};

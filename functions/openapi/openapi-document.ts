@@ -1,0 +1,253 @@
+/**
+ * The OpenAPI 3.1 document, generated from the route table (paths, scopes, tags, summaries) and
+ * the operation fragments (the zod schemas the handlers validate with). Nothing here is a
+ * hand-written copy of a schema. Only the openapi-document handler, `npm run openapi` and the
+ * tests import this: it would add every resource's schemas to every bundle.
+ */
+import packageJson from '../../package.json' with { type: 'json' };
+import { pageQueryShape } from '../data/pagination.ts';
+import { routeKey, routes, type RouteDefinition } from '../routes.ts';
+import type * as z from 'zod/mini';
+import { scopeDescriptions } from '../scopes.ts';
+import type { OperationSpec, ProblemStatus, ResponseSpec, RouteKey } from '../schemas/operation.ts';
+import { operations as allOperations } from '../schemas/operations.ts';
+import { gatewayError, problem } from '../schemas/problem.ts';
+import { SchemaComponents, schemaDescription, type Json } from './schema-components.ts';
+import { problemResponses, securitySchemes, tagDescriptions, type DocumentedStatus, type ProblemText } from './document-text.ts';
+
+export interface OpenApiOptions {
+  /** Where the API is; `/` (the host that serves the document) by default. */
+  serverUrl?: string;
+  /** The Cognito domain, e.g. `https://carestock-123.auth.eu-west-2.amazoncognito.com`. */
+  authBaseUrl?: string;
+  /** For tests: another route table or operation set. */
+  routes?: readonly RouteDefinition[];
+  operations?: ReadonlyMap<RouteKey, OperationSpec>;
+}
+
+export interface GeneratedDocument {
+  document: Json;
+  /** What keeps the document from being complete and true; the coverage test requires none. */
+  issues: string[];
+}
+
+const PROBLEM_JSON = 'application/problem+json';
+
+export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
+  const routeTable = options.routes ?? routes;
+  const operations = options.operations ?? allOperations;
+  const schemas = new SchemaComponents();
+  const issues: string[] = [];
+  const used = { responses: new Set<DocumentedStatus>(), parameters: new Set<string>() };
+  const problemRef = schemas.ref(problem, 'output', 'Problem');
+  const gatewayRef = schemas.ref(gatewayError, 'output', 'GatewayError');
+
+  const paths: Record<string, Record<string, Json>> = {};
+  const operationIds = new Set<string>();
+  for (const route of routeTable) {
+    const key = routeKey(route) as RouteKey;
+    const spec = operations.get(key);
+    if (!spec) {
+      // Left out rather than guessed at: the document only says what the schemas say.
+      issues.push(`${key}: route without a documented operation (add it to an operations fragment)`);
+      continue;
+    }
+    const operationId = spec.operationId ?? route.handler.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    if (operationIds.has(operationId)) issues.push(`${key}: operationId "${operationId}" is used twice; set operationId`);
+    operationIds.add(operationId);
+
+    const parameters = [
+      ...pathParameters(route, spec, key),
+      ...queryParameters(spec, key),
+      ...(spec.idempotencyKey ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+    ];
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      operationId,
+      summary: route.summary,
+      description: [spec.description, route.scope ? `Needs the scope \`${route.scope}\`.` : 'Public: no token needed.']
+        .filter(Boolean)
+        .join('\n\n'),
+      tags: [route.tag],
+      security: route.scope ? [{ cognito: [route.scope] }, { bearer: [route.scope] }] : [],
+      ...(parameters.length ? { parameters } : {}),
+      ...(spec.body ? { requestBody: requestBody(spec, key) } : {}),
+      responses: { ...successResponses(spec, key), ...problemsFor(route, spec) },
+    };
+  }
+  for (const key of operations.keys()) {
+    if (!routeTable.some((route) => routeKey(route) === key)) issues.push(`${key}: documented operation without a route`);
+  }
+
+  const idempotencyKey = [...operations.values()].find((o) => o.idempotencyKey)?.idempotencyKey;
+  const parameterComponents: Record<string, Json> = {
+    ...(used.parameters.has('PageLimit') && {
+      PageLimit: {
+        name: 'limit',
+        in: 'query',
+        description: 'How many items a page holds at most (default 25).',
+        schema: schemas.parameter(pageQueryShape.limit, 'PageLimit'),
+      },
+    }),
+    ...(used.parameters.has('PageCursor') && {
+      PageCursor: {
+        name: 'cursor',
+        in: 'query',
+        description: "The previous page's `nextCursor`, as it was: opaque, valid only for the same list and caller.",
+        schema: schemas.parameter(pageQueryShape.cursor, 'PageCursor'),
+      },
+    }),
+    ...(idempotencyKey && {
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Makes a retry safe. The same key with the same body within 24 hours replays the first response and creates nothing; ' +
+          'the same key with a different body is refused with 422; a retry while the first is still being processed gets 409.',
+        schema: schemas.parameter(idempotencyKey, 'IdempotencyKey'),
+      },
+    }),
+  };
+
+  const document: Json = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Carestock API',
+      version: packageJson.version,
+      summary: 'PPE stock, requests and deliveries for care homes and the Joint Equipment Stores that serve them.',
+      description:
+        'JSON over HTTPS; errors are RFC 9457 problem documents (`application/problem+json`) naming every invalid field; ' +
+        'lists page with `limit` and an opaque `cursor`. Every route but this document and the health check needs an OAuth 2 ' +
+        "access token from the Carestock Cognito user pool, carrying the caller's organisation in its `org` claim.",
+    },
+    servers: [{ url: options.serverUrl ?? '/', description: 'The host that serves this document' }],
+    tags: [...new Set(routeTable.filter((r) => operations.has(routeKey(r) as RouteKey)).map((r) => r.tag))].map((name) => ({ name, description: tagDescriptions[name] })),
+    paths,
+    components: {
+      securitySchemes: securitySchemes(options.authBaseUrl ?? 'https://carestock.auth.eu-west-2.amazoncognito.com', scopeDescriptions),
+      parameters: parameterComponents,
+      responses: Object.fromEntries(
+        [...used.responses].sort().map((status) => [problemResponses[status].name, problemResponse(problemResponses[status])]),
+      ),
+      schemas: {},
+    },
+  };
+  (document.components as Json).schemas = schemas.finish(document);
+  return { document, issues: [...issues, ...schemas.issues] };
+
+  function pathParameters(route: RouteDefinition, spec: OperationSpec, key: string): Json[] {
+    const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    const shape = objectShape(spec.params);
+    const declared = Object.keys(shape ?? {});
+    if (spec.params && !shape) issues.push(`${key}: params must be a z.strictObject`);
+    if ([...declared].sort().join() !== [...names].sort().join()) {
+      issues.push(`${key}: params declare [${declared}] but the path has [${names}]`);
+    }
+    return names.map((name) => {
+      const schema = shape?.[name];
+      const json = schema ? schemas.parameter(schema, `${key} path ${name}`) : { type: 'string' };
+      return parameter(name, 'path', true, json);
+    });
+  }
+
+  function queryParameters(spec: OperationSpec, key: string): Json[] {
+    if (!spec.query) return [];
+    const shape = objectShape(spec.query);
+    if (!shape) {
+      issues.push(`${key}: query must be a z.strictObject`);
+      return [];
+    }
+    const required = new Set((schemas.convert(spec.query, 'input', `${key} query`).required ?? []) as string[]);
+    return Object.entries(shape).map(([name, schema]) => {
+      if (schema === pageQueryShape.limit || schema === pageQueryShape.cursor) {
+        const component = schema === pageQueryShape.limit ? 'PageLimit' : 'PageCursor';
+        used.parameters.add(component);
+        return { $ref: `#/components/parameters/${component}` };
+      }
+      return parameter(name, 'query', required.has(name), schemas.parameter(schema, `${key} query ${name}`));
+    });
+  }
+
+  function requestBody(spec: OperationSpec, key: string): Json {
+    const content: Json = { 'application/json': { schema: schemas.ref(spec.body!, 'input', `${key} body`) } };
+    let description = schemaDescription(spec.body!) ?? 'The request body.';
+    if (spec.csv) {
+      const columns = spec.csv.columns
+        .map((c) => `| \`${c.name}\` | ${c.required ? 'yes' : 'no'} | ${c.description} |`)
+        .join('\n');
+      description +=
+        '\n\nAlso accepted as `text/csv` (RFC 4180): a header row naming the columns (any order, any case), then one row a line.' +
+        (spec.csv.description ? ` ${spec.csv.description}` : '') +
+        `\n\n| column | required | meaning |\n|---|---|---|\n${columns}`;
+      content['text/csv'] = {
+        schema: { type: 'string', description: `Columns: ${spec.csv.columns.map((c) => c.name).join(', ')}` },
+        example: spec.csv.example,
+      };
+    }
+    return { required: true, description, content };
+  }
+
+  function successResponses(spec: OperationSpec, key: string): Record<string, Json> {
+    const out: Record<string, Json> = {};
+    for (const [status, value] of Object.entries(spec.responses)) {
+      const response: ResponseSpec =
+        value && '_zod' in value ? { schema: value, description: schemaDescription(value) ?? 'Success' } : (value as ResponseSpec);
+      out[status] = {
+        description: response.description,
+        ...(response.schema && {
+          content: { [response.mediaType ?? 'application/json']: { schema: schemas.ref(response.schema, 'output', `${key} ${status}`) } },
+        }),
+      };
+    }
+    if (Object.keys(out).length === 0) issues.push(`${key}: no success response documented`);
+    return out;
+  }
+
+  function problemsFor(route: RouteDefinition, spec: OperationSpec): Record<string, Json> {
+    // 400 everywhere: an operation without input still refuses a body it does not take. 429, 500
+    // and 503 everywhere: API Gateway throttles, and answers for a function that failed or timed out.
+    const statuses = new Set<DocumentedStatus>([400, 429, 500, 503]);
+    if (route.scope) [401, 403].forEach((s) => statuses.add(s as ProblemStatus));
+    if (spec.body) [413, 415].forEach((s) => statuses.add(s as ProblemStatus));
+    if (spec.idempotencyKey) [409, 422].forEach((s) => statuses.add(s as ProblemStatus));
+    for (const status of Object.keys(spec.problems ?? {})) statuses.add(Number(status) as ProblemStatus);
+
+    const out: Record<string, Json> = {};
+    for (const status of [...statuses].sort()) {
+      const general = problemResponses[status];
+      const own = status === 429 ? undefined : spec.problems?.[status];
+      const idempotent = spec.idempotencyKey && (status === 409 || status === 422) ? general.idempotency : undefined;
+      if (own || idempotent) {
+        out[status] = problemResponse({ ...general, description: [own, idempotent].filter(Boolean).join(' ') });
+      } else {
+        used.responses.add(status);
+        out[status] = { $ref: `#/components/responses/${general.name}` };
+      }
+    }
+    return out;
+  }
+
+  function problemResponse(text: ProblemText): Json {
+    return {
+      description: text.description,
+      ...(text.headers && { headers: text.headers }),
+      content: {
+        ...(text.gateway !== 'only' && { [PROBLEM_JSON]: { schema: problemRef } }),
+        ...(text.gateway && { 'application/json': { schema: gatewayRef } }),
+      },
+    };
+  }
+}
+
+function parameter(name: string, where: 'path' | 'query', required: boolean, schema: Json): Json {
+  const { description, ...rest } = schema;
+  return { name, in: where, required, ...(description ? { description } : {}), schema: rest };
+}
+
+function objectShape(schema: unknown): Record<string, z.ZodMiniType> | undefined {
+  const shape = (schema as { shape?: unknown } | undefined)?.shape;
+  return shape && typeof shape === 'object' ? (shape as Record<string, z.ZodMiniType>) : undefined;
+}
+
+export const openApiDocument = (options: Pick<OpenApiOptions, 'serverUrl' | 'authBaseUrl'> = {}): Json => buildOpenApi(options).document;

@@ -1,0 +1,242 @@
+/**
+ * Stock counts in; positions, history and the store's worklist out. Request schemas validate;
+ * response schemas document (OpenAPI) and are checked by the tests.
+ */
+import * as z from 'zod/mini';
+import { pageQueryShape } from '../data/pagination.ts';
+import { instantMs } from '../domain/instants.ts';
+import { homeId, isoInstant, pageOf, sku, storeId } from './common.ts';
+import { home, homeParams, storeParams } from './registry.ts';
+import type { CsvBody, OperationFragment } from './operation.ts';
+
+export const MAX_COUNT_LINES = 100;
+export const MAX_DAILY_USAGE = 1_000_000;
+
+const parsesAsInstant = (value: string) => {
+  try {
+    instantMs(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** An ISO 8601 instant with an offset (Z or ±hh:mm), as the domain reads it. */
+export const instantInput = isoInstant.check(
+  z.refine(parsesAsInstant, {
+    message: 'must be an ISO 8601 instant with an offset, e.g. 2026-03-10T08:00:00Z',
+    // Only what the format check let through: one fault, one message.
+    when: (payload) => payload.issues.length === 0,
+  }),
+);
+
+/**
+ * Whole units, >= 0. Not `wholeUnits()` (z.int()): zod marks a non-integer as a hard abort of the
+ * whole body, which would hide a repeated SKU elsewhere in the post until the next attempt. A
+ * refine reports the same fault without aborting; the registry entry keeps `type: integer` in the
+ * OpenAPI document.
+ */
+function units(max = 10_000_000) {
+  const schema = z.number().check(
+    z.refine((value: number) => Number.isSafeInteger(value), 'must be a whole number of units'),
+    z.minimum(0),
+    z.maximum(max),
+  );
+  z.globalRegistry.add(schema, { type: 'integer' } as Record<string, unknown>);
+  return schema;
+}
+
+/** null clears a level; absent keeps the stored one. */
+const level = z.optional(z.nullable(units()));
+
+export const countLine = z.strictObject({
+  sku,
+  onHand: units(),
+  reorderLevel: level,
+  targetLevel: level,
+  /** Declared usage (units/day; fractions allowed: it is a rate), used until counts allow an estimate. */
+  dailyUsage: z.optional(z.number().check(z.minimum(0), z.maximum(MAX_DAILY_USAGE))),
+}).register(z.globalRegistry, { id: 'StockCountLine', description: "One SKU's count. reorderLevel/targetLevel: null clears, absent keeps. dailyUsage: a declared usage, used until two counts give an estimate." });
+
+/** Names every repeat (`/lines/4/sku`), not just the list, so a 100-line post is fixed in one go. */
+const noRepeatedSku = z.superRefine<unknown[]>(
+  (lines, ctx) => {
+    const first = new Map<string, number>();
+    lines.forEach((line, index) => {
+      const value = (line as { sku?: unknown } | null)?.sku;
+      if (typeof value !== 'string') return;
+      const seen = first.get(value);
+      if (seen === undefined) first.set(value, index);
+      else ctx.issues.push({ code: 'custom', input: value, path: [index, 'sku'], message: `SKU "${value}" repeats line ${seen}; one line per SKU` });
+    });
+  },
+  // Also when some lines have other faults: every fault is reported at once.
+  { when: () => true },
+);
+
+export const countPost = z.strictObject({
+  countedAt: instantInput,
+  lines: z.array(countLine).check(z.minLength(1), z.maxLength(MAX_COUNT_LINES), noRepeatedSku),
+}).register(z.globalRegistry, { id: 'StockCountPost', description: 'A stock count: one instant, up to 100 lines, one per SKU. All or nothing.' });
+
+export const stockStatus = z.enum(['red', 'amber', 'green', 'unknown']);
+export const lateReason = z.enum(['before-last-count', 'before-last-receipt']);
+
+export const positionView = z.object({
+  sku,
+  onHand: z.int(),
+  projectedOnHand: z.int(),
+  dailyUsage: z.number(),
+  /** null when usage is 0 (unbounded) or never counted. */
+  daysOfSupply: z.nullable(z.number()),
+  runoutDate: z.nullable(isoInstant),
+  status: stockStatus,
+  reorderLevel: z.nullable(z.int()),
+  targetLevel: z.nullable(z.int()),
+  suggestedOrder: z.int(),
+  countedAt: z.nullable(isoInstant),
+}).register(z.globalRegistry, { id: 'StockPosition', description: 'One location × SKU, projected to asOf.' });
+
+/** GET …/stock: the location's worst item's status, and every position worst first. */
+export const locationStock = z.object({
+  status: stockStatus,
+  /** The instant the projections are made to. */
+  asOf: isoInstant,
+  positions: z.array(positionView),
+}).register(z.globalRegistry, { id: 'LocationStock', description: "A location's positions, worst first; status is the worst item's." });
+
+export const countLineOutcome = z.object({
+  sku,
+  /** false: the count is older than what the position already holds, so it went into history only. */
+  applied: z.boolean(),
+  lateReason: z.nullable(lateReason),
+  /** Units of unrecorded receipt the count revealed (recorded as an adjustment), else 0. */
+  adjustment: z.int(),
+  observedUsage: z.nullable(z.number()),
+}).register(z.globalRegistry, { id: 'StockCountLineOutcome', description: 'What one line of a count did.' });
+
+/** 200 to a count post: the posted SKUs' positions after it, in line order, and what each line did. */
+export const countsRecorded = z.object({
+  countedAt: isoInstant,
+  asOf: isoInstant,
+  positions: z.array(positionView),
+  lines: z.array(countLineOutcome),
+}).register(z.globalRegistry, { id: 'StockCountsRecorded', description: 'The positions after a count, in line order, and what each line did.' });
+
+export const stockEventView = z.object({
+  eventId: z.string(),
+  kind: z.enum(['count', 'receipt', 'adjustment']),
+  sku,
+  at: isoInstant,
+  onHand: z.nullable(z.int()),
+  quantity: z.nullable(z.int()),
+  applied: z.boolean(),
+  lateReason: z.nullable(lateReason),
+  observedUsage: z.nullable(z.number()),
+  dailyUsage: z.nullable(z.number()),
+  reference: z.nullable(z.string()),
+  recordedAt: isoInstant,
+  recordedBy: z.string(),
+}).register(z.globalRegistry, { id: 'StockEvent', description: 'One entry of a position history: a count, a receipt or an adjustment.' });
+export const stockHistoryPage = pageOf(stockEventView).register(z.globalRegistry, { id: 'StockEventPage', description: 'A page of a position history, newest first.' });
+
+/** One home of a store's worklist: the home, its overall status, and the positions that need attention. */
+export const worklistHome = z.object({
+  ...home.shape,
+  status: stockStatus,
+  lastCountedAt: z.nullable(isoInstant),
+  /** Every position that is not green, worst first: the first ones set the home's status. */
+  drivers: z.array(positionView),
+}).register(z.globalRegistry, { id: 'WorklistHome', description: 'A home of the store worklist: its overall status and the positions that need attention.' });
+export const worklistPage = pageOf(worklistHome).register(z.globalRegistry, { id: 'WorklistPage', description: 'The store worklist: homes worst first.' });
+
+export const worklistQuery = z.strictObject({ ...pageQueryShape, status: z.optional(stockStatus) });
+export const historyQuery = z.strictObject(pageQueryShape);
+
+export const homeSkuParams = z.strictObject({ homeId, sku });
+export const storeSkuParams = z.strictObject({ storeId, sku });
+
+export type CountPost = z.infer<typeof countPost>;
+export type CountLine = z.infer<typeof countLine>;
+export type PositionViewBody = z.infer<typeof positionView>;
+export type LocationStock = z.infer<typeof locationStock>;
+export type CountsRecorded = z.infer<typeof countsRecorded>;
+export type WorklistHome = z.infer<typeof worklistHome>;
+export type StockStatusValue = z.infer<typeof stockStatus>;
+
+/** The CSV form of a count post: the columns count-csv.ts reads (the coverage test holds them equal). */
+const countCsvBody: CsvBody = {
+  columns: [
+    { name: 'countedAt', required: true, description: 'When the count was taken: an ISO 8601 instant with an offset. The same on every row: one count per upload.' },
+    { name: 'sku', required: true, description: 'A catalogue SKU; one row per SKU.' },
+    { name: 'onHand', required: true, description: 'Whole units on hand.' },
+    { name: 'reorderLevel', required: false, description: 'Whole units; an empty cell keeps the stored level.' },
+    { name: 'targetLevel', required: false, description: 'Whole units, the order-up-to level; an empty cell keeps the stored level.' },
+    { name: 'dailyUsage', required: false, description: 'Declared usage in units a day (fractions allowed), used until two counts give an estimate.' },
+  ],
+  example: 'countedAt,sku,onHand,reorderLevel\n2026-03-10T08:00:00Z,MASK-IIR,1200,400\n2026-03-10T08:00:00Z,GLOVE-NITRILE-M,3000,\n',
+  description: 'Row n (from 0) is `lines[n]`, and its faults are named `/lines/<n>/<column>`.',
+};
+
+const countDescription = (who: string) =>
+  `${who} All lines or none: one bad line refuses the post with every bad line named, and nothing is written. ` +
+  'A count older than the position\'s current one goes into history without replacing it (`applied: false`).';
+
+export const operations = {
+  'POST /v1/homes/{homeId}/stock-counts': {
+    description: countDescription('A home posts its own count; its store may post for it.'),
+    params: homeParams,
+    body: countPost,
+    csv: countCsvBody,
+    responses: { 200: countsRecorded },
+    problems: {
+      404: 'No home has this id.',
+      409: 'Other counts for the same positions kept arriving at the same moment; nothing was recorded. Retry the post.',
+    },
+  },
+  'POST /v1/stores/{storeId}/stock-counts': {
+    description: countDescription("A store posts the count of its own stock."),
+    params: storeParams,
+    body: countPost,
+    csv: countCsvBody,
+    responses: { 200: countsRecorded },
+    problems: {
+      404: 'No store has this id.',
+      409: 'Other counts for the same positions kept arriving at the same moment; nothing was recorded. Retry the post.',
+    },
+  },
+  'GET /v1/homes/{homeId}/stock': {
+    description: "Every position of the home projected to now, worst first; `status` is the worst item's.",
+    params: homeParams,
+    responses: { 200: locationStock },
+    problems: { 404: 'No home has this id.' },
+  },
+  'GET /v1/stores/{storeId}/stock': {
+    description: "The store's own positions projected to now, worst first; `status` is the worst item's.",
+    params: storeParams,
+    responses: { 200: locationStock },
+    problems: { 404: 'No store has this id.' },
+  },
+  'GET /v1/homes/{homeId}/stock/{sku}/history': {
+    description: 'Counts, receipts and adjustments of one position, newest first.',
+    params: homeSkuParams,
+    query: historyQuery,
+    responses: { 200: stockHistoryPage },
+    problems: { 404: 'No home has this id.' },
+  },
+  'GET /v1/stores/{storeId}/stock/{sku}/history': {
+    description: 'Counts, receipts and adjustments of one store position, newest first.',
+    params: storeSkuParams,
+    query: historyQuery,
+    responses: { 200: stockHistoryPage },
+    problems: { 404: 'No store has this id.' },
+  },
+  'GET /v1/stores/{storeId}/homes': {
+    description:
+      "The store's morning worklist: the homes it serves, worst status first, each with the positions that drive its status. " +
+      '`?status=` keeps the homes of one status.',
+    params: storeParams,
+    query: worklistQuery,
+    responses: { 200: worklistPage },
+  },
+} as const satisfies OperationFragment;

@@ -1,0 +1,51 @@
+/**
+ * Receipts into a position, for the features that move stock (deliveries' receipt): the position
+ * Put and the history event, as TransactWriteItems entries to put in the caller's own transaction
+ * beside its delivery and request updates. The Put is conditioned on the version read, like every
+ * position write (functions/data/stock-repository.ts), so a receipt racing a count loses cleanly
+ * and is re-read, never lost.
+ */
+import type { LocationRef } from '../data/keys.ts';
+import { deterministicEventId, positionPut, stockEventItem, type PositionRecord, type TransactItem } from '../data/stock-repository.ts';
+import { tableName } from '../data/dynamodb-client.ts';
+import { canonicalInstant, instantMs } from '../domain/instants.ts';
+import type { PositionState } from '../domain/stock-position.ts';
+import { applyReceipt } from '../domain/usage-estimate.ts';
+
+export interface ReceiptInput {
+  location: LocationRef;
+  /** The position as read (undefined: the location has no position for this SKU yet). */
+  current: PositionRecord | undefined;
+  sku: string;
+  /** Whole units, >= 1. */
+  quantity: number;
+  receivedAt: string;
+  /** What the units belong to, e.g. a deliveryId; it also makes the event id unique per delivery. */
+  reference: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** Two transaction entries: the position (version + 1) and its `receipt` history event. */
+export function receiptTransactItems(input: ReceiptInput): { position: PositionState; items: TransactItem[] } {
+  const at = canonicalInstant(instantMs(input.receivedAt));
+  const position = applyReceipt(input.current?.state ?? null, input.sku, input.quantity, at);
+  const expectedVersion = input.current?.version ?? 0;
+  const event = stockEventItem(input.location, {
+    eventId: deterministicEventId('receipt', [input.sku, at, input.reference]),
+    kind: 'receipt',
+    sku: input.sku,
+    at,
+    onHand: null,
+    quantity: input.quantity,
+    applied: true,
+    lateReason: null,
+    observedUsage: null,
+    dailyUsage: position.dailyUsage,
+    positionVersion: expectedVersion + 1,
+    reference: input.reference,
+    recordedAt: input.recordedAt,
+    recordedBy: input.recordedBy,
+  });
+  return { position, items: [positionPut(input.location, position, expectedVersion), { Put: { TableName: tableName(), Item: event } }] };
+}

@@ -1,0 +1,165 @@
+/**
+ * A stock count post: validate against the catalogue and the clock, apply each line to its position
+ * (usage, adjustments, late counts: functions/domain/usage-estimate.ts), write, answer the positions.
+ *
+ * Write strategy (a 100-line post is 5–9 DynamoDB requests in 4 sequential steps, whatever its size):
+ * 1. read: the catalogue items of the posted SKUs (one BatchGet) ∥ the location's profile and every
+ *    position (one Query);
+ * 2. commit: every position the post changes in ONE TransactWriteItems (≤ 100 Puts), each Put
+ *    conditioned on the version read. All positions change or none; a concurrent writer makes the
+ *    transaction fail, and the post is re-read and re-applied (bounded), then refused with 409;
+ * 3. history: the count events (and adjustments) as idempotent Puts keyed by a deterministic event
+ *    id, 25 per BatchWriteItem, in parallel ∥ the home's last-count index, moved forward only.
+ *
+ * Why not one transaction for everything: 100 positions + 100 events + the home exceed the 100
+ * actions of TransactWriteItems, and splitting into chunks would make the positions — the state
+ * that matters — non-atomic across chunks. History and the last-count index are derived from the
+ * committed outcome and are idempotent, so they follow the commit: a crash between the steps leaves
+ * them one post behind; the client, which got no 200, retries, and the retry rewrites the same keys.
+ * Transactional writes also cost twice the capacity of plain writes: only positions pay it.
+ */
+import { getItems } from '../data/registry-repository.ts';
+import {
+  advanceLastCount,
+  commitPositions,
+  deterministicEventId,
+  PositionConflictError,
+  putStockEvents,
+  readLocationStock,
+  readPositions,
+  type PositionRecord,
+  type StockEvent,
+} from '../data/stock-repository.ts';
+import type { LocationRef } from '../data/keys.ts';
+import { canonicalInstant, instantMs } from '../domain/instants.ts';
+import { viewPosition } from '../domain/stock-position.ts';
+import { isInFuture } from '../domain/stock-rules.ts';
+import { applyCount, type CountOutcome } from '../domain/usage-estimate.ts';
+import { badRequest, conflict, notFound, type FieldError } from '../http/problem.ts';
+import type { CountLine, CountPost, CountsRecorded } from '../schemas/stock.ts';
+import { describeLocation } from './location-access.ts';
+import { stockRules } from './stock-config.ts';
+
+/** Attempts at the commit under contention before answering 409 (each re-reads the positions). */
+export const MAX_COMMIT_ATTEMPTS = 5;
+
+export interface RecordCountsInput {
+  location: LocationRef;
+  post: CountPost;
+  /** formatOrg of the caller, for the history. */
+  recordedBy: string;
+  now: Date;
+}
+
+export async function recordStockCounts({ location, post, recordedBy, now }: RecordCountsInput): Promise<CountsRecorded> {
+  const countedAt = canonicalInstant(instantMs(post.countedAt));
+  const skus = post.lines.map((line) => line.sku);
+  const [catalogue, stock] = await Promise.all([getItems(skus), readLocationStock(location)]);
+  if (!stock.profile) throw notFound(`No ${describeLocation(location)}.`);
+
+  const errors: FieldError[] = [];
+  if (isInFuture(post.countedAt, now, stockRules)) {
+    errors.push({ in: 'body', path: '/countedAt', message: `countedAt ${post.countedAt} is in the future (beyond ${stockRules.clockSkewMinutes} minutes of clock skew)` });
+  }
+  post.lines.forEach((line, index) => {
+    if (!catalogue.has(line.sku)) errors.push({ in: 'body', path: `/lines/${index}/sku`, message: `No catalogue item "${line.sku}"` });
+  });
+  if (errors.length > 0) throw badRequest(`The count has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
+
+  let positions = stock.positions;
+  for (let attempt = 1; ; attempt++) {
+    const outcomes = applyLines(positions, post.lines, countedAt);
+    try {
+      await commitPositions(
+        outcomes.filter((o) => !o.outcome.late).map((o) => ({ location, state: o.outcome.position, expectedVersion: o.expectedVersion })),
+      );
+    } catch (error) {
+      if (!(error instanceof PositionConflictError)) throw error;
+      if (attempt >= MAX_COMMIT_ATTEMPTS) {
+        throw conflict(`Other counts for these positions kept arriving at the same time; nothing of this post was recorded. Retry it.`);
+      }
+      await jitter(attempt);
+      positions = await readPositions(location);
+      continue;
+    }
+
+    const recordedAt = now.toISOString();
+    const events = outcomes.flatMap((o) => historyEvents(o, countedAt, recordedAt, recordedBy));
+    await Promise.all([
+      putStockEvents(location, events),
+      location.kind === 'home' ? advanceLastCount(location.id, countedAt) : undefined,
+    ]);
+
+    return {
+      countedAt,
+      asOf: now.toISOString(),
+      positions: outcomes.map(({ line, outcome }) => viewPosition(outcome.position, now, catalogue.get(line.sku)?.packSize ?? 1, stockRules)),
+      lines: outcomes.map(({ line, outcome }) => ({
+        sku: line.sku,
+        applied: !outcome.late,
+        lateReason: outcome.lateReason,
+        adjustment: outcome.adjustment,
+        observedUsage: outcome.observedUsage,
+      })),
+    };
+  }
+}
+
+interface LineOutcome {
+  line: CountLine;
+  /** The version the outcome was computed from (0: a new position). */
+  expectedVersion: number;
+  outcome: CountOutcome;
+}
+
+function applyLines(positions: readonly PositionRecord[], lines: readonly CountLine[], countedAt: string): LineOutcome[] {
+  const bySku = new Map(positions.map((p) => [p.state.sku, p]));
+  return lines.map((line) => {
+    const current = bySku.get(line.sku);
+    const outcome = applyCount(
+      current?.state ?? null,
+      { sku: line.sku, countedAt, onHand: line.onHand, reorderLevel: line.reorderLevel, targetLevel: line.targetLevel, dailyUsage: line.dailyUsage },
+      stockRules,
+    );
+    return { line, expectedVersion: current?.version ?? 0, outcome };
+  });
+}
+
+/** The count itself (applied or late), and the unrecorded receipt it revealed, if any. */
+function historyEvents({ line, expectedVersion, outcome }: LineOutcome, countedAt: string, recordedAt: string, recordedBy: string): StockEvent[] {
+  const identity = [line.sku, countedAt, line.onHand, line.reorderLevel, line.targetLevel, line.dailyUsage];
+  const applied = !outcome.late;
+  const common = {
+    sku: line.sku,
+    at: countedAt,
+    dailyUsage: outcome.position.dailyUsage,
+    positionVersion: applied ? expectedVersion + 1 : null,
+    reference: null,
+    recordedAt,
+    recordedBy,
+  };
+  const count: StockEvent = {
+    ...common,
+    eventId: deterministicEventId('count', identity),
+    kind: 'count',
+    onHand: line.onHand,
+    quantity: null,
+    applied,
+    lateReason: outcome.lateReason,
+    observedUsage: outcome.observedUsage,
+  };
+  if (outcome.adjustment <= 0) return [count];
+  const adjustment: StockEvent = {
+    ...common,
+    eventId: deterministicEventId('adjustment', identity),
+    kind: 'adjustment',
+    onHand: null,
+    quantity: outcome.adjustment,
+    applied: true,
+    lateReason: null,
+    observedUsage: null,
+  };
+  return [count, adjustment];
+}
+
+const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));

@@ -1,0 +1,127 @@
+/**
+ * The commissioner's export: every home a store serves × every catalogue item, with on hand,
+ * usage, days of supply, run-out date and status, projected to the start of a chosen day (or to
+ * now, for today). Reads: the store, the catalogue, the store's homes (one Query each), then each
+ * home's positions (one Query per home, a bounded number in flight), the same reads as the worklist.
+ */
+import { allStoreHomes, getStore, listItems } from '../data/registry-repository.ts';
+import { readPositions } from '../data/stock-repository.ts';
+import { addDays, dayNumber } from '../domain/calendar-date.ts';
+import type { PositionView } from '../domain/stock-position.ts';
+import { dateInZone, startOfDateInZone } from '../domain/zoned-dates.ts';
+import { formatCsv, type CsvValue } from '../http/csv-writer.ts';
+import { badRequest, notFound } from '../http/problem.ts';
+import type { Item } from '../schemas/registry.ts';
+import { viewPositions } from './read-stock.ts';
+
+/** How far ahead an export may project: further, the figures say more about the formula than the homes. */
+export const MAX_EXPORT_DAYS_AHEAD = 28;
+const HOMES_IN_FLIGHT = 16;
+
+export const EXPORT_COLUMNS = [
+  'date',
+  'storeId',
+  'homeId',
+  'homeName',
+  'sku',
+  'itemName',
+  'unit',
+  'status',
+  'onHand',
+  'projectedOnHand',
+  'dailyUsage',
+  'daysOfSupply',
+  'runoutDate',
+  'suggestedOrder',
+  'lastCounted',
+] as const;
+
+export interface StoreExport {
+  filename: string;
+  csv: string;
+  rowCount: number;
+}
+
+export async function exportStoreStock(storeId: string, requestedDate: string | undefined, now: Date): Promise<StoreExport> {
+  const store = await getStore(storeId);
+  if (!store) throw notFound(`No store "${storeId}".`);
+  const zone = store.timeZone;
+  const today = dateInZone(now, zone);
+  const date = requestedDate ?? today;
+  checkDate(date, today);
+  const asOf = date === today ? now : startOfDateInZone(date, zone);
+
+  const [homes, items] = await Promise.all([allStoreHomes(storeId), wholeCatalogue()]);
+  const packSizes = new Map(items.map((i) => [i.sku, i.packSize]));
+  const itemsBySku = new Map(items.map((i) => [i.sku, i]));
+  const positions = await mapInFlight(homes, HOMES_IN_FLIGHT, async (home) =>
+    viewPositions(await readPositions({ kind: 'home', id: home.homeId }), packSizes, asOf),
+  );
+
+  const rows: CsvValue[][] = [];
+  const sortedHomes = homes.map((home, i) => ({ home, views: positions[i]! })).sort((a, b) => a.home.name.localeCompare(b.home.name, 'en-GB') || compare(a.home.homeId, b.home.homeId));
+  for (const { home, views } of sortedHomes) {
+    const bySku = new Map(views.map((v) => [v.sku, v]));
+    // Every catalogue item, counted or not (a gap is what a commissioner looks for), and any
+    // position whose item has since left the catalogue.
+    const skus = [...new Set([...itemsBySku.keys(), ...bySku.keys()])].sort(compare);
+    for (const sku of skus) rows.push(row(date, storeId, home, itemsBySku.get(sku), sku, bySku.get(sku), zone));
+  }
+  return { filename: `carestock-${storeId}-${date}.csv`, csv: formatCsv(EXPORT_COLUMNS, rows), rowCount: rows.length };
+}
+
+function row(date: string, storeId: string, home: { homeId: string; name: string }, item: Item | undefined, sku: string, view: PositionView | undefined, zone: string): CsvValue[] {
+  return [
+    date,
+    storeId,
+    home.homeId,
+    home.name,
+    sku,
+    item?.name ?? null,
+    item?.unit ?? null,
+    view?.status ?? 'unknown',
+    view?.onHand ?? null,
+    view?.projectedOnHand ?? null,
+    view ? round2(view.dailyUsage) : null,
+    view?.daysOfSupply ?? null,
+    view?.runoutDate ? dateInZone(new Date(view.runoutDate), zone) : null,
+    view?.suggestedOrder ?? null,
+    view?.countedAt ? dateInZone(new Date(view.countedAt), zone) : null,
+  ];
+}
+
+function checkDate(date: string, today: string): void {
+  const offset = dayNumber(date) - dayNumber(today);
+  if (offset < 0 || offset > MAX_EXPORT_DAYS_AHEAD) {
+    throw badRequest(`The export projects current stock forward: choose a date from ${today} to ${addDays(today, MAX_EXPORT_DAYS_AHEAD)}.`, [
+      { in: 'query', path: 'date', message: `must be today (${today}, the store’s time zone) or up to ${MAX_EXPORT_DAYS_AHEAD} days later` },
+    ]);
+  }
+}
+
+async function wholeCatalogue(): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listItems({ limit: 100, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+async function mapInFlight<T, R>(values: readonly T[], limit: number, map: (value: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(values.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < values.length) {
+      const index = next++;
+      results[index] = await map(values[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
+  return results;
+}

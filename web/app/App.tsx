@@ -1,0 +1,63 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createApi } from './api.ts';
+import type { PageConfig } from './config.ts';
+import { completeCognitoSignIn, currentSession, signOut, type Session } from './session.ts';
+import { AdminPage } from './components/AdminPage.tsx';
+import { Frame } from './components/Frame.tsx';
+import { HomePage } from './components/HomePage.tsx';
+import { SignIn } from './components/SignIn.tsx';
+import { StorePage } from './components/StorePage.tsx';
+
+export function App({ config }: { config: PageConfig }) {
+  const [session, setSession] = useState<Session | null>(() => currentSession());
+  const [message, setMessage] = useState<string | null>(null);
+  /** The page names what it shows (the store's or home's name) once it has read it. */
+  const [heading, setHeading] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (config.mode !== 'cognito') return;
+    completeCognitoSignIn(config).then(
+      (s) => s && setSession(s),
+      (e: Error) => setMessage(e.message),
+    );
+  }, [config]);
+
+  const api = useMemo(
+    () =>
+      session &&
+      createApi(config.apiUrl, session.token, () => {
+        setSession(null);
+        setMessage('Your session has ended. Please sign in again.');
+      }),
+    [session, config.apiUrl],
+  );
+
+  useEffect(() => {
+    document.title = session ? `Carestock: ${heading ?? describe(session)}` : 'Carestock: sign in';
+  }, [session, heading]);
+
+  if (!session || !api) {
+    return (
+      <Frame title="PPE stock for care homes">
+        <SignIn config={config} message={message} onSignedIn={setSession} />
+      </Frame>
+    );
+  }
+  const { org } = session;
+  const title = heading ?? (org.kind === 'admin' ? 'All stores' : 'Loading…');
+  return (
+    <Frame title={title} who={describe(session)} onSignOut={() => signOut(config)}>
+      {org.kind === 'store' ? (
+        <StorePage api={api} storeId={org.id} thresholds={config.thresholds} onHeading={setHeading} />
+      ) : org.kind === 'home' ? (
+        <HomePage api={api} homeId={org.id} thresholds={config.thresholds} onHeading={setHeading} />
+      ) : (
+        <AdminPage api={api} thresholds={config.thresholds} />
+      )}
+    </Frame>
+  );
+}
+
+function describe(session: Session): string {
+  return session.org.kind === 'admin' ? 'administrator' : `${session.org.kind} ${session.org.id}`;
+}

@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { Item } from '../../model/api-types.ts';
+import { upcomingDeliveries } from '../../model/deliveries.ts';
+import { todaysShortfalls } from '../../model/shortfalls.ts';
+import { presentStatus, statusCounts, type Thresholds } from '../../model/status.ts';
+import { buildWorklist } from '../../model/worklist.ts';
+import type { Api } from '../api.ts';
+import { DELIVERY_DAYS, loadStoreSnapshot } from '../store-data.ts';
+import { useAutoRefresh } from '../use-auto-refresh.ts';
+import { Deliveries } from './Deliveries.tsx';
+import { ExportCsv } from './ExportCsv.tsx';
+import { Freshness } from './Freshness.tsx';
+import { Shortfalls } from './Shortfalls.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { StatusLegend } from './StatusLegend.tsx';
+import { SupplyChart } from './SupplyChart.tsx';
+import { Worklist } from './Worklist.tsx';
+
+/** A store's live page: its homes worst first, today's shortfalls, the next deliveries, the chart. */
+export function StorePage(props: { api: Api; storeId: string; thresholds?: Thresholds | undefined; onHeading?: (heading: string) => void }) {
+  const { api, storeId, thresholds, onHeading } = props;
+  const itemsCache = useRef<{ items?: Map<string, Item> }>({});
+  const live = useAutoRefresh(() => loadStoreSnapshot(api, storeId, itemsCache.current), storeId);
+  const snapshot = live.data;
+  const storeName = snapshot?.store.name;
+  useEffect(() => {
+    if (storeName) onHeading?.(storeName);
+  }, [storeName, onHeading]);
+
+  const view = useMemo(() => {
+    if (!snapshot) return null;
+    const context = { items: snapshot.items, timeZone: snapshot.store.timeZone, today: snapshot.today, thresholds };
+    const rows = buildWorklist(snapshot.homes, snapshot.stock, context);
+    const names = new Map(snapshot.homes.map((h) => [h.homeId, h.name]));
+    return {
+      rows,
+      counts: statusCounts(rows.map((r) => r.status.status)),
+      shortfalls: snapshot.shortfalls ? todaysShortfalls(snapshot.shortfalls, names, context) : null,
+      deliveries: snapshot.deliveries ? upcomingDeliveries(snapshot.deliveries, names, snapshot.items, snapshot.today, DELIVERY_DAYS) : null,
+      chart: rows.map((r) => ({ homeId: r.homeId, homeName: r.name, positions: snapshot.stock.get(r.homeId)?.positions ?? [] })),
+    };
+  }, [snapshot, thresholds]);
+
+  return (
+    <>
+      <div class="toolbar">
+        <Freshness fetchedAt={live.fetchedAt} error={live.error} loading={live.loading} timeZone={snapshot?.store.timeZone ?? 'Europe/London'} onRefresh={live.refresh} />
+        {snapshot ? <ExportCsv api={api} storeId={storeId} today={snapshot.today} /> : null}
+      </div>
+      {snapshot && view ? (
+        <>
+          <p class="summary" data-testid="summary">
+            {view.rows.length} {view.rows.length === 1 ? 'home' : 'homes'}:{' '}
+            {view.counts.map((c, i) => (
+              <span key={c.status}>
+                {i > 0 ? ', ' : ''}
+                {c.count} <StatusBadge status={presentStatus(c.status, thresholds)} small />
+              </span>
+            ))}
+          </p>
+          <Worklist rows={view.rows} storeName={snapshot.store.name} />
+          <div class="columns">
+            <Shortfalls shortfalls={view.shortfalls} today={snapshot.today} />
+            <Deliveries days={view.deliveries} window={DELIVERY_DAYS} />
+          </div>
+          <SupplyChart homes={view.chart} items={snapshot.items} thresholds={thresholds} />
+          <StatusLegend thresholds={thresholds} />
+        </>
+      ) : null}
+    </>
+  );
+}

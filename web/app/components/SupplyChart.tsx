@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import type { Item } from '../../model/api-types.ts';
+import { buildSupplyChart, type ChartInput } from '../../model/supply-chart.ts';
+import type { Thresholds } from '../../model/status.ts';
+
+/** Days of supply per home and item as horizontal bars, with the shortfall line marked. Inline SVG. */
+export function SupplyChart({ homes, items, thresholds }: { homes: ChartInput[]; items: Map<string, Item>; thresholds?: Thresholds | undefined }) {
+  const [sku, setSku] = useState('');
+  const skus = [...new Set(homes.flatMap((h) => h.positions.map((p) => p.sku)))].sort();
+  const chart = buildSupplyChart(homes, { items, thresholds, ...(sku ? { sku } : {}) });
+  return (
+    <section aria-labelledby="chart-heading" class="panel">
+      <h2 id="chart-heading">Days of supply by home and item</h2>
+      <div class="chart-controls">
+        <label for="chart-item">Show</label>
+        <select id="chart-item" value={sku} onChange={(e) => setSku((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">every item</option>
+          {skus.map((s) => (
+            <option key={s} value={s}>
+              {items.get(s)?.name ?? s}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id="chart-summary">{chart.summary} The dashed line marks {chart.shortfallLine.label}: bars left of it are short.</p>
+      {chart.groups.length === 0 ? null : (
+        <svg class="chart" viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-labelledby="chart-heading chart-summary" data-testid="supply-chart">
+          {chart.ticks.map((t) => (
+            <g key={t.label}>
+              <line class="tick" x1={t.x} x2={t.x} y1={18} y2={chart.height} />
+              <text class="tick-label" x={t.x} y={12} text-anchor="middle">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          <line class="shortfall-line" x1={chart.shortfallLine.x} x2={chart.shortfallLine.x} y1={18} y2={chart.height} />
+          <text class="shortfall-label" x={chart.shortfallLine.x - 6} y={12} text-anchor="end">
+            short ◂
+          </text>
+          {chart.groups.map((group) => (
+            <g key={group.homeId}>
+              <text class="group-title" x={4} y={group.y + 17}>
+                {group.title}
+              </text>
+              {group.bars.map((bar) => (
+                <g key={bar.key}>
+                  <title>{`${group.title}, ${bar.label}: ${bar.valueText} (${bar.status.word})`}</title>
+                  <text class="bar-label" x={chart.plotLeft - 8} y={bar.y + chart.barHeight - 3} text-anchor="end">
+                    {truncate(bar.label, 30)}
+                  </text>
+                  <rect class={`bar ${bar.status.className}`} x={chart.plotLeft} y={bar.y} width={bar.width} height={chart.barHeight} rx={2} />
+                  <text class="bar-value" x={chart.plotLeft + bar.width + 6} y={bar.y + chart.barHeight - 3}>
+                    {bar.capped ? `${bar.valueText} ▸` : bar.valueText}
+                  </text>
+                </g>
+              ))}
+            </g>
+          ))}
+        </svg>
+      )}
+    </section>
+  );
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,80 @@
+/**
+ * The signed-in session: an access token in sessionStorage (this tab only, gone when it closes),
+ * got from the local sign-in route or from Cognito's hosted UI with the code flow and PKCE.
+ */
+import { authorizeUrl, isExpired, logoutUrl, pkceChallenge, randomVerifier, readCallback, readClaims, tokenRequestBody, type CognitoConfig, type Org } from '../model/sign-in.ts';
+import type { PageConfig } from './config.ts';
+
+const TOKEN = 'carestock.accessToken';
+const VERIFIER = 'carestock.pkceVerifier';
+const STATE = 'carestock.pkceState';
+
+export interface Session {
+  token: string;
+  org: Org;
+}
+
+export function currentSession(): Session | null {
+  const token = sessionStorage.getItem(TOKEN);
+  if (!token) return null;
+  const claims = readClaims(token);
+  if (!claims.org || isExpired(claims, Date.now())) {
+    sessionStorage.removeItem(TOKEN);
+    return null;
+  }
+  return { token, org: claims.org };
+}
+
+function remember(token: string): Session {
+  const claims = readClaims(token);
+  if (!claims.org) throw new Error('The token names no organisation (no org claim): ask an administrator to set yours.');
+  sessionStorage.setItem(TOKEN, token);
+  return { token, org: claims.org };
+}
+
+export async function localSignIn(path: string, org: string): Promise<Session> {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ org }) });
+  if (!response.ok) throw new Error(`The local sign-in answered ${response.status}.`);
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  return remember(accessToken);
+}
+
+function cognitoConfig(config: Extract<PageConfig, { mode: 'cognito' }>): CognitoConfig {
+  return { ...config.cognito, redirectUri: `${location.origin}${location.pathname}` };
+}
+
+/** Sends the browser to the hosted UI. */
+export async function startCognitoSignIn(config: Extract<PageConfig, { mode: 'cognito' }>): Promise<void> {
+  const verifier = randomVerifier((bytes) => crypto.getRandomValues(bytes));
+  const state = randomVerifier((bytes) => crypto.getRandomValues(bytes)).slice(0, 32);
+  sessionStorage.setItem(VERIFIER, verifier);
+  sessionStorage.setItem(STATE, state);
+  location.assign(authorizeUrl(cognitoConfig(config), state, await pkceChallenge(verifier, crypto.subtle)));
+}
+
+/** On the way back from the hosted UI: redeems the code, then takes it out of the address bar. */
+export async function completeCognitoSignIn(config: Extract<PageConfig, { mode: 'cognito' }>): Promise<Session | null> {
+  const result = readCallback(location.search, sessionStorage.getItem(STATE));
+  if (result.kind === 'none') return null;
+  history.replaceState(null, '', location.pathname);
+  const verifier = sessionStorage.getItem(VERIFIER);
+  sessionStorage.removeItem(VERIFIER);
+  sessionStorage.removeItem(STATE);
+  if (result.kind === 'error') throw new Error(result.message);
+  if (!verifier) throw new Error('This tab did not start the sign-in. Please sign in again.');
+  const cognito = cognitoConfig(config);
+  const response = await fetch(`${cognito.domain}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: tokenRequestBody(cognito, result.code, verifier),
+  });
+  if (!response.ok) throw new Error(`Cognito refused the sign-in (${response.status}). Please try again.`);
+  const { access_token } = (await response.json()) as { access_token: string };
+  return remember(access_token);
+}
+
+export function signOut(config: PageConfig): void {
+  sessionStorage.removeItem(TOKEN);
+  if (config.mode === 'cognito') location.assign(logoutUrl(cognitoConfig(config)));
+  else location.reload();
+}

@@ -1,0 +1,81 @@
+/**
+ * What a home sees of itself: its positions worst first, its requests still in progress, and its
+ * deliveries to come.
+ */
+import type { Delivery, Item, LocationStock, SupplyRequest } from './api-types.ts';
+import { describeLines } from './deliveries.ts';
+import { formatDate, formatDays, formatQuantity, formatRunout, isoDateInZone } from './format.ts';
+import { compareStatus, presentStatus, type StatusPresentation, type Thresholds } from './status.ts';
+import { compareDays } from './worklist.ts';
+
+export interface PositionRow {
+  sku: string;
+  itemName: string;
+  status: StatusPresentation;
+  onHand: string;
+  usage: string;
+  daysText: string;
+  runoutText: string;
+  lastCounted: string;
+  suggestedOrder: string;
+}
+
+export interface RequestRow {
+  requestId: string;
+  created: string;
+  status: string;
+  contents: string;
+}
+
+export interface HomeDeliveryRow {
+  deliveryId: string;
+  date: string;
+  status: string;
+  contents: string;
+}
+
+export interface HomeView {
+  status: StatusPresentation;
+  positions: PositionRow[];
+  requests: RequestRow[];
+  deliveries: HomeDeliveryRow[];
+}
+
+/** Requests a home still waits on; delivered, cancelled and rejected ones are history. */
+const FINISHED_REQUESTS = new Set(['delivered', 'cancelled', 'rejected']);
+
+export function buildHomeView(
+  stock: LocationStock | null,
+  requests: readonly SupplyRequest[],
+  deliveries: readonly Delivery[],
+  context: { items: ReadonlyMap<string, Item>; timeZone: string; today: string; thresholds?: Thresholds },
+): HomeView {
+  const { items, timeZone, today } = context;
+  const positions = [...(stock?.positions ?? [])]
+    .sort((a, b) => compareStatus(a.status, b.status) || compareDays(a.daysOfSupply, b.daysOfSupply) || a.sku.localeCompare(b.sku))
+    .map((p) => ({
+      sku: p.sku,
+      itemName: items.get(p.sku)?.name ?? p.sku,
+      status: presentStatus(p.status, context.thresholds),
+      onHand: `${formatQuantity(p.projectedOnHand)} (counted ${formatQuantity(p.onHand)})`,
+      usage: p.dailyUsage > 0 ? `${formatQuantity(Math.round(p.dailyUsage * 10) / 10)} a day` : 'none recorded',
+      daysText: formatDays(p.daysOfSupply),
+      runoutText: formatRunout(p.runoutDate, timeZone, today).text,
+      lastCounted: p.countedAt ? formatDate(isoDateInZone(p.countedAt, timeZone), today) : 'never',
+      suggestedOrder: p.suggestedOrder > 0 ? formatQuantity(p.suggestedOrder) : '—',
+    }));
+  const open = requests
+    .filter((r) => !FINISHED_REQUESTS.has(r.status))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map((r) => ({
+      requestId: r.requestId,
+      created: formatDate(isoDateInZone(r.createdAt, timeZone), today),
+      status: r.status,
+      contents: describeLines(r.lines, items),
+    }));
+  const coming = deliveries
+    .filter((d) => d.date >= today && d.status !== 'cancelled' && d.status !== 'delivered')
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((d) => ({ deliveryId: d.deliveryId, date: formatDate(d.date, today), status: d.status, contents: describeLines(d.lines, items) }));
+  return { status: presentStatus(stock?.status, context.thresholds), positions, requests: open, deliveries: coming };
+}

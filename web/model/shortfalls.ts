@@ -1,0 +1,39 @@
+/**
+ * Today's shortfall records (written by the morning job) as two lists: homes short of something,
+ * worst first with their items, and homes gone silent (no recent count), by name.
+ */
+import type { Item, Shortfall } from './api-types.ts';
+import { compareStatus, worstOf } from './status.ts';
+import { compareDays, toDrivingRow, type DrivingRow, type WorklistContext } from './worklist.ts';
+
+export interface ShortHome {
+  homeId: string;
+  name: string;
+  items: DrivingRow[];
+}
+
+export interface TodaysShortfalls {
+  short: ShortHome[];
+  silent: { homeId: string; name: string }[];
+}
+
+export function todaysShortfalls(
+  records: readonly Shortfall[],
+  homeNames: ReadonlyMap<string, string>,
+  context: WorklistContext & { items: ReadonlyMap<string, Item> },
+): TodaysShortfalls {
+  const nameOf = (homeId: string) => homeNames.get(homeId) ?? homeId;
+  const short = records
+    .filter((r) => r.reasons.includes('short') && r.items.length > 0)
+    .map((r) => {
+      const items = [...r.items].sort((a, b) => compareStatus(a.status, b.status) || compareDays(a.daysOfSupply, b.daysOfSupply));
+      return { record: r, worst: worstOf(items.map((i) => i.status)), fewest: items[0]?.daysOfSupply ?? null, items };
+    })
+    .sort((a, b) => compareStatus(a.worst, b.worst) || compareDays(a.fewest, b.fewest) || nameOf(a.record.homeId).localeCompare(nameOf(b.record.homeId), 'en-GB'))
+    .map(({ record, items }) => ({ homeId: record.homeId, name: nameOf(record.homeId), items: items.map((i) => toDrivingRow(i, context)) }));
+  const silent = records
+    .filter((r) => r.reasons.includes('silent'))
+    .map((r) => ({ homeId: r.homeId, name: nameOf(r.homeId) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return { short, silent };
+}

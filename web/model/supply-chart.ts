@@ -1,0 +1,128 @@
+/**
+ * The geometry of the days-of-supply chart: one group per home (worst first, as the worklist),
+ * one horizontal bar per item, a scale capped so one well-stocked line does not squash the rest,
+ * and the shortfall line (7 days) marked. Pure: the component only draws what this returns.
+ */
+import type { Item, Position } from './api-types.ts';
+import { formatDays } from './format.ts';
+import { compareStatus, defaultThresholds, presentStatus, type StatusPresentation, type Thresholds } from './status.ts';
+import { compareDays } from './worklist.ts';
+
+export interface ChartInput {
+  homeId: string;
+  homeName: string;
+  positions: readonly Position[];
+}
+
+export interface ChartOptions {
+  items: ReadonlyMap<string, Item>;
+  thresholds?: Thresholds;
+  /** Only this SKU; all items when absent. */
+  sku?: string;
+  /** Days at the right edge; longer bars are cut there and say so. */
+  scaleDays?: number;
+  width?: number;
+}
+
+export interface ChartBar {
+  key: string;
+  sku: string;
+  label: string;
+  days: number | null;
+  valueText: string;
+  y: number;
+  width: number;
+  /** The bar is cut at the scale's end. */
+  capped: boolean;
+  status: StatusPresentation;
+}
+
+export interface ChartGroup {
+  homeId: string;
+  title: string;
+  y: number;
+  bars: ChartBar[];
+}
+
+export interface SupplyChart {
+  width: number;
+  height: number;
+  plotLeft: number;
+  plotWidth: number;
+  barHeight: number;
+  scaleDays: number;
+  ticks: { x: number; label: string }[];
+  shortfallLine: { x: number; label: string };
+  groups: ChartGroup[];
+  /** A sentence for screen readers: what the chart shows and what matters in it. */
+  summary: string;
+}
+
+const ROW = 22;
+const BAR = 14;
+const GROUP_TITLE = 26;
+const GROUP_GAP = 10;
+const AXIS = 28;
+
+export function buildSupplyChart(homes: readonly ChartInput[], options: ChartOptions): SupplyChart {
+  const thresholds = options.thresholds ?? defaultThresholds;
+  const width = options.width ?? 720;
+  const plotLeft = 210;
+  const plotWidth = width - plotLeft - 80;
+  const scaleDays = options.scaleDays ?? thresholds.shortfallDays * 4;
+  const xOf = (days: number) => (Math.min(days, scaleDays) / scaleDays) * plotWidth;
+
+  let y = AXIS;
+  let bars = 0;
+  let under = 0;
+  const groups: ChartGroup[] = [];
+  for (const home of homes) {
+    const positions = home.positions
+      .filter((p) => options.sku === undefined || p.sku === options.sku)
+      .sort((a, b) => compareDays(a.daysOfSupply, b.daysOfSupply) || compareStatus(a.status, b.status) || a.sku.localeCompare(b.sku));
+    if (positions.length === 0) continue;
+    const group: ChartGroup = { homeId: home.homeId, title: home.homeName, y, bars: [] };
+    y += GROUP_TITLE;
+    for (const p of positions) {
+      const days = p.daysOfSupply;
+      if (days !== null && days < thresholds.shortfallDays) under++;
+      bars++;
+      group.bars.push({
+        key: `${home.homeId}/${p.sku}`,
+        sku: p.sku,
+        label: options.items.get(p.sku)?.name ?? p.sku,
+        days,
+        valueText: days === null ? (p.countedAt === null ? 'never counted' : 'no use recorded') : formatDays(days),
+        y,
+        width: days === null ? 0 : Math.max(days > 0 ? 2 : 0, xOf(days)),
+        capped: days !== null && days > scaleDays,
+        status: presentStatus(p.status, thresholds),
+      });
+      y += ROW;
+    }
+    y += GROUP_GAP;
+    groups.push(group);
+  }
+
+  const step = thresholds.shortfallDays;
+  const ticks: SupplyChart['ticks'] = [];
+  for (let d = 0; d <= scaleDays; d += step) ticks.push({ x: plotLeft + xOf(d), label: d === scaleDays ? `${d}+ days` : `${d}` });
+  const what = options.sku ? options.items.get(options.sku)?.name ?? options.sku : 'every item';
+  const summary =
+    bars === 0
+      ? 'No counted stock to chart yet.'
+      : `Days of supply of ${what} at ${groups.length} ${groups.length === 1 ? 'home' : 'homes'}: ` +
+        `${under} of ${bars} ${bars === 1 ? 'line is' : 'lines are'} under ${thresholds.shortfallDays} days.`;
+  return {
+    width,
+    height: Math.max(y, AXIS + ROW),
+    plotLeft,
+    plotWidth,
+    barHeight: BAR,
+    scaleDays,
+    ticks,
+    shortfallLine: { x: plotLeft + xOf(thresholds.shortfallDays), label: `${thresholds.shortfallDays} days` },
+    groups,
+    summary,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The store's worklist: its homes worst first, each with the items that give it its status.
+ * The API's worklist (GET /v1/stores/{storeId}/homes) names a home's status and its drivers (every
+ * position not green); where an entry lacks them, they are derived here from the home's own stock
+ * by the same rule.
+ */
+import type { DrivingItem, Item, LocationStock, Position, StockStatus, StoreHome } from './api-types.ts';
+import { formatDayRelative, formatDays, formatRunout, isoDateInZone } from './format.ts';
+import { compareStatus, presentStatus, type StatusPresentation, type Thresholds } from './status.ts';
+
+export interface DrivingRow {
+  sku: string;
+  itemName: string;
+  status: StatusPresentation;
+  daysOfSupply: number | null;
+  daysText: string;
+  runoutIso: string | null;
+  runoutText: string;
+}
+
+export interface HomeRow {
+  homeId: string;
+  name: string;
+  status: StatusPresentation;
+  driving: DrivingRow[];
+  /** Driving items beyond those shown. */
+  moreDriving: number;
+  /** Fewest days of supply among its driving items; null when none has a figure. */
+  fewestDays: number | null;
+  /** "today 08:10", "yesterday 17:30", "Fri 20 Nov", "never", or null when the API does not say. */
+  lastCount: string | null;
+}
+
+/** When a home last counted, as a manager asks "did they count this morning?". */
+export function describeLastCount(lastCountedAt: string | null | undefined, timeZone: string, today: string): string | null {
+  if (lastCountedAt === undefined) return null;
+  if (lastCountedAt === null) return 'never';
+  const date = isoDateInZone(lastCountedAt, timeZone);
+  const day = formatDayRelative(date, today);
+  if (day !== 'today' && day !== 'yesterday') return day;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(lastCountedAt));
+  return `${day} ${time}`;
+}
+
+export interface WorklistContext {
+  items: ReadonlyMap<string, Item>;
+  timeZone: string;
+  /** YYYY-MM-DD in the store's zone. */
+  today: string;
+  thresholds?: Thresholds;
+  /** How many driving items a row shows before "and N more". */
+  maxDriving?: number;
+}
+
+/** Fewest days first; "no figure" (never counted, or no usage) after every figure. */
+export function compareDays(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}
+
+/** The positions that need attention (every one not green), worst first, then fewest days. */
+export function drivingPositions(positions: readonly Position[]): Position[] {
+  return positions
+    .filter((p) => p.status !== 'green')
+    .sort((a, b) => compareStatus(a.status, b.status) || compareDays(a.daysOfSupply, b.daysOfSupply) || a.sku.localeCompare(b.sku));
+}
+
+export function toDrivingRow(item: DrivingItem, context: WorklistContext): DrivingRow {
+  const runout = formatRunout(item.runoutDate, context.timeZone, context.today);
+  return {
+    sku: item.sku,
+    itemName: context.items.get(item.sku)?.name ?? item.sku,
+    status: presentStatus(item.status, context.thresholds),
+    daysOfSupply: item.daysOfSupply,
+    daysText: item.status === 'unknown' && item.daysOfSupply === null ? 'not counted recently' : formatDays(item.daysOfSupply),
+    runoutIso: runout.iso,
+    runoutText: runout.text,
+  };
+}
+
+/**
+ * One row per home, worst first: status (red, amber, unknown, green), then fewest days of supply,
+ * then name. `stock` holds homes' own stock reads, used where the worklist entry lacks a status.
+ */
+export function buildWorklist(
+  homes: readonly StoreHome[],
+  stock: ReadonlyMap<string, LocationStock>,
+  context: WorklistContext,
+): HomeRow[] {
+  const maxDriving = context.maxDriving ?? 3;
+  const rows = homes.map((home): HomeRow => {
+    const own = stock.get(home.homeId);
+    const status: StockStatus = home.status ?? own?.status ?? 'unknown';
+    const driving: DrivingItem[] = home.drivers ?? drivingPositions(own?.positions ?? []);
+    const sorted = [...driving].sort((a, b) => compareStatus(a.status, b.status) || compareDays(a.daysOfSupply, b.daysOfSupply));
+    const fewest = sorted.reduce<number | null>((min, d) => (d.daysOfSupply !== null && (min === null || d.daysOfSupply < min) ? d.daysOfSupply : min), null);
+    return {
+      homeId: home.homeId,
+      name: home.name,
+      status: presentStatus(status, context.thresholds),
+      driving: sorted.slice(0, maxDriving).map((d) => toDrivingRow(d, context)),
+      moreDriving: Math.max(0, sorted.length - maxDriving),
+      fewestDays: fewest,
+      lastCount: describeLastCount(home.lastCountedAt, context.timeZone, context.today),
+    };
+  });
+  return rows.sort(
+    (a, b) => compareStatus(a.status.status, b.status.status) || compareDays(a.fewestDays, b.fewestDays) || a.name.localeCompare(b.name, 'en-GB'),
+  );
+}
