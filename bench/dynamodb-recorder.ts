@@ -10,6 +10,7 @@
  *   with the plain SDK client (raw-replay.ts) whatever client or command class the code used.
  */
 import type { MiddlewareStack } from '@smithy/types';
+import { modelledUnits } from './capacity-model.ts';
 
 export interface CallCapacity {
   read: number;
@@ -129,19 +130,36 @@ export interface CallsSummary {
   /** Sequential steps: calls that had to wait for an earlier one to finish. */
   roundTrips: number;
   commands: Record<string, number>;
+  /** As DynamoDB Local reported them. */
   readUnits: number;
   writeUnits: number;
   /** Units charged to each index (GSI writes are part of writeUnits; GSI reads part of readUnits). */
   indexUnits: Record<string, number>;
+  /** As Local reported them, except transactions, re-estimated by AWS's rule (capacity-model.ts). */
+  modelledReadUnits: number;
+  modelledWriteUnits: number;
   failed: number;
 }
 
 export function summariseCalls(calls: readonly RecordedCall[]): CallsSummary {
-  const summary: CallsSummary = { calls: calls.length, roundTrips: criticalPathLength(calls), commands: {}, readUnits: 0, writeUnits: 0, indexUnits: {}, failed: 0 };
+  const summary: CallsSummary = {
+    calls: calls.length,
+    roundTrips: criticalPathLength(calls),
+    commands: {},
+    readUnits: 0,
+    writeUnits: 0,
+    indexUnits: {},
+    modelledReadUnits: 0,
+    modelledWriteUnits: 0,
+    failed: 0,
+  };
   for (const call of calls) {
     summary.commands[call.command] = (summary.commands[call.command] ?? 0) + 1;
     summary.readUnits += call.capacity.read;
     summary.writeUnits += call.capacity.write;
+    const modelled = modelledUnits(call);
+    summary.modelledReadUnits += modelled.read;
+    summary.modelledWriteUnits += modelled.write;
     for (const [name, units] of Object.entries(call.capacity.indexes)) summary.indexUnits[name] = (summary.indexUnits[name] ?? 0) + units;
     if (call.failed) summary.failed++;
   }

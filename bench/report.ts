@@ -93,19 +93,21 @@ function cost(section: BenchResults['cost']): string {
     o.label,
     `${o.calls} (${o.roundTrips})`,
     Object.entries(o.commands).map(([c, k]) => `${c.replace(/Command$/, '')}×${k}`).join(', '),
-    n(o.readUnits),
-    n(o.writeUnits),
+    n(o.modelledReadUnits),
+    n(o.modelledWriteUnits),
+    `${n(o.readUnits)} / ${n(o.writeUnits)}`,
     Object.entries(o.indexUnits).map(([i, u]) => `${i} ${n(u)}`).join(', ') || '—',
   ]);
   const wales = section.dayOfWales;
   const walesRows = wales.lines.map((l) => [l.what, n(l.perDay, 1), n(l.rcuPerDay, 1), n(l.wcuPerDay, 1)]);
   walesRows.push(['**total a day**', '', `**${n(wales.rcuPerDay, 1)}**`, `**${n(wales.wcuPerDay, 1)}**`]);
   walesRows.push(['**total, 30 days**', '', `**${n(wales.rcuPer30Days, 0)}**`, `**${n(wales.wcuPer30Days, 0)}**`]);
+  walesRows.push(['_a day with Local’s own transaction figures_', '', n(wales.localReported.rcuPerDay, 1), n(wales.localReported.wcuPerDay, 1)]);
   const local = Object.entries(section.localCapacityBehaviour).map(
     ([what, c]) => `- ${what}: read ${n(c.read)}, write ${n(c.write)} (table ${n(c.table)}${Object.entries(c.indexes).map(([i, u]) => `, ${i} ${n(u)}`).join('')})`,
   );
   return [
-    table(['operation', 'calls (round trips)', 'commands', 'RCU', 'WCU', 'of which on indexes'], rows),
+    table(['operation', 'calls (round trips)', 'commands', 'RCU', 'WCU', 'Local reported RCU / WCU', 'Local: on indexes'], rows),
     section.skipped.map((s) => `- skipped: ${s.label} — ${s.reason}`).join('\n'),
     '**A day of Wales** (1,000 homes × 15 lines):',
     table(['what', 'a day', 'RCU a day', 'WCU a day'], walesRows),

@@ -11,6 +11,8 @@ import { DataTable } from './constructs/data-table.ts';
 import { CarestockHttpApi } from './constructs/http-api.ts';
 import { Observability } from './constructs/observability.ts';
 import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
+import { StorePage, storePageConnectSources } from './constructs/store-page.ts';
+import { scopes } from '../functions/scopes.ts';
 import { applyNagAcknowledgements } from './nag-acknowledgements.ts';
 
 export interface CarestockStackProps extends StackProps {
@@ -27,15 +29,20 @@ export class CarestockStack extends Stack {
   readonly jobs: ScheduledJobs;
   readonly alerts: Alerts;
   readonly auth: Auth;
+  readonly storePage: StorePage;
 
   constructor(scope: Construct, id: string, props: CarestockStackProps = {}) {
     super(scope, id, props);
     this.data = new DataTable(this, 'Data');
     this.alerts = new Alerts(this, 'Alerts');
+    const domainPrefix = props.cognitoDomainPrefix ?? `carestock-${this.account}`;
+    // The page first (its address is the Cognito callback and a CORS origin); its files last (they need the API's and Cognito's addresses).
+    this.storePage = new StorePage(this, 'StorePage', { connectTo: storePageConnectSources(this, domainPrefix) });
+    const pageOrigins = [this.storePage.origin, ...(props.allowedOrigins ?? [])];
     this.auth = new Auth(this, 'Auth', {
       machineClients: props.machineClients ?? [],
-      webCallbackUrls: props.allowedOrigins?.length ? props.allowedOrigins.map((o) => `${o}/`) : ['http://localhost:3000/'],
-      domainPrefix: props.cognitoDomainPrefix ?? `carestock-${this.account}`,
+      webCallbackUrls: pageOrigins.map((o) => `${o}/`),
+      domainPrefix,
     });
     const environment = { POWERTOOLS_LOG_LEVEL: 'INFO' };
     this.httpApi = new CarestockHttpApi(this, 'Http', {
@@ -43,8 +50,15 @@ export class CarestockStack extends Stack {
       auth: this.auth,
       alerts: this.alerts,
       environment,
-      allowedOrigins: props.allowedOrigins ?? [],
+      allowedOrigins: pageOrigins,
       throttle: { rateLimit: 200, burstLimit: 400 },
+    });
+    this.storePage.publish({
+      apiUrl: this.httpApi.api.apiEndpoint,
+      cognitoDomain: this.auth.domain.baseUrl(),
+      clientId: this.auth.webClient.userPoolClientId,
+      // Read only: the page never writes, so its token cannot either.
+      scopes: ['openid', scopes.read],
     });
     this.jobs = new ScheduledJobs(this, 'Jobs', { table: this.data.table, alerts: this.alerts, environment });
     new Observability(this, 'Observability', {
@@ -57,10 +71,12 @@ export class CarestockStack extends Stack {
       table: this.data.table,
       deadLetterQueue: this.jobs.deadLetterQueue,
       publicRoutes: this.httpApi.publicRoutes,
+      storePage: this.storePage,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'StorePageUrl', { value: this.storePage.url });
   }
 }

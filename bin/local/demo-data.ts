@@ -1,7 +1,10 @@
 /**
  * Demo data, loaded through the public API (so it passes the same validation as anyone's):
- * a catalogue of PPE lines, two Welsh Joint Equipment Stores and the care homes they serve.
+ * a catalogue of PPE lines, two Welsh Joint Equipment Stores, the care homes they serve, and three
+ * weeks of stock counts (bin/local/demo-counts.ts).
  */
+import { seedDemoCounts } from './demo-counts.ts';
+
 export interface DemoApi {
   (method: string, path: string, body?: unknown, contentType?: string): Promise<{ status: number; body: unknown }>;
 }
@@ -39,4 +42,6 @@ export async function seedDemoData(api: DemoApi, log: (line: string) => void): P
   for (const { storeId, ...store } of demoStores) await put(`/v1/stores/${storeId}`, store);
   for (const { homeId, ...home } of demoHomes) await put(`/v1/homes/${homeId}`, home);
   log(`demo data: ${demoCatalogue.length} items, ${demoStores.length} stores, ${demoHomes.length} homes`);
+  const posts = await seedDemoCounts(api);
+  log(posts > 0 ? `demo data: ${posts} stock counts (three weeks of daily counts per home)` : 'demo data: recent stock counts already loaded');
 }

@@ -6,7 +6,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+/** The plain client under the document client: for libraries that send low-level commands (Powertools idempotency). */
+export const dynamodbClient = new DynamoDBClient({});
+
+export const documentClient = DynamoDBDocumentClient.from(dynamodbClient, {
   marshallOptions: { removeUndefinedValues: true },
 });
 

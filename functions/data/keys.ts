@@ -89,6 +89,8 @@ export const keys = {
     GSI3SK: `${createdAt}#${requestId}`,
   }),
   storeRequestQueuePartition: (storeId: string, status: string) => `STORE#${storeId}#REQUESTS#${status}`,
+  /** A store's request caps (units per bed per week, per SKU): its own partition, not the store's stock partition. */
+  requestCaps: (storeId: string): TableKey => ({ PK: `REQUEST-CAPS#STORE#${storeId}`, SK: 'REQUEST-CAPS' }),
 
   // 6. deliveries: by id; a store's by date (GSI1); a home's by date (GSI3)
   delivery: (deliveryId: string): TableKey => ({ PK: `DELIVERY#${deliveryId}`, SK: 'DELIVERY' }),
@@ -110,6 +112,9 @@ export const keys = {
   }),
   shortfallPartition: (date: string) => `SHORTFALL#${date}`,
   shortfallStorePrefix: (storeId: string) => `${storeId}#`,
+  /** 7c. the alert ledger: per store and date, the homes it has been alerted about (its own partition, so lists stay records only). */
+  shortfallAlerts: (date: string, storeId: string): TableKey => ({ PK: `SHORTFALL-ALERTS#${date}`, SK: `STORE#${storeId}` }),
+  shortfallAlertsPartition: (date: string) => `SHORTFALL-ALERTS#${date}`,
 
   // idempotency records (Powertools persistence layer on the same table)
   idempotencyPartition: 'IDEMPOTENCY',

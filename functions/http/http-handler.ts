@@ -38,6 +38,8 @@ export interface HttpRequest<B, Q, P> {
   principal: Principal;
   headers: Record<string, string | undefined>;
   requestId: string;
+  /** The Lambda context: its remaining time bounds how long an idempotency key stays in progress. */
+  context: Context;
 }
 
 export interface HttpResult {
@@ -58,6 +60,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
       principal,
       headers: event.headers ?? {},
       requestId: context.awsRequestId,
+      context,
       params: (spec.params ? parseOrThrow(spec.params, event.pathParameters ?? {}, 'path') : undefined) as Out<P>,
       query: (spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}, 'query') : undefined) as Out<Q>,
       body: undefined as Out<B>,

@@ -17,6 +17,7 @@ import {
   StringAttribute,
   UserPool,
   UserPoolClient,
+  UserPoolDomain,
   UserPoolOperation,
   UserPoolResourceServer,
   Mfa,
@@ -45,6 +46,10 @@ export class Auth extends Construct {
   readonly userPool: UserPool;
   readonly issuerUrl: string;
   readonly clients: UserPoolClient[] = [];
+  /** The hosted UI's domain (the store page signs in there). */
+  readonly domain: UserPoolDomain;
+  /** The public client of the store page: authorization code + PKCE. */
+  readonly webClient: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -59,7 +64,7 @@ export class Auth extends Construct {
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
     });
-    this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
     this.issuerUrl = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
 
     const resourceServer = new UserPoolResourceServer(this, 'ResourceServer', {
@@ -72,7 +77,7 @@ export class Auth extends Construct {
     const oauthScopes = (list: readonly Scope[]) =>
       list.map((scope) => OAuthScope.resourceServer(resourceServer, new ResourceServerScope({ scopeName: scope.split('/')[1]!, scopeDescription: scopeDescriptions[scope] })));
 
-    const web = this.userPool.addClient('WebClient', {
+    const web = (this.webClient = this.userPool.addClient('WebClient', {
       generateSecret: false,
       authFlows: { userSrp: true },
       oAuth: {
@@ -83,7 +88,7 @@ export class Auth extends Construct {
       },
       accessTokenValidity: Duration.hours(1),
       preventUserExistenceErrors: true,
-    });
+    }));
     this.clients.push(web);
 
     const machineOrgs: Record<string, string> = {};

@@ -42,6 +42,8 @@ export class CarestockHttpApi extends Construct {
             allowOrigins: [...props.allowedOrigins],
             allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.PUT, CorsHttpMethod.POST],
             allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+            // The store page names its CSV download from the export's Content-Disposition.
+            exposeHeaders: ['content-disposition'],
             maxAge: Duration.hours(1),
           }
         : undefined,

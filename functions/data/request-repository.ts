@@ -1,0 +1,242 @@
+/**
+ * PPE requests and request caps in the table: the only code that reads or writes them.
+ *
+ * Write protocol: a request is created once (Put, `attribute_not_exists`); every later change is an
+ * UpdateItem conditioned on `#status IN (<states the action is allowed from>) AND #version = :read`,
+ * which in the same write moves it to the new status's store queue (GSI3PK), bumps the version and
+ * appends to `history`. When the change moves units inbound at the home, the update and the
+ * home's position Puts (version-conditioned, see stock-repository.ts) go in one TransactWriteItems.
+ * A failed condition hands the item back (ALL_OLD): a status the action is not allowed from is a
+ * RequestStateConflict (the caller answers 409 naming it); anything else is a RequestRaceError
+ * (re-read and retry).
+ */
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RequestStatus } from '../domain/request-lifecycle.ts';
+import { documentClient, tableName } from './dynamodb-client.ts';
+import { keys } from './keys.ts';
+import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
+import { UnknownStoreError, type PageRequest } from './registry-repository.ts';
+import { failedConditionState, requestItem, toRequestRecord, type RequestRecord } from './request-items.ts';
+import type { TransactItem } from './stock-repository.ts';
+
+export { toRequestView, type RequestRecord } from './request-items.ts';
+
+/** The request is in a state the action is not allowed from. */
+export class RequestStateConflict extends Error {
+  override readonly name = 'RequestStateConflict';
+  constructor(
+    readonly requestId: string,
+    readonly current: RequestStatus | undefined,
+  ) {
+    super(`request ${requestId} is ${current ?? 'gone'}`);
+  }
+}
+
+/** Something the change was computed from moved meanwhile (the request's version, a position). Re-read and retry. */
+export class RequestRaceError extends Error {
+  override readonly name = 'RequestRaceError';
+}
+
+export async function createRequest(record: RequestRecord): Promise<void> {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: requestItem(record),
+      ConditionExpression: 'attribute_not_exists(PK)',
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+}
+
+/** Strongly consistent: transitions condition on the version read here. */
+export async function getRequest(requestId: string): Promise<RequestRecord | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName(), Key: keys.request(requestId), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
+  );
+  return Item ? toRequestRecord(Item) : undefined;
+}
+
+export async function getRequests(requestIds: readonly string[]): Promise<RequestRecord[]> {
+  const found: RequestRecord[] = [];
+  for (let start = 0; start < requestIds.length; start += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [tableName()]: { Keys: requestIds.slice(start, start + 100).map((id) => keys.request(id)), ConsistentRead: true },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
+      found.push(...(result.Responses?.[tableName()] ?? []).map(toRequestRecord));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+/** A home's requests, newest first. */
+export function listHomeRequests(homeId: string, page: PageRequest): Promise<Page<RequestRecord>> {
+  return queryPage('GSI1', keys.homeRequestsPartition(homeId), false, page);
+}
+
+/** A store's queue of one status, oldest first. */
+export function listStoreQueue(storeId: string, status: RequestStatus, page: PageRequest): Promise<Page<RequestRecord>> {
+  return queryPage('GSI3', keys.storeRequestQueuePartition(storeId, status), true, page);
+}
+
+/** The whole of a store's queue of one status, oldest first, up to `max` requests. */
+export async function allInStoreQueue(storeId: string, status: RequestStatus, max = 1000): Promise<RequestRecord[]> {
+  const all: RequestRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listStoreQueue(storeId, status, { limit: 100, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && all.length < max);
+  return all.slice(0, max);
+}
+
+export const queuePartition = keys.storeRequestQueuePartition;
+
+async function queryPage(index: 'GSI1' | 'GSI3', partition: string, oldestFirst: boolean, page: PageRequest): Promise<Page<RequestRecord>> {
+  const attribute = `${index}PK`;
+  const startKey = decodeCursor(page.cursor, { attribute, value: partition });
+  const result = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': attribute },
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: oldestFirst,
+      Limit: page.limit ?? DEFAULT_PAGE_SIZE,
+      ExclusiveStartKey: startKey,
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+  return { items: (result.Items ?? []).map(toRequestRecord), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/** One request going from `before` (as read) to `after`, allowed only from `allowedFrom`. */
+export interface RequestChange {
+  before: RequestRecord;
+  after: RequestRecord;
+  allowedFrom: readonly RequestStatus[];
+}
+
+/**
+ * Writes the changes and the position Puts that go with them: one UpdateItem when there is a
+ * single change and nothing else, else one TransactWriteItems (≤ 100 actions: callers chunk).
+ */
+export async function commitRequestChanges(changes: readonly RequestChange[], positionPuts: readonly TransactItem[] = []): Promise<void> {
+  const updates = changes.map(requestUpdate);
+  try {
+    if (updates.length === 1 && positionPuts.length === 0) {
+      await documentClient.send(new UpdateCommand({ ...updates[0]!, ReturnConsumedCapacity: 'TOTAL' }));
+      return;
+    }
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [...updates.map((Update) => ({ Update })), ...positionPuts],
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+  } catch (error) {
+    throw explainFailure(error, changes);
+  }
+}
+
+function requestUpdate({ before, after, allowedFrom }: RequestChange) {
+  const queue = keys.storeRequestQueueIndex(after.storeId, after.status, after.createdAt, after.requestId);
+  const from = allowedFrom.map((_, i) => `:from${i}`);
+  return {
+    TableName: tableName(),
+    Key: keys.request(after.requestId),
+    UpdateExpression:
+      'SET #status = :status, #approvedLines = :approvedLines, #override = :override, #allocatedLines = :allocatedLines, ' +
+      '#allocatedAt = :allocatedAt, #updatedAt = :updatedAt, #version = :version, #gsi3pk = :gsi3pk, #history = list_append(#history, :appended)',
+    ConditionExpression: `#status IN (${from.join(', ')}) AND #version = :expected`,
+    ExpressionAttributeNames: {
+      '#status': 'status',
+      '#approvedLines': 'approvedLines',
+      '#override': 'override',
+      '#allocatedLines': 'allocatedLines',
+      '#allocatedAt': 'allocatedAt',
+      '#updatedAt': 'updatedAt',
+      '#version': 'version',
+      '#gsi3pk': 'GSI3PK',
+      '#history': 'history',
+    },
+    ExpressionAttributeValues: {
+      ':status': after.status,
+      ':approvedLines': after.approvedLines,
+      ':override': after.override,
+      ':allocatedLines': after.allocatedLines,
+      ':allocatedAt': after.allocatedAt,
+      ':updatedAt': after.updatedAt,
+      ':version': before.version + 1,
+      ':gsi3pk': queue.GSI3PK,
+      ':appended': after.history.slice(before.history.length),
+      ':expected': before.version,
+      ...Object.fromEntries(allowedFrom.map((status, i) => [from[i], status])),
+    },
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  };
+}
+
+const THROTTLED_REASONS = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+
+/** What a failed write means: a state the action cannot start from, a race to retry, or throttling. */
+function explainFailure(error: unknown, changes: readonly RequestChange[]): unknown {
+  const e = error as { name?: string; Item?: unknown; CancellationReasons?: { Code?: string; Item?: unknown }[] } | null;
+  if (e?.name === 'ConditionalCheckFailedException') return stateOrRace(changes[0]!, e.Item);
+  if (e?.name !== 'TransactionCanceledException') return error;
+  const reasons = e.CancellationReasons ?? [];
+  for (const [index, change] of changes.entries()) {
+    const reason = reasons[index];
+    if (reason?.Code === 'ConditionalCheckFailed') {
+      const explained = stateOrRace(change, reason.Item);
+      if (explained instanceof RequestStateConflict) return explained;
+    }
+  }
+  if (reasons.some((r) => THROTTLED_REASONS.has(r.Code ?? ''))) {
+    // Named like the SDK's own throttling error, so the problem middleware answers 503 + Retry-After.
+    return Object.assign(new Error('DynamoDB throttled the transaction'), { name: 'ThrottlingException', cause: error });
+  }
+  if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
+    return new RequestRaceError('a request or position changed while the change was written', { cause: error });
+  }
+  return error;
+}
+
+function stateOrRace(change: RequestChange, item: unknown): RequestStateConflict | RequestRaceError {
+  const { status } = failedConditionState(item);
+  if (status === undefined || !change.allowedFrom.includes(status)) return new RequestStateConflict(change.after.requestId, status);
+  return new RequestRaceError(`request ${change.after.requestId} changed since it was read`);
+}
+
+export interface StoredRequestCaps {
+  capsPerBedPerWeek: Record<string, number>;
+  updatedAt: string;
+}
+
+export async function getRequestCaps(storeId: string): Promise<StoredRequestCaps | undefined> {
+  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.requestCaps(storeId), ReturnConsumedCapacity: 'TOTAL' }));
+  return Item ? { capsPerBedPerWeek: (Item.capsPerBedPerWeek as Record<string, number>) ?? {}, updatedAt: Item.updatedAt as string } : undefined;
+}
+
+/** Replaces a store's caps, in one transaction with a check that the store exists. */
+export async function putRequestCaps(storeId: string, caps: StoredRequestCaps): Promise<void> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { ConditionCheck: { TableName: tableName(), Key: keys.store(storeId), ConditionExpression: 'attribute_exists(PK)' } },
+          { Put: { TableName: tableName(), Item: { ...keys.requestCaps(storeId), entity: 'RequestCaps', storeId, ...caps } } },
+        ],
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+  } catch (error) {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new UnknownStoreError(storeId);
+    throw error;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Shortfall records, the alert ledger, and the two reads the shortfall job needs besides the
+ * run-out index (stock-repository's `positionsRunningOutBefore`): homes by last count, and home
+ * profiles by id. Every read is a Query or a BatchGet on a key; nothing here scans.
+ *
+ * Record item (one per home per date, written once, never updated):
+ *   { PK: SHORTFALL#<date>, SK: <storeId>#<homeId>, entity: 'Shortfall', date, storeId, homeId,
+ *     reasons, items, asOf }                       ← asOf: the instant it was projected to (provenance)
+ * Ledger item (one per store per date): { PK: SHORTFALL-ALERTS#<date>, SK: STORE#<storeId>,
+ *   entity: 'ShortfallAlerts', date, storeId, alertedHomes: String Set }
+ */
+import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ShortfallBody, ShortfallReason } from '../schemas/shortfalls.ts';
+import { documentClient, tableName } from './dynamodb-client.ts';
+import { keys } from './keys.ts';
+import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
+import { badRequest } from '../http/problem.ts';
+import { TIME_INDEX_SHARDS } from './table-definition.ts';
+
+export const SHORTFALL_ENTITY = 'Shortfall';
+const LEDGER_ENTITY = 'ShortfallAlerts';
+const BATCH_GET_LIMIT = 100;
+
+export interface HomeProfile {
+  homeId: string;
+  storeId: string;
+  name: string;
+  lastCountedAt: string | null;
+}
+
+async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(new QueryCommand({ ...input, ExclusiveStartKey: start, ReturnConsumedCapacity: 'TOTAL' }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+const toHomeProfile = (raw: Record<string, unknown>): HomeProfile => ({
+  homeId: String(raw.homeId),
+  storeId: String(raw.storeId),
+  name: String(raw.name ?? raw.homeId),
+  lastCountedAt: typeof raw.lastCountedAt === 'string' ? raw.lastCountedAt : null,
+});
+
+/**
+ * Homes never counted or last counted strictly before `before` (a canonical UTC instant), from the
+ * last-count shards of GSI2: one Query per shard, in parallel. Reads the silent homes only.
+ */
+export async function homesLastCountedBefore(before: string): Promise<HomeProfile[]> {
+  const perShard = await Promise.all(
+    Array.from({ length: TIME_INDEX_SHARDS }, (_, shard) =>
+      queryAll({
+        TableName: tableName(),
+        IndexName: 'GSI2',
+        // `<instant>#<homeId>` < `<instant>`: a count exactly at `before` is not older than it.
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :before',
+        ExpressionAttributeValues: { ':pk': keys.lastCountShardPartition(shard), ':before': before },
+      }),
+    ),
+  );
+  return perShard.flat().map(toHomeProfile);
+}
+
+/** Home profiles by id, one BatchGet per 100 (unprocessed keys retried); unknown homes are absent. */
+export async function homeProfiles(homeIds: readonly string[]): Promise<Map<string, HomeProfile>> {
+  const found = new Map<string, HomeProfile>();
+  const unique = [...new Set(homeIds)];
+  for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
+      [tableName()]: {
+        Keys: unique.slice(start, start + BATCH_GET_LIMIT).map((id) => keys.home(id)),
+        ProjectionExpression: 'homeId, storeId, #name, lastCountedAt',
+        ExpressionAttributeNames: { '#name': 'name' },
+      },
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * Math.random()));
+      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
+      for (const raw of result.Responses?.[tableName()] ?? []) found.set(String(raw.homeId), toHomeProfile(raw));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+export function toShortfall(raw: Record<string, unknown>): ShortfallBody {
+  return {
+    date: String(raw.date),
+    storeId: String(raw.storeId),
+    homeId: String(raw.homeId),
+    reasons: (raw.reasons as ShortfallReason[]) ?? [],
+    items: (raw.items as ShortfallBody['items']) ?? [],
+  };
+}
+
+/**
+ * Writes a home's record for its date unless one exists: a re-run, a retry after a crash or a
+ * concurrent run keeps the first record as it was. 'present' when it already existed.
+ */
+export async function putShortfallRecord(record: ShortfallBody, asOf: string): Promise<'written' | 'present'> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.shortfall(record.date, record.storeId, record.homeId), entity: SHORTFALL_ENTITY, ...record, asOf },
+        ConditionExpression: 'attribute_not_exists(PK)',
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    return 'written';
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return 'present';
+    throw error;
+  }
+}
+
+/** Every record of a date (the job reads today's and yesterday's: as many as homes flagged). */
+export async function shortfallRecordsOf(date: string): Promise<ShortfallBody[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.shortfallPartition(date) },
+  });
+  return items.map(toShortfall);
+}
+
+/** A page of a date's records, all stores or one store's (`SK begins_with <storeId>#`). */
+export async function listShortfalls(
+  date: string,
+  storeId: string | undefined,
+  page: { limit?: number | undefined; cursor?: string | undefined },
+): Promise<Page<ShortfallBody>> {
+  const partition = keys.shortfallPartition(date);
+  const start = decodeCursor(page.cursor, { attribute: 'PK', value: partition });
+  const prefix = storeId === undefined ? undefined : keys.shortfallStorePrefix(storeId);
+  // Same date, another store's list: refused like any cursor from another list.
+  if (start && prefix !== undefined && !String(start.SK ?? '').startsWith(prefix)) {
+    throw badRequest('The cursor is not valid for this list.', [
+      { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' },
+    ]);
+  }
+  const result = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: prefix === undefined ? 'PK = :pk' : 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': partition, ...(prefix === undefined ? {} : { ':prefix': prefix }) },
+      Limit: page.limit ?? DEFAULT_PAGE_SIZE,
+      ExclusiveStartKey: start,
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+  return { items: (result.Items ?? []).map(toShortfall), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/** Per store, the homes already alerted for a date (stores without a ledger item are absent). */
+export async function alertLedgers(date: string): Promise<Map<string, Set<string>>> {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.shortfallAlertsPartition(date) },
+  });
+  return new Map(items.map((raw) => [String(raw.storeId), new Set((raw.alertedHomes as Set<string> | undefined) ?? [])]));
+}
+
+/**
+ * Adds homes to a store's ledger for a date, after their events and the store's digest went out.
+ * ADD on a String Set merges: idempotent, and safe against a concurrent run.
+ */
+export async function recordAlerted(date: string, storeId: string, homeIds: readonly string[]): Promise<void> {
+  const add = homeIds.length > 0; // DynamoDB refuses an empty set; the item alone says "digest sent".
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.shortfallAlerts(date, storeId),
+      UpdateExpression: `SET entity = :entity, #date = :date, storeId = :storeId${add ? ' ADD alertedHomes :homes' : ''}`,
+      ExpressionAttributeNames: { '#date': 'date' },
+      ExpressionAttributeValues: { ':entity': LEDGER_ENTITY, ':date': date, ':storeId': storeId, ...(add ? { ':homes': new Set(homeIds) } : {}) },
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+}

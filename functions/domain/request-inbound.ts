@@ -1,0 +1,49 @@
+/**
+ * How many units a request makes inbound at its home, per SKU: what the store has committed to
+ * send and the home has not yet received. Approved and scheduled requests count their allocation
+ * once the store has allocated, their approval before that; any other state counts nothing
+ * (submitted: not promised; rejected, cancelled: never coming; dispatched and delivered: the
+ * delivery feature moves those units itself, at dispatch and at receipt).
+ *
+ * Every write to a request changes the home's positions by `inboundDelta(before, after)`, in the
+ * same transaction, so `inbound` always equals the sum over the home's requests.
+ */
+import type { RequestStatus } from './request-lifecycle.ts';
+
+export interface InboundSource {
+  status: RequestStatus;
+  approvedLines: readonly { sku: string; quantity: number }[] | null;
+  allocatedLines: readonly { sku: string; allocated: number }[] | null;
+}
+
+const COUNTING: ReadonlySet<RequestStatus> = new Set(['approved', 'partially-approved', 'scheduled']);
+
+export function inboundUnits(request: InboundSource): Map<string, number> {
+  const units = new Map<string, number>();
+  if (!COUNTING.has(request.status)) return units;
+  const lines = request.allocatedLines
+    ? request.allocatedLines.map((l) => ({ sku: l.sku, quantity: l.allocated }))
+    : (request.approvedLines ?? []);
+  for (const line of lines) if (line.quantity > 0) units.set(line.sku, (units.get(line.sku) ?? 0) + line.quantity);
+  return units;
+}
+
+/** after − before, per SKU; SKUs whose units do not change are left out. */
+export function inboundDelta(before: InboundSource, after: InboundSource): Map<string, number> {
+  const delta = new Map<string, number>();
+  const was = inboundUnits(before);
+  const now = inboundUnits(after);
+  for (const sku of new Set([...was.keys(), ...now.keys()])) {
+    const change = (now.get(sku) ?? 0) - (was.get(sku) ?? 0);
+    if (change !== 0) delta.set(sku, change);
+  }
+  return delta;
+}
+
+/** Adds several deltas (one home's requests changing together). */
+export function sumDeltas(deltas: Iterable<Map<string, number>>): Map<string, number> {
+  const total = new Map<string, number>();
+  for (const delta of deltas) for (const [sku, n] of delta) total.set(sku, (total.get(sku) ?? 0) + n);
+  for (const [sku, n] of total) if (n === 0) total.delete(sku);
+  return total;
+}
