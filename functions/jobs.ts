@@ -15,7 +15,17 @@ export interface JobDefinition {
   readonly description: string;
 }
 
-export const jobs: readonly JobDefinition[] = [];
+export const jobs: readonly JobDefinition[] = [
+  {
+    name: 'ShortfallScan',
+    handler: 'run-shortfall-scan-job',
+    at: { hour: 7, minute: 0 },
+    timeZone: 'Europe/London',
+    table: 'readwrite',
+    alerts: true,
+    description: 'Daily shortfall job: records, events and store digests for homes under seven days of supply or gone silent',
+  },
+];
 
 /** EventBridge Scheduler expression for a job (evaluated in the job's time zone). */
 export const cronExpression = (job: JobDefinition) => `cron(${job.at.minute} ${job.at.hour} * * ? *)`;

@@ -56,6 +56,21 @@ export const routes: readonly RouteDefinition[] = [
   r('GET', '/v1/homes/{homeId}/stock/{sku}/history', 'get-home-stock-history', scopes.read, 'read', 'stock', 'Counts, receipts and adjustments of a home’s position'),
   r('GET', '/v1/stores/{storeId}/stock/{sku}/history', 'get-store-stock-history', scopes.read, 'read', 'stock', 'Counts, receipts and adjustments of a store’s position'),
   r('GET', '/v1/stores/{storeId}/export.csv', 'export-store-stock', scopes.read, 'read', 'stock', 'Every home × item of a store as a spreadsheet (CSV)'),
+
+  r('POST', '/v1/homes/{homeId}/requests', 'post-home-request', scopes.requestsWrite, 'readwrite', 'requests', 'Request PPE for a home (Idempotency-Key makes retries safe)'),
+  r('GET', '/v1/homes/{homeId}/requests', 'list-home-requests', scopes.read, 'read', 'requests', 'A home’s requests, newest first'),
+  r('GET', '/v1/requests/{requestId}', 'get-request', scopes.read, 'read', 'requests', 'Read a request and its history'),
+  r('GET', '/v1/stores/{storeId}/requests', 'list-store-requests', scopes.read, 'read', 'requests', 'A store’s request queue by status: oldest or most urgent first'),
+  r('POST', '/v1/requests/{requestId}/approve', 'approve-request', scopes.requestsApprove, 'readwrite', 'requests', 'Approve a request, in full or in part'),
+  r('POST', '/v1/requests/{requestId}/reject', 'reject-request', scopes.requestsApprove, 'readwrite', 'requests', 'Reject a request'),
+  r('POST', '/v1/requests/{requestId}/cancel', 'cancel-request', scopes.requestsWrite, 'readwrite', 'requests', 'Cancel a request before dispatch'),
+  r('POST', '/v1/stores/{storeId}/allocations', 'post-store-allocations', scopes.requestsApprove, 'readwrite', 'requests', 'Allocate the store’s stock to approved requests, fewest days of supply first'),
+  r('GET', '/v1/stores/{storeId}/request-caps', 'get-store-request-caps', scopes.read, 'read', 'requests', 'A store’s request caps per bed per week'),
+  r('PUT', '/v1/stores/{storeId}/request-caps', 'put-store-request-caps', scopes.requestsApprove, 'readwrite', 'requests', 'Set a store’s request caps per bed per week'),
+
+  r('POST', '/v1/jobs/shortfall-scan', 'post-shortfall-scan', scopes.admin, 'readwrite', 'shortfalls', 'Run the shortfall job now', { alerts: true }),
+  r('GET', '/v1/stores/{storeId}/shortfalls', 'list-store-shortfalls', scopes.read, 'read', 'shortfalls', 'A store’s shortfall records for a date'),
+  r('GET', '/v1/shortfalls', 'list-shortfalls', scopes.read, 'read', 'shortfalls', 'Every shortfall record for a date'),
 ];
 
 /** API Gateway's route key for a route, e.g. `GET /v1/items/{sku}`. */

@@ -44,7 +44,8 @@ export class CarestockStack extends Stack {
       webCallbackUrls: pageOrigins.map((o) => `${o}/`),
       domainPrefix,
     });
-    const environment = { POWERTOOLS_LOG_LEVEL: 'INFO' };
+    // AUTH_BASE_URL: the OpenAPI document names this Cognito domain's /oauth2 endpoints.
+    const environment = { POWERTOOLS_LOG_LEVEL: 'INFO', AUTH_BASE_URL: this.auth.domain.baseUrl() };
     this.httpApi = new CarestockHttpApi(this, 'Http', {
       table: this.data.table,
       auth: this.auth,

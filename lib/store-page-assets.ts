@@ -5,7 +5,7 @@
  * builds them into memory at start. The security headers live here too, so the local server sends
  * what CloudFront sends and the browser test sees the real Content-Security-Policy.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, buildSync, type BuildOptions, type BuildResult, type OutputFile } from 'esbuild';
 
@@ -111,6 +111,7 @@ export function storePageSecurityHeaders(connectTo: readonly string[]): Record<s
 /** `npm run build:web` writes the page to dist/web, to look at or serve by hand. */
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const outdir = join(projectRoot, 'dist', 'web');
+  rmSync(outdir, { recursive: true, force: true });
   mkdirSync(join(outdir, 'assets'), { recursive: true });
   const { files } = buildStorePageInto(outdir);
   console.log(`store page written to ${outdir}: ${files.join(', ')}`);

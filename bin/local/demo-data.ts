@@ -4,6 +4,7 @@
  * weeks of stock counts (bin/local/demo-counts.ts).
  */
 import { seedDemoCounts } from './demo-counts.ts';
+import { seedDemoRequests } from './demo-requests.ts';
 
 export interface DemoApi {
   (method: string, path: string, body?: unknown, contentType?: string): Promise<{ status: number; body: unknown }>;
@@ -44,4 +45,6 @@ export async function seedDemoData(api: DemoApi, log: (line: string) => void): P
   log(`demo data: ${demoCatalogue.length} items, ${demoStores.length} stores, ${demoHomes.length} homes`);
   const posts = await seedDemoCounts(api);
   log(posts > 0 ? `demo data: ${posts} stock counts (three weeks of daily counts per home)` : 'demo data: recent stock counts already loaded');
+  const requests = await seedDemoRequests(api);
+  log(requests > 0 ? `demo data: ${requests} PPE requests (submitted, approved, partially approved, rejected, cancelled)` : 'demo data: requests already loaded');
 }

@@ -3,6 +3,7 @@
  * API through the API Gateway adapter, and (optionally) the scheduled jobs. `npm start`, the
  * end-to-end tests and the benchmarks all start it through this one function.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApiGatewayAdapter } from './api-gateway-adapter.ts';
@@ -10,6 +11,9 @@ import { ensureTable } from './create-table.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { startHttpServer, type LocalRoute } from './http-server.ts';
 import { loadOrCreateSigningKey, type LocalSigningKey } from './local-auth.ts';
+
+/** In the data folder while a system runs: `{ url, tableName, dynamoEndpoint, pid }`. */
+export const LOCAL_SYSTEM_FILE = 'local-system.json';
 
 export interface LocalSystemOptions {
   port?: number;
@@ -65,6 +69,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const extra = options.extraRoutes?.({ signingKey });
   const route: LocalRoute = async (request) => (await extra?.(request)) ?? (await api(request));
   const http = await startHttpServer(options.port ?? 3000, route, options.host);
+  // Local adapters (the shortfall job's alerts file) write here, as deployed ones read their environment.
+  process.env.DATA_DIR = dataDir;
+  // How `npm run job:…` (bin/run-job.ts) finds the running system.
+  const systemFile = join(dataDir, LOCAL_SYSTEM_FILE);
+  writeFileSync(systemFile, JSON.stringify({ url: http.url, tableName, dynamoEndpoint: endpoint, pid: process.pid }, null, 2) + '\n');
 
   return {
     url: http.url,
@@ -73,6 +82,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     dynamoEndpoint: endpoint,
     signingKey,
     stop: async () => {
+      rmSync(systemFile, { force: true });
       await http.close();
       await dynamo?.stop();
     },

@@ -31,6 +31,8 @@ function units(min: number) {
 /** Names every repeat (`/lines/4/sku`), not just the list. */
 const noRepeatedSku = z.superRefine<unknown[]>(
   (lines, ctx) => {
+    // `when: () => true` runs this even when the list itself is missing or not a list.
+    if (!Array.isArray(lines)) return;
     const first = new Map<string, number>();
     lines.forEach((line, index) => {
       const value = (line as { sku?: unknown } | null)?.sku;

@@ -70,8 +70,8 @@ const noRepeatedSku = z.superRefine<unknown[]>(
       else ctx.issues.push({ code: 'custom', input: value, path: [index, 'sku'], message: `SKU "${value}" repeats line ${seen}; one line per SKU` });
     });
   },
-  // Also when some lines have other faults: every fault is reported at once.
-  { when: () => true },
+  // Also when some lines have other faults (every fault is reported at once), but only on a list.
+  { when: (payload) => Array.isArray(payload.value) },
 );
 
 export const countPost = z.strictObject({

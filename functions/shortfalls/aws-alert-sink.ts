@@ -65,7 +65,6 @@ export class AwsAlertSink implements AlertSink {
       Source: EVENT_SOURCE,
       DetailType: EVENT_DETAIL_TYPE,
       Time: new Date(event.asOf),
-      Resources: [],
       Detail: JSON.stringify(event),
     };
   }
@@ -80,8 +79,9 @@ export class AwsAlertSink implements AlertSink {
       if (attempt > 0) await this.pause(attempt);
       const result = await this.eventBridge.send(new PutEventsCommand({ Entries: pending }));
       if (!result.FailedEntryCount) return;
-      // Results come in entry order; a failed one has an ErrorCode.
-      pending = pending.filter((_, i) => result.Entries?.[i]?.ErrorCode !== undefined);
+      // Results come in entry order; a failed one has an ErrorCode. Without results, retry them all.
+      const results = result.Entries;
+      if (results) pending = pending.filter((_, i) => results[i]?.ErrorCode !== undefined);
     }
   }
 }

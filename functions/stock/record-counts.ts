@@ -32,7 +32,7 @@ import {
 } from '../data/stock-repository.ts';
 import type { LocationRef } from '../data/keys.ts';
 import { canonicalInstant, instantMs } from '../domain/instants.ts';
-import { viewPosition } from '../domain/stock-position.ts';
+import { viewPosition, type PositionState } from '../domain/stock-position.ts';
 import { isInFuture } from '../domain/stock-rules.ts';
 import { applyCount, type CountOutcome } from '../domain/usage-estimate.ts';
 import { badRequest, conflict, notFound, type FieldError } from '../http/problem.ts';
@@ -71,7 +71,7 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
     const outcomes = applyLines(positions, post.lines, countedAt);
     try {
       await commitPositions(
-        outcomes.filter((o) => !o.outcome.late).map((o) => ({ location, state: o.outcome.position, expectedVersion: o.expectedVersion })),
+        outcomes.filter((o) => o.changes).map((o) => ({ location, state: o.outcome.position, expectedVersion: o.expectedVersion })),
       );
     } catch (error) {
       if (!(error instanceof PositionConflictError)) throw error;
@@ -110,6 +110,8 @@ interface LineOutcome {
   /** The version the outcome was computed from (0: a new position). */
   expectedVersion: number;
   outcome: CountOutcome;
+  /** Applied and not identical to what is stored (a re-posted count changes nothing and is not rewritten). */
+  changes: boolean;
 }
 
 function applyLines(positions: readonly PositionRecord[], lines: readonly CountLine[], countedAt: string): LineOutcome[] {
@@ -121,19 +123,23 @@ function applyLines(positions: readonly PositionRecord[], lines: readonly CountL
       { sku: line.sku, countedAt, onHand: line.onHand, reorderLevel: line.reorderLevel, targetLevel: line.targetLevel, dailyUsage: line.dailyUsage },
       stockRules,
     );
-    return { line, expectedVersion: current?.version ?? 0, outcome };
+    const changes = !outcome.late && (current === undefined || !sameState(current.state, outcome.position));
+    return { line, expectedVersion: current?.version ?? 0, outcome, changes };
   });
 }
 
 /** The count itself (applied or late), and the unrecorded receipt it revealed, if any. */
-function historyEvents({ line, expectedVersion, outcome }: LineOutcome, countedAt: string, recordedAt: string, recordedBy: string): StockEvent[] {
+const sameState = (a: PositionState, b: PositionState) =>
+  (Object.keys(b) as (keyof PositionState)[]).every((key) => a[key] === b[key]);
+
+function historyEvents({ line, expectedVersion, outcome, changes }: LineOutcome, countedAt: string, recordedAt: string, recordedBy: string): StockEvent[] {
   const identity = [line.sku, countedAt, line.onHand, line.reorderLevel, line.targetLevel, line.dailyUsage];
   const applied = !outcome.late;
   const common = {
     sku: line.sku,
     at: countedAt,
     dailyUsage: outcome.position.dailyUsage,
-    positionVersion: applied ? expectedVersion + 1 : null,
+    positionVersion: changes ? expectedVersion + 1 : applied ? expectedVersion : null,
     reference: null,
     recordedAt,
     recordedBy,

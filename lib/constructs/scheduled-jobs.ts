@@ -5,7 +5,7 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Schedule, ScheduleExpression, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { TimeZone } from 'aws-cdk-lib';
@@ -54,6 +54,13 @@ export class ScheduledJobs extends Construct {
           timeZone: TimeZone.of(job.timeZone),
         }),
         target: new LambdaInvoke(fn, {
+          // The local scheduler's event shape, with the schedule's own time: a retried invocation
+          // (same payload) then computes as of the same instant as the first, so it writes the same records.
+          input: ScheduleTargetInput.fromObject({
+            source: 'carestock.scheduler',
+            'detail-type': 'Scheduled Event',
+            detail: { scheduledTime: ContextAttribute.scheduledTime },
+          }),
           deadLetterQueue: this.deadLetterQueue,
           retryAttempts: 3,
           maxEventAge: Duration.hours(2),

@@ -64,7 +64,10 @@ describe('CarestockStack', () => {
   });
 
   it('runs every function on Node.js 24, arm64, with tracing', () => {
-    const functions = template.findResources('AWS::Lambda::Function');
+    // Carestock's own functions: CDK's BucketDeployment handler (Python, deploy-time only) is CDK's to choose.
+    const functions = Object.fromEntries(
+      Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment')),
+    );
     expect(Object.keys(functions).length).toBeGreaterThanOrEqual(new Set(routes.map((r) => r.handler)).size);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -136,5 +139,76 @@ describe('CarestockStack', () => {
     const health = Object.entries(policies).find(([id]) => id.startsWith('HttpHealthRole'));
     const healthActions = health?.[1].Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()) ?? [];
     expect(healthActions.filter((a: string) => a.startsWith('dynamodb:'))).toEqual([]);
+  });
+});
+
+describe('the store page (S3 + CloudFront)', () => {
+  const distributionId = () => Object.keys(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+  const pageDomain = () => ({ 'Fn::GetAtt': [distributionId(), 'DomainName'] });
+
+  it('keeps its files in a private, encrypted, SSL-only, access-logged bucket', () => {
+    const buckets = template.findResources('AWS::S3::Bucket');
+    const files = Object.entries(buckets).find(([id]) => id.startsWith('StorePageFiles'));
+    expect(files).toBeDefined();
+    const [filesId, bucket] = files!;
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket.Properties.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: expect.stringMatching(/^StorePageLogs/) });
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === filesId)!;
+    const statements = policy.Properties.PolicyDocument.Statement as { Effect: string; Principal: unknown; Action: unknown; Condition?: Record<string, Record<string, unknown>> }[];
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    // Origin access control: only this distribution may read, by its ARN.
+    const read = statements.find((s) => JSON.stringify(s.Principal).includes('cloudfront.amazonaws.com'))!;
+    expect(read.Action).toBe('s3:GetObject');
+    expect(JSON.stringify(read.Condition)).toContain(distributionId());
+  });
+
+  it('serves it through CloudFront with origin access control, HTTPS, a root object and logs', () => {
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue(), S3OriginConfig: { OriginAccessIdentity: '' } })],
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', ResponseHeadersPolicyId: Match.anyValue() }),
+        CacheBehaviors: [Match.objectLike({ PathPattern: 'assets/*', ViewerProtocolPolicy: 'redirect-to-https', ResponseHeadersPolicyId: Match.anyValue() })],
+        Logging: Match.objectLike({ Bucket: Match.anyValue() }),
+      }),
+    });
+  });
+
+  it('sends security headers: CSP without inline script, HSTS, nosniff, no framing, no referrer', () => {
+    const policies = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) {
+      const security = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+      const csp = JSON.stringify(security.ContentSecurityPolicy.ContentSecurityPolicy);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(security.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000, Override: true });
+      expect(security.ContentTypeOptions).toEqual({ Override: true });
+      expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+      expect(security.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
+    }
+  });
+
+  it('deploys the files with a config.json, and registers the page with Cognito and the API’s CORS', () => {
+    template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient')).find((c) => c.Properties.AllowedOAuthFlows?.includes('code'))!;
+    expect(client.Properties.GenerateSecret).toBeFalsy();
+    expect(JSON.stringify(client.Properties.CallbackURLs)).toContain(JSON.stringify(pageDomain()));
+    expect(client.Properties.AllowedOAuthScopes).toContain('openid');
+    expect(JSON.stringify(client.Properties.AllowedOAuthScopes)).toContain('/read');
+    const api = Object.values(template.findResources('AWS::ApiGatewayV2::Api'))[0]!;
+    expect(JSON.stringify(api.Properties.CorsConfiguration.AllowOrigins)).toContain(JSON.stringify(pageDomain()));
+    expect(api.Properties.CorsConfiguration.ExposeHeaders).toEqual(['content-disposition']);
   });
 });

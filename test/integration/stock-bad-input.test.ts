@@ -74,6 +74,14 @@ describe('JSON counts that are refused, with nothing written', () => {
     expect(paths(await refused({ body: post([good()], countedAt) }))).toEqual(['/countedAt']);
   });
 
+  it.each([['a string', 'x'], ['null', null], ['an object', { sku: 'APRON', onHand: 1 }], ['a number', 3]])('lines as %s → 400 on /lines', async (_case, lines) => {
+    expect(paths(await refused({ body: { countedAt: daysAgo(0.5), lines } }))).toEqual(['/lines']);
+  });
+
+  it.each([['an array', []], ['a string', 'count'], ['null', null]])('a body that is %s → 400', async (_case, body) => {
+    await refused({ body });
+  });
+
   it('an unknown top-level field → 400', async () => {
     expect(paths(await refused({ body: { ...post([good()]), homeId: 'h1' } }))).toEqual(['/homeId']);
   });
@@ -144,6 +152,24 @@ describe('generated bad lines among good ones', () => {
     fc.record({ sku: fc.string({ maxLength: 12 }).filter((s) => !/^[A-Z0-9][A-Z0-9-]{0,39}$/.test(s)), onHand: fc.nat(1000) }),
     fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.nat(), { maxLength: 2 })),
   );
+
+  it('any malformed body shape is a 400 with field errors, never a 5xx', async () => {
+    const before = await api().tableItems();
+    const body = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ countedAt: fc.oneof(fc.jsonValue(), fc.constant(daysAgo(1))), lines: fc.jsonValue() }, { requiredKeys: [] }),
+      fc.record({ countedAt: fc.jsonValue(), lines: fc.array(fc.jsonValue(), { maxLength: 5 }) }),
+    ); // random JSON never spells a catalogue SKU, so none of these is a valid count
+    await fc.assert(
+      fc.asyncProperty(body, async (value) => {
+        const response = await api().request('POST', PATH, { token: admin, body: value });
+        expect(response.status, JSON.stringify(value)).toBe(400);
+        expect(response.body.status).toBe(400);
+      }),
+      { numRuns: 80 },
+    );
+    expect(await api().tableItems()).toEqual(before);
+  });
 
   it('are all refused with every bad line named by its index, and nothing is written', async () => {
     const before = await api().tableItems();

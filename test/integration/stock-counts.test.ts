@@ -139,6 +139,22 @@ describe('late counts', () => {
   });
 });
 
+describe('a count posted again (a client retry, a re-uploaded spreadsheet)', () => {
+  it('changes nothing and adds nothing to the history', async () => {
+    const at = daysAgo(1);
+    const lines = [{ sku: 'APRON', onHand: 700, reorderLevel: 100, dailyUsage: 20 }];
+    const first = await count('late', at, lines);
+    const before = await api().tableItems();
+    const again = await count('late', at, lines);
+    expect(again.positions).toEqual(first.positions.map((p: object) => ({ ...p, projectedOnHand: expect.any(Number), daysOfSupply: expect.any(Number) })));
+    expect(again.lines).toEqual(first.lines);
+    const after = await api().tableItems();
+    // Only the history item is rewritten (same key, same content but its recordedAt).
+    const strip = (items: Record<string, unknown>[]) => items.map(({ recordedAt: _r, ...rest }) => rest);
+    expect(strip(after)).toEqual(strip(before));
+  });
+});
+
 describe('the sparse, write-sharded run-out index', () => {
   it('holds the stored run-out date of positions with usage > 0, and only those', async () => {
     const at = daysAgo(1);

@@ -58,6 +58,22 @@ export const matrix: Record<string, Row> = {
   'GET /v1/stores/{storeId}/stock/{sku}/history': { path: '/v1/stores/s1/stock/MASK-IIR/history', allowed: STORE_S1 },
   // The commissioner's export: the store itself and admin only (a home may not see its neighbours).
   'GET /v1/stores/{storeId}/export.csv': { path: '/v1/stores/s1/export.csv', allowed: STORE_S1 },
+  // Requests: a home's requests are the home's, its store's and an admin's; only the store (or an admin)
+  // decides, allocates and sets caps. The request fixture below belongs to h1 (store s1).
+  'POST /v1/homes/{homeId}/requests': { path: '/v1/homes/h1/requests', allowed: HOME_H1, body: { lines: [{ sku: 'MASK-IIR', quantity: 10 }] } },
+  'GET /v1/homes/{homeId}/requests': { path: '/v1/homes/h1/requests', allowed: HOME_H1 },
+  'GET /v1/requests/{requestId}': { get path() { return `/v1/requests/${h1Request}`; }, allowed: HOME_H1 },
+  'GET /v1/stores/{storeId}/requests': { path: '/v1/stores/s1/requests', allowed: STORE_S1 },
+  'POST /v1/requests/{requestId}/approve': { get path() { return `/v1/requests/${h1Request}/approve`; }, allowed: STORE_S1, body: { lines: [{ sku: 'MASK-IIR', quantity: 5 }] } },
+  'POST /v1/requests/{requestId}/reject': { get path() { return `/v1/requests/${h1Request}/reject`; }, allowed: STORE_S1, body: { reason: 'Not needed' } },
+  'POST /v1/requests/{requestId}/cancel': { get path() { return `/v1/requests/${h1Request}/cancel`; }, allowed: HOME_H1 },
+  'POST /v1/stores/{storeId}/allocations': { path: '/v1/stores/s1/allocations', allowed: STORE_S1 },
+  'GET /v1/stores/{storeId}/request-caps': { path: '/v1/stores/s1/request-caps', allowed: STORE_S1 },
+  'PUT /v1/stores/{storeId}/request-caps': { path: '/v1/stores/s1/request-caps', allowed: STORE_S1, body: { capsPerBedPerWeek: { 'MASK-IIR': 5 } } },
+  // Shortfalls: a store reads its own; only an administrator reads every store's or runs the job.
+  'POST /v1/jobs/shortfall-scan': { path: '/v1/jobs/shortfall-scan', allowed: ADMIN, body: {} },
+  'GET /v1/stores/{storeId}/shortfalls': { path: '/v1/stores/s1/shortfalls', allowed: STORE_S1 },
+  'GET /v1/shortfalls': { path: '/v1/shortfalls', allowed: ADMIN },
 };
 
 /** A valid count (an hour ago), so a refusal can only be tenancy's. */
@@ -66,6 +82,8 @@ function stockCount() {
 }
 
 const api = useTestApi();
+/** A request of h1's, submitted in beforeAll. */
+let h1Request = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
   const admin = await api().token('admin');
@@ -75,6 +93,8 @@ beforeAll(async () => {
   await put('/v1/stores/s2', { name: 'Store two', capacityPerDay: 2 });
   await put('/v1/homes/h1', { name: 'Home one', storeId: 's1', beds: 20, deliveryDays: ['MON'] });
   await put('/v1/homes/h2', { name: 'Home two', storeId: 's2', beds: 20, deliveryDays: ['TUE'] });
+  const submitted = await api().request('POST', '/v1/homes/h1/requests', { token: admin, body: { lines: [{ sku: 'MASK-IIR', quantity: 10 }] } });
+  h1Request = submitted.body.requestId;
 });
 
 describe('tenancy matrix', () => {

@@ -25,7 +25,14 @@ describe('a home’s own view', () => {
     );
     expect(view.status.word).toBe('Red');
     expect(view.positions.map((p) => p.sku)).toEqual(['MASK-IIR', 'APRON']);
-    expect(view.positions[0]).toMatchObject({ itemName: 'Type IIR surgical mask', daysText: '1.2 days', suggestedOrder: '500' });
+    expect(view.positions[0]).toMatchObject({
+      itemName: 'Type IIR surgical mask',
+      daysText: '1.2 days',
+      runout: 'Thu 3 Dec',
+      onHandNow: 'about 12',
+      lastCount: '40 on Mon 23 Nov',
+      suggestedOrder: '500',
+    });
     expect(view.requests.map((r) => r.requestId)).toEqual(['r3', 'r2']);
     expect(view.requests[1]!.contents).toBe('200 × Disposable plastic apron');
     expect(view.deliveries).toEqual([{ deliveryId: 'd1', date: 'Thu 26 Nov', status: 'scheduled', contents: '500 × Type IIR surgical mask' }]);

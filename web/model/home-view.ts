@@ -12,11 +12,14 @@ export interface PositionRow {
   sku: string;
   itemName: string;
   status: StatusPresentation;
-  onHand: string;
+  /** Projected to now from the last count and usage: what is probably on the shelf. */
+  onHandNow: string;
   usage: string;
   daysText: string;
-  runoutText: string;
-  lastCounted: string;
+  /** "Wed 25 Nov", "ran out Fri 20 Nov", or "—" when it is not expected to run out. */
+  runout: string;
+  /** "100 on Mon 23 Nov", or "never counted". */
+  lastCount: string;
   suggestedOrder: string;
 }
 
@@ -41,6 +44,12 @@ export interface HomeView {
   deliveries: HomeDeliveryRow[];
 }
 
+function runoutCell(runoutDate: string | null, timeZone: string, today: string): string {
+  const runout = formatRunout(runoutDate, timeZone, today);
+  if (runout.iso === null) return '—';
+  return runout.iso < today ? runout.text : formatDate(runout.iso, today);
+}
+
 /** Requests a home still waits on; delivered, cancelled and rejected ones are history. */
 const FINISHED_REQUESTS = new Set(['delivered', 'cancelled', 'rejected']);
 
@@ -57,11 +66,11 @@ export function buildHomeView(
       sku: p.sku,
       itemName: items.get(p.sku)?.name ?? p.sku,
       status: presentStatus(p.status, context.thresholds),
-      onHand: `${formatQuantity(p.projectedOnHand)} (counted ${formatQuantity(p.onHand)})`,
+      onHandNow: p.countedAt ? `about ${formatQuantity(p.projectedOnHand)}` : '—',
       usage: p.dailyUsage > 0 ? `${formatQuantity(Math.round(p.dailyUsage * 10) / 10)} a day` : 'none recorded',
       daysText: formatDays(p.daysOfSupply),
-      runoutText: formatRunout(p.runoutDate, timeZone, today).text,
-      lastCounted: p.countedAt ? formatDate(isoDateInZone(p.countedAt, timeZone), today) : 'never',
+      runout: runoutCell(p.runoutDate, timeZone, today),
+      lastCount: p.countedAt ? `${formatQuantity(p.onHand)} on ${formatDate(isoDateInZone(p.countedAt, timeZone), today)}` : 'never counted',
       suggestedOrder: p.suggestedOrder > 0 ? formatQuantity(p.suggestedOrder) : '—',
     }));
   const open = requests

@@ -58,17 +58,17 @@ export interface SupplyChart {
   summary: string;
 }
 
-const ROW = 22;
-const BAR = 14;
-const GROUP_TITLE = 26;
-const GROUP_GAP = 10;
-const AXIS = 28;
+const ROW = 26;
+const BAR = 16;
+const GROUP_TITLE = 30;
+const GROUP_GAP = 12;
+const AXIS = 30;
 
 export function buildSupplyChart(homes: readonly ChartInput[], options: ChartOptions): SupplyChart {
   const thresholds = options.thresholds ?? defaultThresholds;
-  const width = options.width ?? 720;
-  const plotLeft = 210;
-  const plotWidth = width - plotLeft - 80;
+  const width = options.width ?? 840;
+  const plotLeft = 250;
+  const plotWidth = width - plotLeft - 90;
   const scaleDays = options.scaleDays ?? thresholds.shortfallDays * 4;
   const xOf = (days: number) => (Math.min(days, scaleDays) / scaleDays) * plotWidth;
 

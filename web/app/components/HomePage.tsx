@@ -66,16 +66,16 @@ export function HomePage(props: { api: Api; homeId: string; thresholds?: Thresho
               <p>No counts yet. Post a stock count to see days of supply here.</p>
             ) : (
               <div class="table-scroll" role="region" aria-labelledby="positions-heading" tabIndex={0}>
-                <table>
+                <table class="stack-narrow">
                   <thead>
                     <tr>
                       <th scope="col">Item</th>
                       <th scope="col">Status</th>
                       <th scope="col">Days of supply</th>
-                      <th scope="col">Run-out</th>
-                      <th scope="col">On hand now (last count)</th>
+                      <th scope="col">Runs out</th>
+                      <th scope="col">On hand now (estimated)</th>
                       <th scope="col">Use</th>
-                      <th scope="col">Last counted</th>
+                      <th scope="col">Last count</th>
                       <th scope="col">Suggested order</th>
                     </tr>
                   </thead>
@@ -83,15 +83,15 @@ export function HomePage(props: { api: Api; homeId: string; thresholds?: Thresho
                     {view.positions.map((p) => (
                       <tr key={p.sku}>
                         <th scope="row">{p.itemName}</th>
-                        <td>
+                        <td data-label="Status">
                           <StatusBadge status={p.status} />
                         </td>
-                        <td>{p.daysText}</td>
-                        <td>{p.runoutText}</td>
-                        <td>{p.onHand}</td>
-                        <td>{p.usage}</td>
-                        <td>{p.lastCounted}</td>
-                        <td>{p.suggestedOrder}</td>
+                        <td data-label="Days of supply">{p.daysText}</td>
+                        <td data-label="Runs out" class="nowrap">{p.runout}</td>
+                        <td data-label="On hand now (estimated)">{p.onHandNow}</td>
+                        <td data-label="Use" class="nowrap">{p.usage}</td>
+                        <td data-label="Last count">{p.lastCount}</td>
+                        <td data-label="Suggested order">{p.suggestedOrder}</td>
                       </tr>
                     ))}
                   </tbody>

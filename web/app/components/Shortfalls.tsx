@@ -9,7 +9,10 @@ export function Shortfalls({ shortfalls, today }: { shortfalls: TodaysShortfalls
       {shortfalls === null ? (
         <p class="muted">Shortfall records are not available from this API yet.</p>
       ) : shortfalls.short.length === 0 && shortfalls.silent.length === 0 ? (
-        <p>The morning check found no home under 7 days and none gone silent.</p>
+        <p>
+          No shortfall records for today. The check runs each morning at 07:00 and records homes under 7 days or gone
+          silent; the homes table above is live.
+        </p>
       ) : (
         <>
           <h3>Short of something</h3>

@@ -24,22 +24,24 @@ export function SupplyChart({ homes, items, thresholds }: { homes: ChartInput[];
       </div>
       <p id="chart-summary">{chart.summary} The dashed line marks {chart.shortfallLine.label}: bars left of it are short.</p>
       {chart.groups.length === 0 ? null : (
+        // Fills the panel, but never narrower than 42rem (which grows with zoom): a narrow window scrolls it sideways rather than shrinking its text.
+        <div class="chart-scroll" role="region" aria-label="Chart, scrolls sideways" tabIndex={0}>
         <svg class="chart" viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-labelledby="chart-heading chart-summary" data-testid="supply-chart">
           {chart.ticks.map((t) => (
             <g key={t.label}>
-              <line class="tick" x1={t.x} x2={t.x} y1={18} y2={chart.height} />
-              <text class="tick-label" x={t.x} y={12} text-anchor="middle">
+              <line class="tick" x1={t.x} x2={t.x} y1={20} y2={chart.height} />
+              <text class="tick-label" x={t.x} y={14} text-anchor="middle">
                 {t.label}
               </text>
             </g>
           ))}
-          <line class="shortfall-line" x1={chart.shortfallLine.x} x2={chart.shortfallLine.x} y1={18} y2={chart.height} />
-          <text class="shortfall-label" x={chart.shortfallLine.x - 6} y={12} text-anchor="end">
+          <line class="shortfall-line" x1={chart.shortfallLine.x} x2={chart.shortfallLine.x} y1={20} y2={chart.height} />
+          <text class="shortfall-label" x={chart.shortfallLine.x - 6} y={14} text-anchor="end">
             short ◂
           </text>
           {chart.groups.map((group) => (
             <g key={group.homeId}>
-              <text class="group-title" x={4} y={group.y + 17}>
+              <text class="group-title" x={4} y={group.y + 20}>
                 {group.title}
               </text>
               {group.bars.map((bar) => (
@@ -57,6 +59,7 @@ export function SupplyChart({ homes, items, thresholds }: { homes: ChartInput[];
             </g>
           ))}
         </svg>
+        </div>
       )}
     </section>
   );

@@ -10,7 +10,7 @@ export function Worklist({ rows, storeName }: { rows: HomeRow[]; storeName: stri
         <p>{storeName} serves no homes yet.</p>
       ) : (
         <div class="table-scroll" role="region" aria-labelledby="homes-heading" tabIndex={0}>
-          <table class="worklist" data-testid="worklist">
+          <table class="worklist stack-narrow" data-testid="worklist">
             <caption class="visually-hidden">Homes served by {storeName}, worst status first, with the items needing attention</caption>
             <thead>
               <tr>
@@ -24,10 +24,10 @@ export function Worklist({ rows, storeName }: { rows: HomeRow[]; storeName: stri
               {rows.map((row) => (
                 <tr key={row.homeId} data-home-id={row.homeId} class={`row-${row.status.status}`}>
                   <th scope="row">{row.name}</th>
-                  <td>
+                  <td data-label="Status">
                     <StatusBadge status={row.status} />
                   </td>
-                  <td>
+                  <td data-label="Needing attention">
                     {row.driving.length === 0 ? (
                       <span class="muted">{row.status.status === 'green' ? 'Every item has 7 days or more' : 'No counts yet'}</span>
                     ) : (
@@ -46,7 +46,7 @@ export function Worklist({ rows, storeName }: { rows: HomeRow[]; storeName: stri
                       </ul>
                     )}
                   </td>
-                  <td class="nowrap">{row.lastCount ?? '—'}</td>
+                  <td data-label="Last count" class="nowrap">{row.lastCount ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

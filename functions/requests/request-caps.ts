@@ -1,0 +1,34 @@
+/**
+ * A store's request caps: units per bed per week, per SKU. Approving a request above them needs an
+ * override reason (transition-request.ts), which is recorded on the request.
+ */
+import { getItems, getStore, UnknownStoreError } from '../data/registry-repository.ts';
+import { getRequestCaps, putRequestCaps } from '../data/request-repository.ts';
+import { badRequest, notFound } from '../http/problem.ts';
+import type { RequestCaps, RequestCapsInput } from '../schemas/requests.ts';
+
+export async function readRequestCaps(storeId: string): Promise<RequestCaps> {
+  const [store, caps] = await Promise.all([getStore(storeId), getRequestCaps(storeId)]);
+  if (!store) throw notFound(`No store "${storeId}".`);
+  return { storeId, capsPerBedPerWeek: caps?.capsPerBedPerWeek ?? {}, updatedAt: caps?.updatedAt ?? null };
+}
+
+export async function setRequestCaps(storeId: string, input: RequestCapsInput, now: Date): Promise<RequestCaps> {
+  const skus = Object.keys(input.capsPerBedPerWeek);
+  const catalogue = await getItems(skus);
+  const unknown = skus.filter((sku) => !catalogue.has(sku));
+  if (unknown.length > 0) {
+    throw badRequest(
+      `The caps name ${unknown.length} unknown SKU${unknown.length === 1 ? '' : 's'}; nothing was changed.`,
+      unknown.map((sku) => ({ in: 'body' as const, path: `/capsPerBedPerWeek/${sku}`, message: `No catalogue item "${sku}"` })),
+    );
+  }
+  const caps = { capsPerBedPerWeek: input.capsPerBedPerWeek, updatedAt: now.toISOString() };
+  try {
+    await putRequestCaps(storeId, caps);
+  } catch (error) {
+    if (error instanceof UnknownStoreError) throw notFound(`No store "${storeId}".`);
+    throw error;
+  }
+  return { storeId, ...caps };
+}

@@ -1,0 +1,136 @@
+/**
+ * approve, reject and cancel: read the request (tenancy), check the state machine, then ONE
+ * conditional write — `#status IN (allowedFrom(action)) AND #version = :read` — that sets the new
+ * status, moves the request to that status's store queue, appends the history entry and, in the
+ * same transaction, moves the units that become (or stop being) inbound at the home.
+ *
+ * Round trips: approve 3 (request; home ∥ caps ∥ positions; TransactWriteItems), reject 2
+ * (request; UpdateItem), cancel 2 or 3 (positions only when units were inbound).
+ * A state the action cannot start from → 409 naming it, whether seen on the read or handed back
+ * by the failed condition (a concurrent transition). A race on versions → re-read and retry.
+ */
+import { getHomeRecord } from '../data/registry-repository.ts';
+import {
+  commitRequestChanges,
+  getRequestCaps,
+  RequestRaceError,
+  RequestStateConflict,
+  toRequestView,
+  type RequestRecord,
+} from '../data/request-repository.ts';
+import { getPositionsBatch, type TransactItem } from '../data/stock-repository.ts';
+import { inboundDelta } from '../domain/request-inbound.ts';
+import { allowedFrom, approvalOutcome, capExceeded, nextStatus, type RequestAction, type RequestStatus } from '../domain/request-lifecycle.ts';
+import type { Principal } from '../http/principal.ts';
+import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
+import type { RequestApproval, RequestView } from '../schemas/requests.ts';
+import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
+import { actorOf, requestFor, type RequestIntent } from './request-access.ts';
+
+/** Attempts when another writer moved the request or a position between our read and write. */
+export const MAX_TRANSITION_ATTEMPTS = 4;
+
+interface Planned {
+  after: RequestRecord;
+  positionPuts: TransactItem[];
+}
+
+interface TransitionInput {
+  principal: Principal;
+  requestId: string;
+  now: Date;
+}
+
+export function approveRequest(input: TransitionInput & { approval: RequestApproval }): Promise<RequestView> {
+  return transition(input, 'approve', 'decide', async (request, entry) => {
+    const outcome = checkApproval(request, input.approval);
+    const approvedBySku = new Map(input.approval.lines.map((l) => [l.sku, l.quantity]));
+    const approvedLines = request.lines.map((l) => ({ sku: l.sku, quantity: approvedBySku.get(l.sku) ?? 0 }));
+    const [home, caps, positions] = await Promise.all([
+      getHomeRecord(request.homeId),
+      getRequestCaps(request.storeId),
+      getPositionsBatch(homePositionRefs(request.homeId, approvedLines.filter((l) => l.quantity > 0).map((l) => l.sku))),
+    ]);
+    const excess = capExceeded({ lines: approvedLines, beds: home?.beds ?? 0, capsPerBedPerWeek: caps?.capsPerBedPerWeek ?? {} });
+    const reason = input.approval.overrideReason ?? null;
+    if (excess.length > 0 && reason === null) {
+      const list = excess.map((e) => `${e.sku} ${e.requested} > cap ${e.cap}`).join(', ');
+      throw new HttpProblem(422, `Above the store's weekly cap for this home (${list}); approve with an overrideReason, or approve less.`, {
+        extensions: { capExceeded: excess },
+      });
+    }
+    const after = entry(outcome, reason, {
+      approvedLines,
+      override: excess.length > 0 && reason !== null ? { reason, capExceeded: excess } : null,
+    });
+    return { after, positionPuts: inboundPositionPuts(request.homeId, inboundDelta(request, after), positions).puts };
+  });
+}
+
+export function rejectRequest(input: TransitionInput & { reason: string }): Promise<RequestView> {
+  return transition(input, 'reject', 'decide', async (_request, entry) => ({ after: entry('rejected', input.reason), positionPuts: [] }));
+}
+
+export function cancelRequest(input: TransitionInput): Promise<RequestView> {
+  return transition(input, 'cancel', 'cancel', async (request, entry) => {
+    const after = entry('cancelled', null);
+    const delta = inboundDelta(request, after);
+    if (delta.size === 0) return { after, positionPuts: [] };
+    const positions = await getPositionsBatch(homePositionRefs(request.homeId, delta.keys()));
+    return { after, positionPuts: inboundPositionPuts(request.homeId, delta, positions).puts };
+  });
+}
+
+type Entry = (to: RequestStatus, reason: string | null, changes?: Partial<RequestRecord>) => RequestRecord;
+
+async function transition(
+  { principal, requestId, now }: TransitionInput,
+  action: RequestAction,
+  intent: RequestIntent,
+  plan: (request: RequestRecord, entry: Entry) => Promise<Planned>,
+): Promise<RequestView> {
+  for (let attempt = 1; ; attempt++) {
+    const request = await requestFor(principal, requestId, intent);
+    if (!allowedFrom(action).includes(request.status)) throw stateConflict(request.status, action);
+    const at = now.toISOString();
+    const entry: Entry = (to, reason, changes = {}) => ({
+      ...request,
+      ...changes,
+      status: to,
+      updatedAt: at,
+      version: request.version + 1,
+      history: [...request.history, { action, from: request.status, to, at, actor: actorOf(principal), reason }],
+    });
+    const { after, positionPuts } = await plan(request, entry);
+    try {
+      await commitRequestChanges([{ before: request, after, allowedFrom: allowedFrom(action) }], positionPuts);
+      return toRequestView(after);
+    } catch (error) {
+      if (error instanceof RequestStateConflict) throw stateConflict(error.current, action);
+      if (!(error instanceof RequestRaceError)) throw error;
+      if (attempt >= MAX_TRANSITION_ATTEMPTS) {
+        throw conflict('The request or its home\'s stock kept changing while this was applied; nothing was changed. Retry.');
+      }
+    }
+  }
+}
+
+/** 409 whose detail names the state the request is in. */
+export function stateConflict(current: RequestStatus | undefined, action: RequestAction): HttpProblem {
+  if (current === undefined) return conflict(`The request no longer exists; cannot ${action} it.`);
+  const check = nextStatus(current, action);
+  const detail = check.ok ? `Request is ${current}; ${action} cannot be applied now.` : check.message;
+  return conflict(detail, { currentStatus: current });
+}
+
+/** The approved lines against the requested ones: 400 naming each bad line, 422 when nothing is approved. */
+function checkApproval(request: RequestRecord, approval: RequestApproval): 'approved' | 'partially-approved' {
+  const outcome = approvalOutcome(request.lines, approval.lines);
+  if (outcome.ok) return outcome.outcome;
+  if (outcome.problems.length === 0) throw new HttpProblem(422, outcome.message);
+  const requested = new Set(request.lines.map((l) => l.sku));
+  throw badRequest(
+    `The approval has ${outcome.problems.length} invalid line${outcome.problems.length === 1 ? '' : 's'}; nothing was changed.`,
+    outcome.problems.map((p) => ({ in: 'body' as const, path: `/lines/${p.index}/${requested.has(p.sku) ? 'quantity' : 'sku'}`, message: p.message })),
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The shortfall job: find → assess → record → alert. Scheduled daily at 07:00 Europe/London and on
+ * demand (POST /v1/jobs/shortfall-scan, `npm run job:shortfall`).
+ *
+ * find    the run-out index (positions that can run out within shortfallDays, shard by shard), the
+ *         last-count index (homes silent longer than staleAfterDays), the catalogue's pack sizes,
+ *         the records and the alert ledger already written for the date, and yesterday's records:
+ *         Queries in parallel, then one BatchGet per 100 homes whose profile (store) is not known
+ *         yet. Every read is bounded by the at-risk set, never by the table: no Scan.
+ * assess  the pure rules of assess-shortfalls.ts, at asOf.
+ * record  one record per flagged home per date, a conditional Put (attribute_not_exists): records
+ *         already there are kept as they are, so re-runs and retries duplicate nothing.
+ * alert   a home's ShortfallDetected event is sent once per date: the alert ledger (one item per
+ *         store and date) lists the homes already alerted, and is written only after their events
+ *         and their store's digest went out. A crash before that re-sends on the retry (at least
+ *         once; events carry a stable id for consumers to drop duplicates), never loses an alert.
+ *         A store gets a digest when it has homes not alerted yet, or, once a day, homes resolved.
+ */
+import { homeProfiles, homesLastCountedBefore, alertLedgers, putShortfallRecord, recordAlerted, shortfallRecordsOf, type HomeProfile } from '../data/shortfall-repository.ts';
+import { catalogPackSizes } from '../data/registry-repository.ts';
+import { positionsRunningOutBefore } from '../data/stock-repository.ts';
+import { meterCapacity } from '../data/consumed-capacity.ts';
+import { addDays } from '../domain/calendar-date.ts';
+import { isInFuture, type StockRules } from '../domain/stock-rules.ts';
+import { badRequest } from '../http/problem.ts';
+import type { ShortfallBody, ShortfallScanSummary } from '../schemas/shortfalls.ts';
+import { stockRules } from '../stock/stock-config.ts';
+import { alertSinkFromEnv, type AlertSink } from './alert-sink.ts';
+import { isSilent, runoutHorizon, shortItemsByHome, shortfallDate, shortfallRecords, staleBefore } from './assess-shortfalls.ts';
+import { mapInFlight } from './in-flight.ts';
+import { shortfallEvent, shortfallId, storeDigest } from './shortfall-digest.ts';
+
+const WRITES_IN_FLIGHT = 16;
+const STORES_IN_FLIGHT = 8;
+
+export interface ShortfallScanOptions {
+  /** Where alerts go; by default the one the environment calls for. */
+  sink?: AlertSink;
+  rules?: StockRules;
+}
+
+/** The asOf of an on-demand run: now by default; a future instant is refused (its records would pre-empt that day's run). */
+export function requestedAsOf(asOf: string | undefined, now: Date, rules: StockRules = stockRules): Date {
+  if (asOf === undefined) return now;
+  if (isInFuture(asOf, now, rules)) {
+    throw badRequest('asOf may not be in the future.', [{ in: 'body', path: '/asOf', message: `must be no later than now (${now.toISOString()})` }]);
+  }
+  return new Date(asOf);
+}
+
+export async function runShortfallScan(asOf: Date, options: ShortfallScanOptions = {}): Promise<ShortfallScanSummary> {
+  const sink = options.sink ?? (await alertSinkFromEnv());
+  const { result, capacity } = await meterCapacity(() => scan(asOf, options.rules ?? stockRules, sink));
+  return { ...result, consumedCapacity: capacity };
+}
+
+async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omit<ShortfallScanSummary, 'consumedCapacity'>> {
+  const date = shortfallDate(asOf);
+  const asOfIso = asOf.toISOString();
+
+  // find
+  const [atRisk, staleHomes, packSizes, existing, yesterday, ledgers] = await Promise.all([
+    positionsRunningOutBefore(runoutHorizon(asOf, rules)),
+    homesLastCountedBefore(staleBefore(asOf, rules)),
+    catalogPackSizes(),
+    shortfallRecordsOf(date),
+    shortfallRecordsOf(addDays(date, -1)),
+    alertLedgers(date),
+  ]);
+
+  // assess
+  const short = shortItemsByHome(atRisk, asOf, rules, packSizes);
+  const silent = new Set(staleHomes.filter((home) => isSilent(home.lastCountedAt, asOf, rules)).map((home) => home.homeId));
+  const profiles = new Map<string, HomeProfile>(staleHomes.map((home) => [home.homeId, home]));
+  // Store ids of short homes, and names of homes resolved since yesterday (for the digests).
+  const resolvedCandidates = yesterday.filter((r) => r.reasons.includes('short') && !short.has(r.homeId)).map((r) => r.homeId);
+  const unknown = [...short.keys(), ...resolvedCandidates].filter((id) => !profiles.has(id));
+  for (const [homeId, profile] of await homeProfiles(unknown)) profiles.set(homeId, profile);
+  const records = shortfallRecords(date, short, silent, profiles);
+
+  // record
+  const present = new Set(existing.map(shortfallId));
+  const outcomes = await mapInFlight(records.filter((r) => !present.has(shortfallId(r))), WRITES_IN_FLIGHT, async (record) => ({
+    record,
+    outcome: await putShortfallRecord(record, asOfIso),
+  }));
+  const written = outcomes.filter((o) => o.outcome === 'written');
+  const today = [...existing, ...outcomes.map((o) => o.record)];
+
+  // alert
+  const names = new Map([...profiles].map(([id, p]) => [id, p.name]));
+  const plans = [...new Set([...today, ...yesterday].map((r) => r.storeId))].sort().flatMap((storeId) => {
+    const ledger = ledgers.get(storeId);
+    const ofStore = (list: readonly ShortfallBody[]) => list.filter((r) => r.storeId === storeId);
+    const pending = ofStore(today).filter((r) => !ledger?.has(r.homeId));
+    const digest = storeDigest({ storeId, date, asOf: asOfIso, today: ofStore(today), yesterday: ofStore(yesterday), names, newHomes: new Set(pending.map((r) => r.homeId)) });
+    const send = pending.length > 0 || (ledger === undefined && digest.resolved.length > 0);
+    return send ? [{ storeId, pending, digest }] : [];
+  });
+  const events = plans.flatMap((plan) => plan.pending.map((r) => shortfallEvent(r, asOfIso, names.get(r.homeId) ?? r.homeId)));
+  await sink.putEvents(events);
+  await mapInFlight(plans, STORES_IN_FLIGHT, async (plan) => {
+    await sink.publishDigest(plan.digest);
+    await recordAlerted(date, plan.storeId, plan.pending.map((r) => r.homeId));
+  });
+
+  return {
+    date,
+    asOf: asOfIso,
+    homes: {
+      short: records.filter((r) => r.reasons.includes('short')).length,
+      silent: records.filter((r) => r.reasons.includes('silent')).length,
+      flagged: records.length,
+    },
+    records: { written: written.length, alreadyPresent: records.length - written.length },
+    events: events.length,
+    digests: plans.length,
+    positionsAtRisk: atRisk.length,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The store page's build: esbuild bundles it small, index.html points at the hashed files and has
+ * no inline script (the CSP forbids it), and the CDK asset really is built by the local esbuild.
+ */
+import { describe, expect, it } from 'vitest';
+import { App, Stack } from 'aws-cdk-lib';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildStorePageInto } from '../../lib/store-page-assets.ts';
+import { StorePage } from '../../lib/constructs/store-page.ts';
+
+/** Budgets: a page a care-home PC on a slow line opens at once. */
+const JS_GZIP_BUDGET = 25 * 1024;
+const CSS_GZIP_BUDGET = 4 * 1024;
+
+describe('store page bundle', () => {
+  it('is small, hashed, and free of inline script and Node-only code', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'carestock-page-'));
+    buildStorePageInto(outdir);
+    const html = readFileSync(join(outdir, 'index.html'), 'utf8');
+    const assets = readdirSync(join(outdir, 'assets'));
+    const js = assets.find((f) => /^app-[A-Z0-9]+\.js$/.test(f))!;
+    const css = assets.find((f) => /^app-[A-Z0-9]+\.css$/.test(f))!;
+    expect(html).toContain(`src="assets/${js}"`);
+    expect(html).toContain(`href="assets/${css}"`);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // every script is a file
+    expect(html).not.toMatch(/\sstyle=/);
+    const code = readFileSync(join(outdir, 'assets', js));
+    expect(code.toString()).not.toMatch(/process\.env|require\(|node:/);
+    const jsGzip = gzipSync(code).length;
+    const cssGzip = gzipSync(readFileSync(join(outdir, 'assets', css))).length;
+    console.log(`store page: app.js ${code.length} B (${jsGzip} B gzip), app.css ${cssGzip} B gzip`);
+    expect(jsGzip).toBeLessThan(JS_GZIP_BUDGET);
+    expect(cssGzip).toBeLessThan(CSS_GZIP_BUDGET);
+  });
+
+  it('is built into the CDK asset by the local esbuild (no Docker)', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'carestock-page-cdk-'));
+    const app = new App({ outdir });
+    const stack = new Stack(app, 'StorePageBundling', { env: { account: '123456789012', region: 'eu-west-2' } });
+    const page = new StorePage(stack, 'StorePage', { connectTo: [] });
+    page.publish({ apiUrl: 'https://api.example', cognitoDomain: 'https://auth.example', clientId: 'client', scopes: ['openid'] });
+    const assembly = app.synth();
+    const built = readdirSync(assembly.directory).filter((name) => name.startsWith('asset.') && existsSync(join(assembly.directory, name, 'index.html')));
+    expect(built).toHaveLength(1);
+    expect(readdirSync(join(assembly.directory, built[0]!, 'assets')).some((f) => f.endsWith('.js'))).toBe(true);
+  });
+});

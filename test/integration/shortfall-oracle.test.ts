@@ -1,0 +1,98 @@
+/**
+ * The shortfall job against an independent computation on generated data: 120 homes over four
+ * stores with seeded-random counts, usage (some 0), count ages (some stale, some never counted),
+ * and a naive oracle that works out who is short or silent with plain arithmetic on the numbers
+ * that were seeded, without the domain functions, keys or indexes the job uses.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listShortfalls } from '../../functions/data/shortfall-repository.ts';
+import { runShortfallScan } from '../../functions/shortfalls/run-shortfall-scan.ts';
+import { mapInFlight } from '../../functions/shortfalls/in-flight.ts';
+import { DAY_MS, RecordingSink, londonDate, seedCatalogue, seedHome, seedStore, type SeedLine } from '../support/shortfall-fixtures.ts';
+
+const T = Math.floor(Date.now() / 1000) * 1000 - 60_000;
+const skus = ['P-0', 'P-1', 'P-2', 'P-3', 'P-4', 'P-5'];
+const stores = ['o-0', 'o-1', 'o-2', 'o-3'];
+
+/** mulberry32: a tiny seeded generator, so a failure reproduces. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface GeneratedHome {
+  homeId: string;
+  storeId: string;
+  countedAtMs: number | null;
+  lines: SeedLine[];
+}
+
+function generate(seed: number, count: number): GeneratedHome[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  return Array.from({ length: count }, (_, i) => {
+    const never = next() < 0.05;
+    // Mostly within a day or two, some past the 3-day limit, a few right at it.
+    const ageMs = pick([0.2, 0.5, 1, 1.5, 2, 2.9, 3, 3.2, 4, 6]) * DAY_MS + Math.floor(next() * 3_600_000) * (next() < 0.3 ? 0 : 1);
+    const lines = skus.map((sku): SeedLine => {
+      const dailyUsage = next() < 0.15 ? 0 : pick([1, 5, 10, 20, 40, 100]);
+      for (;;) {
+        const onHand = Math.floor(next() * 40 * Math.max(dailyUsage, 5));
+        if (dailyUsage === 0 || Math.abs(onHand / dailyUsage - ageMs / DAY_MS - 7) > 1e-6) return { sku, onHand, dailyUsage };
+      }
+    });
+    return { homeId: `g-${String(i).padStart(3, '0')}`, storeId: pick(stores), countedAtMs: never ? null : T - ageMs, lines };
+  });
+}
+
+/** The rule as the issue words it, on the seeded numbers. */
+function oracle(homes: readonly GeneratedHome[]): Map<string, Record<string, string[]>> {
+  const byStore = new Map<string, Record<string, string[]>>(stores.map((s) => [s, {}]));
+  for (const home of homes) {
+    const reasons: string[] = [];
+    if (home.countedAtMs !== null) {
+      const elapsedDays = (T - home.countedAtMs) / DAY_MS;
+      const short = home.lines.some((l) => l.dailyUsage > 0 && Math.max(0, l.onHand - l.dailyUsage * elapsedDays) / l.dailyUsage < 7);
+      if (short) reasons.push('short');
+    }
+    if (home.countedAtMs === null || T - home.countedAtMs > 3 * DAY_MS) reasons.push('silent');
+    if (reasons.length > 0) byStore.get(home.storeId)![home.homeId] = reasons;
+  }
+  return byStore;
+}
+
+const homes = generate(20260310, 120);
+
+beforeAll(async () => {
+  const now = new Date().toISOString();
+  await seedCatalogue(skus, now);
+  for (const store of stores) await seedStore(store, now);
+  await mapInFlight(homes, 16, (h) => seedHome(h.homeId, h.storeId, h.countedAtMs === null ? null : new Date(h.countedAtMs).toISOString(), h.lines, now));
+}, 120_000);
+
+describe('the shortfall job against an independent computation', () => {
+  it('flags exactly the homes the oracle flags, per store, with the same reasons', async () => {
+    const expected = oracle(homes);
+    const flaggedCount = [...expected.values()].reduce((n, s) => n + Object.keys(s).length, 0);
+    expect(flaggedCount).toBeGreaterThan(20); // the generator exercises the rules
+    expect(flaggedCount).toBeLessThan(homes.length);
+
+    const summary = await runShortfallScan(new Date(T), { sink: new RecordingSink() });
+    expect(summary.homes.flagged).toBe(flaggedCount);
+    for (const storeId of stores) {
+      const page = await listShortfalls(londonDate(new Date(T)), storeId, { limit: 100 });
+      expect(Object.fromEntries(page.items.map((r) => [r.homeId, r.reasons])), storeId).toEqual(expected.get(storeId));
+      for (const record of page.items) {
+        const home = homes.find((h) => h.homeId === record.homeId)!;
+        const elapsed = (T - (home.countedAtMs ?? T)) / DAY_MS;
+        const shortSkus = home.lines.filter((l) => home.countedAtMs !== null && l.dailyUsage > 0 && Math.max(0, l.onHand - l.dailyUsage * elapsed) / l.dailyUsage < 7).map((l) => l.sku);
+        expect(record.items.map((i) => i.sku).sort(), record.homeId).toEqual(shortSkus.sort());
+      }
+    }
+  });
+});

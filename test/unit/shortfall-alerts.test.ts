@@ -1,0 +1,129 @@
+/**
+ * The alerts: a store's digest (homes worst first, resolved homes), and the AWS adapter's use of
+ * EventBridge (at most 10 entries a PutEvents, failed entries retried alone, a run that cannot
+ * deliver fails) and SNS (one Publish per digest, filterable by store), against aws-sdk-client-mock.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { AwsAlertSink, PUT_EVENTS_LIMIT } from '../../functions/shortfalls/aws-alert-sink.ts';
+import { EVENT_DETAIL_TYPE, EVENT_SOURCE, alertSinkFromEnv } from '../../functions/shortfalls/alert-sink.ts';
+import { LocalAlertSink } from '../../functions/shortfalls/local-alert-sink.ts';
+import { digestSubject, digestText, shortfallEvent, storeDigest, type ShortfallEvent } from '../../functions/shortfalls/shortfall-digest.ts';
+import type { ShortfallBody } from '../../functions/schemas/shortfalls.ts';
+
+const item = (sku: string, status: 'red' | 'amber' | 'unknown', daysOfSupply: number) => ({ sku, status, daysOfSupply, runoutDate: '2026-03-12T07:00:00.000Z', suggestedOrder: 100 });
+const record = (homeId: string, reasons: ShortfallBody['reasons'], items: ShortfallBody['items'] = []): ShortfallBody => ({ date: '2026-03-10', storeId: 's1', homeId, reasons, items });
+
+describe('store digest', () => {
+  const today = [
+    record('silent-b', ['silent']),
+    record('amber', ['short'], [item('APRON', 'amber', 5)]),
+    record('red-late', ['short'], [item('MASK', 'red', 2.5)]),
+    record('red-early', ['short', 'silent'], [item('MASK', 'red', 0.5), item('APRON', 'amber', 6)]),
+    record('silent-a', ['silent']),
+  ];
+  const yesterday = [record('amber', ['short']), record('recovered', ['short']), record('was-silent', ['silent'])];
+  const digest = storeDigest({
+    storeId: 's1',
+    date: '2026-03-10',
+    asOf: '2026-03-10T07:00:00.000Z',
+    today,
+    yesterday,
+    names: new Map([['silent-a', 'Ashgrove'], ['silent-b', 'Beech House'], ['recovered', 'Rowan Court']]),
+    newHomes: new Set(['red-early']),
+  });
+
+  it('lists homes worst first: red before amber, fewest days first, silent-only homes last by name', () => {
+    expect(digest.homes.map((h) => h.homeId)).toEqual(['red-early', 'red-late', 'amber', 'silent-a', 'silent-b']);
+    expect(digest.homes[0]).toMatchObject({ status: 'red', fewestDaysOfSupply: 0.5, isNew: true });
+    expect(digest.homes[1]!.isNew).toBe(false);
+  });
+
+  it('reports homes short yesterday and not today as resolved (not homes that were only silent)', () => {
+    expect(digest.resolved).toEqual([{ homeId: 'recovered', name: 'Rowan Court' }]);
+  });
+
+  it('has an ASCII one-line subject under 100 characters, and a text naming every home', () => {
+    const subject = digestSubject(digest);
+    expect(subject).toBe('Carestock 2026-03-10 s1: 3 short, 3 silent, 1 resolved');
+    expect(subject).toMatch(/^[\x20-\x7e]{1,99}$/);
+    const text = digestText(digest);
+    for (const home of [...digest.homes, ...digest.resolved]) expect(text).toContain(home.homeId);
+    expect(text.indexOf('red-early')).toBeLessThan(text.indexOf('silent-b'));
+  });
+});
+
+describe('AWS alert sink', () => {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const eventBridge = mockClient(EventBridgeClient);
+  const sns = mockClient(SNSClient);
+  const sink = () =>
+    new AwsAlertSink({
+      eventBusName: 'bus',
+      topicArn: 'arn:aws:sns:eu-west-2:123456789012:digest',
+      eventBridge: new EventBridgeClient({ region: 'eu-west-2' }),
+      sns: new SNSClient({ region: 'eu-west-2' }),
+      pause: async () => {},
+    });
+  const events = (n: number): ShortfallEvent[] =>
+    Array.from({ length: n }, (_, i) => shortfallEvent(record(`home-${String(i).padStart(2, '0')}`, ['short'], [item('MASK', 'red', 1)]), '2026-03-10T07:00:00.000Z', `Home ${i}`));
+
+  beforeEach(() => {
+    eventBridge.reset();
+    sns.reset();
+  });
+
+  it('puts events 10 at a time, each a ShortfallDetected from carestock.shortfalls on the bus', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [] });
+    await sink().putEvents(events(23));
+    const calls = eventBridge.commandCalls(PutEventsCommand);
+    expect(calls.map((c) => c.args[0].input.Entries!.length).sort()).toEqual([10, 10, 3]);
+    const entries = calls.flatMap((c) => c.args[0].input.Entries!);
+    expect(entries.every((e) => e.EventBusName === 'bus' && e.Source === EVENT_SOURCE && e.DetailType === EVENT_DETAIL_TYPE)).toBe(true);
+    expect(entries.map((e) => JSON.parse(e.Detail!).id).sort()).toEqual(events(23).map((e) => e.id));
+    expect(Math.max(...calls.map((c) => c.args[0].input.Entries!.length))).toBeLessThanOrEqual(PUT_EVENTS_LIMIT);
+  });
+
+  it('retries only the entries EventBridge reports failed', async () => {
+    eventBridge
+      .on(PutEventsCommand)
+      .resolvesOnce({ FailedEntryCount: 2, Entries: [{ EventId: 'a' }, { ErrorCode: 'ThrottlingException' }, { EventId: 'c' }, { ErrorCode: 'InternalFailure' }] })
+      .resolves({ FailedEntryCount: 0, Entries: [] });
+    const sent = events(4);
+    await sink().putEvents(sent);
+    const calls = eventBridge.commandCalls(PutEventsCommand);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.args[0].input.Entries!.map((e) => JSON.parse(e.Detail!).id)).toEqual([sent[1]!.id, sent[3]!.id]);
+  });
+
+  it('fails the run when entries still fail after its attempts, so the job is retried', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure' }] });
+    await expect(sink().putEvents(events(1))).rejects.toThrow(/refused 1 ShortfallDetected/);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(4);
+  });
+
+  it('publishes one digest per call, with storeId and date attributes for subscription filters', async () => {
+    sns.on(PublishCommand).resolves({ MessageId: 'm' });
+    const digest = storeDigest({ storeId: 's1', date: '2026-03-10', asOf: '2026-03-10T07:00:00.000Z', today: [record('h1', ['silent'])], yesterday: [], names: new Map(), newHomes: new Set(['h1']) });
+    await sink().publishDigest(digest);
+    const [call] = sns.commandCalls(PublishCommand);
+    expect(call!.args[0].input).toMatchObject({
+      TopicArn: 'arn:aws:sns:eu-west-2:123456789012:digest',
+      Subject: digestSubject(digest),
+      Message: digestText(digest),
+      MessageAttributes: { storeId: { DataType: 'String', StringValue: 's1' }, date: { DataType: 'String', StringValue: '2026-03-10' } },
+    });
+  });
+});
+
+describe('choosing the sink', () => {
+  it('AWS when EVENT_BUS_NAME is set (and the topic too), the local file otherwise', async () => {
+    expect(await alertSinkFromEnv({ EVENT_BUS_NAME: 'bus', DIGEST_TOPIC_ARN: 'arn:aws:sns:eu-west-2:1:t' })).toBeInstanceOf(AwsAlertSink);
+    const local = await alertSinkFromEnv({ DATA_DIR: '/tmp/carestock-x' });
+    expect(local).toBeInstanceOf(LocalAlertSink);
+    expect((local as LocalAlertSink).file).toBe('/tmp/carestock-x/alerts.jsonl');
+    await expect(alertSinkFromEnv({ EVENT_BUS_NAME: 'bus' })).rejects.toThrow(/DIGEST_TOPIC_ARN/);
+  });
+});
