@@ -13,6 +13,7 @@ import { Observability } from './constructs/observability.ts';
 import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
 import { StorePage, storePageConnectSources } from './constructs/store-page.ts';
 import { scopes } from '../functions/scopes.ts';
+import { defaultStockRules } from '../functions/domain/stock-rules.ts';
 import { applyNagAcknowledgements } from './nag-acknowledgements.ts';
 
 export interface CarestockStackProps extends StackProps {
@@ -60,6 +61,12 @@ export class CarestockStack extends Stack {
       clientId: this.auth.webClient.userPoolClientId,
       // Read only: the page never writes, so its token cannot either.
       scopes: ['openid', scopes.read],
+      // The functions run with the default rules (no CARESTOCK_* overrides are set on them).
+      thresholds: {
+        criticalDays: defaultStockRules.criticalDays,
+        shortfallDays: defaultStockRules.shortfallDays,
+        staleAfterDays: defaultStockRules.staleAfterDays,
+      },
     });
     this.jobs = new ScheduledJobs(this, 'Jobs', { table: this.data.table, alerts: this.alerts, environment });
     new Observability(this, 'Observability', {
@@ -71,6 +78,7 @@ export class CarestockStack extends Stack {
       stack: this,
       table: this.data.table,
       deadLetterQueue: this.jobs.deadLetterQueue,
+      jobFunctions: this.jobs.functions,
       publicRoutes: this.httpApi.publicRoutes,
       storePage: this.storePage,
     });

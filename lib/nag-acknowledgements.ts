@@ -4,6 +4,7 @@
  */
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import type { StorePage } from './constructs/store-page.ts';
@@ -12,6 +13,8 @@ export interface NagTargets {
   readonly stack: Stack;
   readonly table: Table;
   readonly deadLetterQueue: IConstruct;
+  /** The scheduled jobs' functions, which EventBridge Scheduler's role invokes. */
+  readonly jobFunctions?: readonly LambdaFunction[];
   readonly publicRoutes: readonly IConstruct[];
   readonly storePage?: StorePage;
 }
@@ -28,6 +31,14 @@ export function applyNagAcknowledgements(targets: NagTargets): void {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',
     },
+    {
+      id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+      reason: 'Publishing to the KMS-encrypted digest topic (functions with `alerts`): Topic.grantPublish grants kms:GenerateDataKey* on that topic’s own key only.',
+    },
+    ...(targets.jobFunctions ?? []).map((fn) => ({
+      id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as CfnFunction)}.Arn>:*]`,
+      reason: 'EventBridge Scheduler’s target role may invoke this one job function, its versions and aliases (the LambdaInvoke target’s grant).',
+    })),
   );
   Validations.of(targets.deadLetterQueue).acknowledge({
     id: 'AwsSolutions-SQS3',

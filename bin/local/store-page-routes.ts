@@ -10,6 +10,7 @@ import type { LocalRequest, LocalResponse } from './api-gateway-adapter.ts';
 import type { LocalRoute } from './http-server.ts';
 import { parseOrg } from '../../functions/http/principal.ts';
 import { scopes } from '../../functions/scopes.ts';
+import { stockRulesFromEnv } from '../../functions/domain/stock-rules.ts';
 import { buildStorePageInMemory, storePageSecurityHeaders, type BuiltFile } from '../../lib/store-page-assets.ts';
 
 export const LOCAL_SIGN_IN_PATH = '/local/sign-in';
@@ -34,7 +35,11 @@ export async function createStorePageRoutes(orgs: readonly LocalOrgChoice[]): Pr
   const files = await buildStorePageInMemory();
   const allowed = new Set(orgs.map((o) => o.org));
   const security = storePageSecurityHeaders([]);
-  const config = Buffer.from(JSON.stringify({ mode: 'local', apiUrl: '', localSignIn: { path: LOCAL_SIGN_IN_PATH, orgs } }));
+  // The thresholds the local handlers use (same environment), so the page's legend says what the API does.
+  const { criticalDays, shortfallDays, staleAfterDays } = stockRulesFromEnv(process.env);
+  const config = Buffer.from(
+    JSON.stringify({ mode: 'local', apiUrl: '', thresholds: { criticalDays, shortfallDays, staleAfterDays }, localSignIn: { path: LOCAL_SIGN_IN_PATH, orgs } }),
+  );
 
   const file = (built: BuiltFile, cache: string): LocalResponse => ({
     statusCode: 200,

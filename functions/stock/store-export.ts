@@ -10,6 +10,7 @@ import { addDays, dayNumber } from '../domain/calendar-date.ts';
 import type { PositionView } from '../domain/stock-position.ts';
 import { dateInZone, startOfDateInZone } from '../domain/zoned-dates.ts';
 import { formatCsv, type CsvValue } from '../http/csv-writer.ts';
+import { mapInFlight } from '../shortfalls/in-flight.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Item } from '../schemas/registry.ts';
 import { viewPositions } from './read-stock.ts';
@@ -112,16 +113,3 @@ async function wholeCatalogue(): Promise<Item[]> {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-async function mapInFlight<T, R>(values: readonly T[], limit: number, map: (value: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(values.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < values.length) {
-      const index = next++;
-      results[index] = await map(values[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
-  return results;
-}

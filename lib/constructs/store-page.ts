@@ -41,6 +41,8 @@ export interface StorePageConfig {
   readonly cognitoDomain: string;
   readonly clientId: string;
   readonly scopes: readonly string[];
+  /** The stock rules' thresholds the functions run with, for the page's legend and chart line. */
+  readonly thresholds: { readonly criticalDays: number; readonly shortfallDays: number; readonly staleAfterDays: number };
 }
 
 export class StorePage extends Construct {
@@ -138,6 +140,7 @@ export class StorePage extends Construct {
     const pageConfig = Source.jsonData('config.json', {
       mode: 'cognito',
       apiUrl: config.apiUrl,
+      thresholds: config.thresholds,
       cognito: { domain: config.cognitoDomain, clientId: config.clientId, scopes: config.scopes },
     });
     this.deployment = new BucketDeployment(this, 'Deploy', {

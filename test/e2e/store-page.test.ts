@@ -176,6 +176,25 @@ describe('the store page in Chromium', () => {
     expect(text).not.toContain('Swansea');
   });
 
+  it('is keyboard-usable and labelled: a skip link first, every control named', async () => {
+    await page.reload(); // still signed in (this tab's session); focus starts at the top
+    await expect.poll(() => page.getByTestId('fetched-at').textContent()).toMatch(/^Data fetched at/);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('main');
+    const unnamed = await page.evaluate<string[]>(`[...document.querySelectorAll('a[href], input, select, button, [tabindex]')]
+      .filter((el) => !(el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el.labels && el.labels.length) || el.textContent.trim()))
+      .map((el) => el.outerHTML.slice(0, 80))`);
+    expect(unnamed).toEqual([]);
+    // Refresh from the keyboard: the "fetched at" time moves on.
+    const before = await page.getByTestId('fetched-at').textContent();
+    await page.waitForTimeout(1100);
+    await page.getByRole('button', { name: 'Refresh now' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('fetched-at').textContent()).not.toBe(before);
+  });
+
   it('downloads the CSV export with the keyboard, one row per Cardiff home × item', async () => {
     await page.getByRole('button', { name: 'Download CSV' }).focus();
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);

@@ -41,7 +41,13 @@ describe('store page bundle', () => {
     const app = new App({ outdir });
     const stack = new Stack(app, 'StorePageBundling', { env: { account: '123456789012', region: 'eu-west-2' } });
     const page = new StorePage(stack, 'StorePage', { connectTo: [] });
-    page.publish({ apiUrl: 'https://api.example', cognitoDomain: 'https://auth.example', clientId: 'client', scopes: ['openid'] });
+    page.publish({
+      apiUrl: 'https://api.example',
+      cognitoDomain: 'https://auth.example',
+      clientId: 'client',
+      scopes: ['openid'],
+      thresholds: { criticalDays: 3, shortfallDays: 7, staleAfterDays: 3 },
+    });
     const assembly = app.synth();
     const built = readdirSync(assembly.directory).filter((name) => name.startsWith('asset.') && existsSync(join(assembly.directory, name, 'index.html')));
     expect(built).toHaveLength(1);

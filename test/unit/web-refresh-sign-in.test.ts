@@ -1,7 +1,19 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { freshness, nextRefreshDelay } from '../../web/model/refresh.ts';
-import { authorizeUrl, base64url, isExpired, parseOrg, pkceChallenge, randomVerifier, readCallback, readClaims, tokenRequestBody } from '../../web/model/sign-in.ts';
+import {
+  authorizeUrl,
+  base64url,
+  isExpired,
+  needsRefresh,
+  parseOrg,
+  pkceChallenge,
+  randomVerifier,
+  readCallback,
+  readClaims,
+  refreshRequestBody,
+  tokenRequestBody,
+} from '../../web/model/sign-in.ts';
 import { exportPath, filenameFromDisposition } from '../../web/model/download.ts';
 
 describe('auto-refresh', () => {
@@ -57,6 +69,17 @@ describe('sign-in (authorization code + PKCE)', () => {
       redirect_uri: 'https://d1.cloudfront.net/',
       code_verifier: 'v3rifier',
     });
+  });
+
+  it('refreshes the access token with the refresh token, five minutes before it expires', () => {
+    expect(Object.fromEntries(new URLSearchParams(refreshRequestBody(config, 'r3fresh')))).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'abc',
+      refresh_token: 'r3fresh',
+    });
+    const claims = { org: null, exp: 1_000_000, scopes: [] };
+    expect(needsRefresh(claims, 1_000_000_000 - 6 * 60_000)).toBe(false);
+    expect(needsRefresh(claims, 1_000_000_000 - 4 * 60_000)).toBe(true);
   });
 
   it('accepts a callback only with the state this tab sent', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSupplyChart } from '../../web/model/supply-chart.ts';
+import { barCount, buildSupplyChart } from '../../web/model/supply-chart.ts';
 import { items, position } from './web-fixtures.ts';
 
 describe('the days-of-supply chart', () => {
@@ -60,5 +60,14 @@ describe('the days-of-supply chart', () => {
 
   it('says so when there is nothing to chart', () => {
     expect(buildSupplyChart([], { items }).summary).toBe('No counted stock to chart yet.');
+  });
+
+  it('can show only the lines needing attention, for stores with many homes', () => {
+    const chart = buildSupplyChart(homes, { items, needingAttention: true });
+    expect(chart.groups.map((g) => g.homeId)).toEqual(['r']);
+    expect(chart.groups[0]!.bars.map((b) => b.sku)).toEqual(['MASK-IIR']);
+    expect(chart.summary).toBe('Days of supply of the lines needing attention at 1 home: 1 of 1 line is under 7 days.');
+    expect(buildSupplyChart([homes[1]!], { items, needingAttention: true }).summary).toBe('No line needs attention: every counted line has enough.');
+    expect(barCount(homes)).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from './api.ts';
 import type { PageConfig } from './config.ts';
-import { completeCognitoSignIn, currentSession, signOut, type Session } from './session.ts';
+import { completeCognitoSignIn, currentSession, currentToken, signOut, type Session } from './session.ts';
 import { AdminPage } from './components/AdminPage.tsx';
 import { Frame } from './components/Frame.tsx';
 import { HomePage } from './components/HomePage.tsx';
@@ -17,7 +17,7 @@ export function App({ config }: { config: PageConfig }) {
   useEffect(() => {
     if (config.mode !== 'cognito') return;
     completeCognitoSignIn(config).then(
-      (s) => s && setSession(s),
+      (s) => s && signedIn(s),
       (e: Error) => setMessage(e.message),
     );
   }, [config]);
@@ -25,12 +25,19 @@ export function App({ config }: { config: PageConfig }) {
   const api = useMemo(
     () =>
       session &&
-      createApi(config.apiUrl, session.token, () => {
+      createApi(config.apiUrl, () => currentToken(config, session), () => {
         setSession(null);
         setMessage('Your session has ended. Please sign in again.');
       }),
-    [session, config.apiUrl],
+    [session, config],
   );
+
+  // After signing in the form is gone: put focus at the start of the content, not nowhere.
+  const signedIn = (next: Session) => {
+    setSession(next);
+    setMessage(null);
+    requestAnimationFrame(() => document.getElementById('main')?.focus());
+  };
 
   useEffect(() => {
     document.title = session ? `Carestock: ${heading ?? describe(session)}` : 'Carestock: sign in';
@@ -39,7 +46,7 @@ export function App({ config }: { config: PageConfig }) {
   if (!session || !api) {
     return (
       <Frame title="PPE stock for care homes">
-        <SignIn config={config} message={message} onSignedIn={setSession} />
+        <SignIn config={config} message={message} onSignedIn={signedIn} />
       </Frame>
     );
   }

@@ -20,11 +20,11 @@ export interface Api {
   download(path: string, fallbackName: string): Promise<{ blob: Blob; filename: string }>;
 }
 
-export function createApi(baseUrl: string, token: string, onUnauthorised: () => void): Api {
+export function createApi(baseUrl: string, token: () => Promise<string>, onUnauthorised: () => void): Api {
   async function send(path: string): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${await token()}` } });
     } catch {
       throw new ApiError(0, 'the API could not be reached');
     }

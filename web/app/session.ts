@@ -2,10 +2,25 @@
  * The signed-in session: an access token in sessionStorage (this tab only, gone when it closes),
  * got from the local sign-in route or from Cognito's hosted UI with the code flow and PKCE.
  */
-import { authorizeUrl, isExpired, logoutUrl, pkceChallenge, randomVerifier, readCallback, readClaims, tokenRequestBody, type CognitoConfig, type Org } from '../model/sign-in.ts';
+import {
+  authorizeUrl,
+  isExpired,
+  logoutUrl,
+  needsRefresh,
+  pkceChallenge,
+  randomVerifier,
+  readCallback,
+  readClaims,
+  refreshRequestBody,
+  tokenRequestBody,
+  type CognitoConfig,
+  type Org,
+} from '../model/sign-in.ts';
 import type { PageConfig } from './config.ts';
 
 const TOKEN = 'carestock.accessToken';
+/** Cognito's refresh token (30 days by default), so a page left open all day stays signed in. */
+const REFRESH = 'carestock.refreshToken';
 const VERIFIER = 'carestock.pkceVerifier';
 const STATE = 'carestock.pkceState';
 
@@ -69,12 +84,33 @@ export async function completeCognitoSignIn(config: Extract<PageConfig, { mode: 
     body: tokenRequestBody(cognito, result.code, verifier),
   });
   if (!response.ok) throw new Error(`Cognito refused the sign-in (${response.status}). Please try again.`);
-  const { access_token } = (await response.json()) as { access_token: string };
+  const { access_token, refresh_token } = (await response.json()) as { access_token: string; refresh_token?: string };
+  if (refresh_token) sessionStorage.setItem(REFRESH, refresh_token);
   return remember(access_token);
+}
+
+/**
+ * The access token to call the API with: the current one, or (deployed, close to expiry) a new one
+ * from the refresh token. Locally, tokens last 12 hours and there is nothing to refresh.
+ */
+export async function currentToken(config: PageConfig, session: Session): Promise<string> {
+  const token = sessionStorage.getItem(TOKEN) ?? session.token;
+  const refreshToken = sessionStorage.getItem(REFRESH);
+  if (config.mode !== 'cognito' || !refreshToken || !needsRefresh(readClaims(token), Date.now())) return token;
+  const cognito = cognitoConfig(config);
+  const response = await fetch(`${cognito.domain}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: refreshRequestBody(cognito, refreshToken),
+  });
+  if (!response.ok) return token; // the API will answer 401, and the page asks to sign in again
+  const { access_token } = (await response.json()) as { access_token: string };
+  return remember(access_token).token;
 }
 
 export function signOut(config: PageConfig): void {
   sessionStorage.removeItem(TOKEN);
+  sessionStorage.removeItem(REFRESH);
   if (config.mode === 'cognito') location.assign(logoutUrl(cognitoConfig(config)));
   else location.reload();
 }

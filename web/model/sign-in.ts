@@ -60,6 +60,16 @@ export function tokenRequestBody(config: CognitoConfig, code: string, verifier: 
   }).toString();
 }
 
+/** The form body that trades the refresh token for a new access token (public client: no secret). */
+export function refreshRequestBody(config: CognitoConfig, refreshToken: string): string {
+  return new URLSearchParams({ grant_type: 'refresh_token', client_id: config.clientId, refresh_token: refreshToken }).toString();
+}
+
+/** Refresh a few minutes early, so a refresh of the page's data never meets an expired token. */
+export function needsRefresh(claims: TokenClaims, nowMs: number, marginMs = 5 * 60_000): boolean {
+  return claims.exp === null || claims.exp * 1000 - marginMs <= nowMs;
+}
+
 export function logoutUrl(config: CognitoConfig): string {
   return `${config.domain}/logout?${new URLSearchParams({ client_id: config.clientId, logout_uri: config.redirectUri })}`;
 }

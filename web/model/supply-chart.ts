@@ -19,6 +19,8 @@ export interface ChartOptions {
   thresholds?: Thresholds;
   /** Only this SKU; all items when absent. */
   sku?: string;
+  /** Only the lines that are not green: for a store with many homes, where every line is too many to read. */
+  needingAttention?: boolean;
   /** Days at the right edge; longer bars are cut there and say so. */
   scaleDays?: number;
   width?: number;
@@ -64,6 +66,13 @@ const GROUP_TITLE = 30;
 const GROUP_GAP = 12;
 const AXIS = 30;
 
+/** Past this many bars the chart starts on the lines needing attention (the reader can still choose every line). */
+export const CHART_BAR_LIMIT = 60;
+
+export function barCount(homes: readonly ChartInput[]): number {
+  return homes.reduce((n, h) => n + h.positions.length, 0);
+}
+
 export function buildSupplyChart(homes: readonly ChartInput[], options: ChartOptions): SupplyChart {
   const thresholds = options.thresholds ?? defaultThresholds;
   const width = options.width ?? 840;
@@ -78,7 +87,7 @@ export function buildSupplyChart(homes: readonly ChartInput[], options: ChartOpt
   const groups: ChartGroup[] = [];
   for (const home of homes) {
     const positions = home.positions
-      .filter((p) => options.sku === undefined || p.sku === options.sku)
+      .filter((p) => (options.sku === undefined || p.sku === options.sku) && (!options.needingAttention || p.status !== 'green'))
       .sort((a, b) => compareDays(a.daysOfSupply, b.daysOfSupply) || compareStatus(a.status, b.status) || a.sku.localeCompare(b.sku));
     if (positions.length === 0) continue;
     const group: ChartGroup = { homeId: home.homeId, title: home.homeName, y, bars: [] };
@@ -107,10 +116,12 @@ export function buildSupplyChart(homes: readonly ChartInput[], options: ChartOpt
   const step = thresholds.shortfallDays;
   const ticks: SupplyChart['ticks'] = [];
   for (let d = 0; d <= scaleDays; d += step) ticks.push({ x: plotLeft + xOf(d), label: d === scaleDays ? `${d}+ days` : `${d}` });
-  const what = options.sku ? options.items.get(options.sku)?.name ?? options.sku : 'every item';
+  const what = options.sku ? options.items.get(options.sku)?.name ?? options.sku : options.needingAttention ? 'the lines needing attention' : 'every item';
   const summary =
     bars === 0
-      ? 'No counted stock to chart yet.'
+      ? options.needingAttention
+        ? 'No line needs attention: every counted line has enough.'
+        : 'No counted stock to chart yet.'
       : `Days of supply of ${what} at ${groups.length} ${groups.length === 1 ? 'home' : 'homes'}: ` +
         `${under} of ${bars} ${bars === 1 ? 'line is' : 'lines are'} under ${thresholds.shortfallDays} days.`;
   return {

@@ -1,20 +1,29 @@
 import { useState } from 'preact/hooks';
 import type { Item } from '../../model/api-types.ts';
-import { buildSupplyChart, type ChartInput } from '../../model/supply-chart.ts';
+import { barCount, buildSupplyChart, CHART_BAR_LIMIT, type ChartInput } from '../../model/supply-chart.ts';
 import type { Thresholds } from '../../model/status.ts';
+
+const ATTENTION = '*attention';
 
 /** Days of supply per home and item as horizontal bars, with the shortfall line marked. Inline SVG. */
 export function SupplyChart({ homes, items, thresholds }: { homes: ChartInput[]; items: Map<string, Item>; thresholds?: Thresholds | undefined }) {
-  const [sku, setSku] = useState('');
+  const [choice, setChoice] = useState<string | null>(null);
+  // '' every line; ATTENTION the lines not green; otherwise a SKU. A big store starts on ATTENTION.
+  const shown = choice ?? (barCount(homes) > CHART_BAR_LIMIT ? ATTENTION : '');
   const skus = [...new Set(homes.flatMap((h) => h.positions.map((p) => p.sku)))].sort();
-  const chart = buildSupplyChart(homes, { items, thresholds, ...(sku ? { sku } : {}) });
+  const chart = buildSupplyChart(homes, {
+    items,
+    thresholds,
+    ...(shown === ATTENTION ? { needingAttention: true } : shown ? { sku: shown } : {}),
+  });
   return (
     <section aria-labelledby="chart-heading" class="panel">
       <h2 id="chart-heading">Days of supply by home and item</h2>
       <div class="chart-controls">
         <label for="chart-item">Show</label>
-        <select id="chart-item" value={sku} onChange={(e) => setSku((e.currentTarget as HTMLSelectElement).value)}>
+        <select id="chart-item" value={shown} onChange={(e) => setChoice((e.currentTarget as HTMLSelectElement).value)}>
           <option value="">every item</option>
+          <option value={ATTENTION}>only lines needing attention</option>
           {skus.map((s) => (
             <option key={s} value={s}>
               {items.get(s)?.name ?? s}
