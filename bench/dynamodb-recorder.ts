@@ -138,6 +138,8 @@ export interface CallsSummary {
   /** As Local reported them, except transactions, re-estimated by AWS's rule (capacity-model.ts). */
   modelledReadUnits: number;
   modelledWriteUnits: number;
+  /** Calls and modelled units per command: where the units go. */
+  byCommand: Record<string, { calls: number; read: number; write: number }>;
   failed: number;
 }
 
@@ -151,6 +153,7 @@ export function summariseCalls(calls: readonly RecordedCall[]): CallsSummary {
     indexUnits: {},
     modelledReadUnits: 0,
     modelledWriteUnits: 0,
+    byCommand: {},
     failed: 0,
   };
   for (const call of calls) {
@@ -160,6 +163,10 @@ export function summariseCalls(calls: readonly RecordedCall[]): CallsSummary {
     const modelled = modelledUnits(call);
     summary.modelledReadUnits += modelled.read;
     summary.modelledWriteUnits += modelled.write;
+    const by = (summary.byCommand[call.command] ??= { calls: 0, read: 0, write: 0 });
+    by.calls++;
+    by.read += modelled.read;
+    by.write += modelled.write;
     for (const [name, units] of Object.entries(call.capacity.indexes)) summary.indexUnits[name] = (summary.indexUnits[name] ?? 0) + units;
     if (call.failed) summary.failed++;
   }

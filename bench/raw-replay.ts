@@ -3,10 +3,10 @@
  * client in the same order and with the same parallelism, and nothing else (no HTTP, no
  * validation, no domain code, no document marshalling).
  *
- * Writes are replayed without their condition expressions, so that the same call can repeat (a
- * version check or attribute_not_exists would fail from the second replay on, and a failed condition
- * skips the write); the write itself, its size and its index updates are unchanged. A ConditionCheck
- * keeps its read with an always-true condition. Transactions get a fresh ClientRequestToken each time.
+ * A write's condition is swapped for one that always holds on the same item, so that the same call
+ * can repeat (a version check or attribute_not_exists would fail from the second replay on, and a
+ * failed condition skips the write) while DynamoDB still reads the item to evaluate it; the write,
+ * its size and its index updates are unchanged. Transactions get a fresh ClientRequestToken.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -22,6 +22,7 @@ import {
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { tableDefinition } from '../functions/data/table-definition.ts';
 import { triggers, type RecordedCall } from './dynamodb-recorder.ts';
 
 type AnyInput = Record<string, any>;
@@ -41,9 +42,15 @@ const commandClasses: Record<string, new (input: any) => any> = {
 
 const EXPRESSIONS = ['UpdateExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'];
 
-/** Drops the condition and any name or value only the condition used. */
-function withoutCondition(operation: AnyInput): AnyInput {
-  const { ConditionExpression: _condition, ReturnValuesOnConditionCheckFailure: _return, ...rest } = operation;
+const ALWAYS_TRUE = {
+  ConditionExpression: 'attribute_exists(#benchKey) OR attribute_not_exists(#benchKey)',
+  names: { '#benchKey': tableDefinition.partitionKey },
+};
+
+/** Swaps the condition for an always-true one and drops any name or value only the condition used. */
+function withAlwaysTrueCondition(operation: AnyInput): AnyInput {
+  const { ConditionExpression: condition, ReturnValuesOnConditionCheckFailure: _return, ...rest } = operation;
+  if (condition === undefined) return operation;
   const used = EXPRESSIONS.map((name) => String(rest[name] ?? '')).join(' ');
   const keep = (map: AnyInput | undefined, token: RegExp) => {
     if (!map) return undefined;
@@ -55,33 +62,29 @@ function withoutCondition(operation: AnyInput): AnyInput {
   const values = keep(rest.ExpressionAttributeValues, /:[A-Za-z0-9_]+/g);
   delete rest.ExpressionAttributeNames;
   delete rest.ExpressionAttributeValues;
-  return { ...rest, ...(names ? { ExpressionAttributeNames: names } : {}), ...(values ? { ExpressionAttributeValues: values } : {}) };
+  return {
+    ...rest,
+    ConditionExpression: ALWAYS_TRUE.ConditionExpression,
+    ExpressionAttributeNames: { ...names, ...ALWAYS_TRUE.names },
+    ...(values ? { ExpressionAttributeValues: values } : {}),
+  };
 }
 
-const ALWAYS_TRUE = {
-  ConditionExpression: 'attribute_exists(#benchKey) OR attribute_not_exists(#benchKey)',
-  ExpressionAttributeNames: { '#benchKey': 'PK' },
-};
-
-/** The input to send again: conditions off, a fresh idempotency token for transactions. */
+/** The input to send again: conditions that always hold, a fresh idempotency token for transactions. */
 export function replayInput(call: RecordedCall): AnyInput {
   const input = call.wireInput as AnyInput;
   switch (call.command) {
     case 'PutItemCommand':
     case 'UpdateItemCommand':
     case 'DeleteItemCommand':
-      return withoutCondition(input);
+      return withAlwaysTrueCondition(input);
     case 'TransactWriteItemsCommand':
       return {
         ...input,
         ...(input.ClientRequestToken ? { ClientRequestToken: randomUUID() } : {}),
         TransactItems: (input.TransactItems as AnyInput[]).map((item) => {
-          if (item.ConditionCheck) {
-            const { ConditionExpression: _c, ExpressionAttributeNames: _n, ExpressionAttributeValues: _v, ...check } = item.ConditionCheck as AnyInput;
-            return { ConditionCheck: { ...check, ...ALWAYS_TRUE } };
-          }
           const [kind, operation] = Object.entries(item)[0] as [string, AnyInput];
-          return { [kind]: withoutCondition(operation) };
+          return { [kind]: withAlwaysTrueCondition(operation) };
         }),
       };
     default:

@@ -80,10 +80,21 @@ function dailyJob(section: BenchResults['dailyJob']): string {
     n(s.jobToScanReadRatio, 4),
     n(s.jobToScanTimeRatio, 3),
   ]);
+  const details = section.scales.flatMap((s) => {
+    if (!s.job) return [];
+    const found = (s.job.returned ?? {}) as { homes?: { short?: number; silent?: number }; consumedCapacity?: { read: number; write: number } };
+    const where = Object.entries(s.job.dynamodb.byCommand).map(([c, u]) => `${c.replace(/Command$/, '')}×${u.calls} ${n(u.read, 1)}/${n(u.write, 1)}`);
+    return [
+      `- ${n(s.homes, 0)} homes: the job flagged ${found.homes?.short ?? '?'} short and ${found.homes?.silent ?? '?'} silent homes ` +
+        `(seeded: ${s.expected.atRiskHomes} at risk, ${s.expected.silentHomes} silent); RCU/WCU by command: ${where.join(', ')}` +
+        (found.consumedCapacity ? `; the job's own meter: ${found.consumedCapacity.read} RCU, ${found.consumedCapacity.write} WCU` : ''),
+    ];
+  });
   return (
     (section.pending ? `_Job pending: ${section.pending}. Seeding and the Scan baseline are measured._\n\n` : `Job: \`${section.job}\`. `) +
-    `Home items: ${section.formatCheck}.\n\n` +
-    table(['homes', 'positions', 'seeded (BatchWrite)', 'at risk / silent homes', 'job ms', 'job RCU', 'job WCU', 'Scan ms', 'Scan RCU', 'job ÷ Scan reads', 'job ÷ Scan time'], rows)
+    `Home items: ${section.formatCheck}. The Scan is parallel (${section.scales[0]?.scan.segments ?? '—'} segments; its read units are those of any full Scan).\n\n` +
+    table(['homes', 'positions', 'seeded (BatchWrite)', 'at risk / silent homes', 'job ms', 'job RCU', 'job WCU', 'Scan ms', 'Scan RCU', 'job ÷ Scan reads', 'job ÷ Scan time'], rows) +
+    (details.length ? `\n\n${details.join('\n')}` : '')
   );
 }
 

@@ -104,6 +104,12 @@ export const keys = {
     GSI3SK: `${date}#${deliveryId}`,
   }),
   homeDeliveriesPartition: (homeId: string) => `HOME#${homeId}#DELIVERIES`,
+  /**
+   * 6b. a store's delivery day: the homes it delivers to on that date (its capacity in use). Its own
+   * partition per store, one item per date, read strongly consistent as a date range (SK BETWEEN).
+   */
+  deliveryDay: (storeId: string, date: string): TableKey => ({ PK: `DELIVERY-DAY#STORE#${storeId}`, SK: date }),
+  deliveryDayPartition: (storeId: string) => `DELIVERY-DAY#STORE#${storeId}`,
 
   // 7a. shortfalls by date, and by store and date (SK begins_with storeId#)
   shortfall: (date: string, storeId: string, homeId: string): TableKey => ({

@@ -4,7 +4,8 @@
  * Each request goes on the earliest rota day of its home with room, one delivery per home per day
  * (a home's requests on one date merge into one delivery). A home that would run out before that
  * rota day is brought forward to the earliest open date with room, and the delivery says why.
- * Requests already in a delivery are never placed again, so re-planning is idempotent.
+ * Requests already in a delivery are never placed again, so re-planning is idempotent. A delivery
+ * that cannot grow any more (`deliveryFits`) is full: its home's next request goes to a later date.
  *
  * Dates are calendar dates (YYYY-MM-DD) in the store's zone; nothing here reads a clock or a zone.
  */
@@ -65,6 +66,16 @@ export interface PlanInput {
   homes: PlanHome[];
   requests: PlanRequest[];
   existing: ExistingDelivery[];
+  /**
+   * Whether one delivery of this many requests and distinct SKUs can still be moved whole (e.g. the
+   * store's write bound: dispatch and receipt are each one transaction). Omitted: any size fits.
+   */
+  deliveryFits?: (size: DeliverySize) => boolean;
+}
+
+export interface DeliverySize {
+  requests: number;
+  skus: number;
 }
 
 export interface UnplacedRequest {
@@ -136,19 +147,28 @@ export function planDeliveries(input: PlanInput): DeliveryPlan {
     });
   }
 
-  const canTake = (homeId: string, date: string): boolean => {
-    const delivery = byHomeAndDate.get(homeDateKey(homeId, date));
-    if (delivery) return delivery.open;
-    return (deliveriesOnDate.get(date) ?? 0) < input.capacityPerDay;
+  const fitsWith = (delivery: WorkingDelivery | undefined, request: PlanRequest): boolean => {
+    if (!input.deliveryFits) return true;
+    const skus = new Set([...(delivery?.lines.keys() ?? []), ...request.lines.map((l) => l.sku)]);
+    return input.deliveryFits({ requests: (delivery?.requestIds.length ?? 0) + 1, skus: skus.size });
   };
 
-  const decide = (home: PlanHome): Placement | string => {
+  const canTake = (request: PlanRequest, date: string): boolean => {
+    const delivery = byHomeAndDate.get(homeDateKey(request.homeId, date));
+    if (delivery) return delivery.open && fitsWith(delivery, request);
+    return (deliveriesOnDate.get(date) ?? 0) < input.capacityPerDay && fitsWith(undefined, request);
+  };
+
+  const decide = (home: PlanHome, request: PlanRequest): Placement | string => {
+    if (!fitsWith(undefined, request)) {
+      return `Request ${request.requestId} is too large for one delivery (${new Set(request.lines.map((l) => l.sku)).size} SKUs); split it.`;
+    }
     const rotaDays = new Set(home.deliveryDays);
-    const rotaDate = openDates.find((d) => rotaDays.has(d.weekday) && canTake(home.homeId, d.date))?.date;
+    const rotaDate = openDates.find((d) => rotaDays.has(d.weekday) && canTake(request, d.date))?.date;
     // With no rota date in the horizon the home would wait at least until the horizon's end.
     const waitsUntil = rotaDate ?? horizonEnd;
     if (home.runoutDate !== null && home.runoutDate < waitsUntil) {
-      const earliest = openDates.find((d) => canTake(home.homeId, d.date))?.date;
+      const earliest = openDates.find((d) => canTake(request, d.date))?.date;
       if (earliest !== undefined && earliest < waitsUntil) {
         return { date: earliest, emergencyReason: emergencyReason(home.runoutDate, rotaDate, earliest, lastDate) };
       }
@@ -211,7 +231,7 @@ export function planDeliveries(input: PlanInput): DeliveryPlan {
   // (Placing every emergency before any non-emergency was tried: it can hand an emergency the only
   // date a home with an earlier run-out could have used, making that home late for no gain.)
   for (const { request, home } of pending) {
-    const decision = decide(home);
+    const decision = decide(home, request);
     if (typeof decision === 'string') unplaced.push({ requestId: request.requestId, reason: decision });
     else place(request, decision);
   }

@@ -1,9 +1,10 @@
 /**
  * How many units a request makes inbound at its home, per SKU: what the store has committed to
- * send and the home has not yet received. Approved and scheduled requests count their allocation
- * once the store has allocated, their approval before that; any other state counts nothing
- * (submitted: not promised; rejected, cancelled: never coming; dispatched and delivered: the
- * delivery feature moves those units itself, at dispatch and at receipt).
+ * send (or sent) and the home has not yet received. Approved, scheduled and dispatched requests
+ * count their allocation once the store has allocated, their approval before that; the other
+ * states count nothing (submitted: not promised; rejected, cancelled: never coming; delivered: the
+ * receipt took the units off inbound as it added them on hand — applyReceipt in usage-estimate.ts —
+ * so the `deliver` transition must not apply a delta of its own).
  *
  * Every write to a request changes the home's positions by `inboundDelta(before, after)`, in the
  * same transaction, so `inbound` always equals the sum over the home's requests.
@@ -16,7 +17,7 @@ export interface InboundSource {
   allocatedLines: readonly { sku: string; allocated: number }[] | null;
 }
 
-const COUNTING: ReadonlySet<RequestStatus> = new Set(['approved', 'partially-approved', 'scheduled']);
+const COUNTING: ReadonlySet<RequestStatus> = new Set(['approved', 'partially-approved', 'scheduled', 'dispatched']);
 
 export function inboundUnits(request: InboundSource): Map<string, number> {
   const units = new Map<string, number>();

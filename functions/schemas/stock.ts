@@ -59,7 +59,7 @@ export const countLine = z.strictObject({
 }).register(z.globalRegistry, { id: 'StockCountLine', description: "One SKU's count. reorderLevel/targetLevel: null clears, absent keeps. dailyUsage: a declared usage, used until two counts give an estimate." });
 
 /** Names every repeat (`/lines/4/sku`), not just the list, so a 100-line post is fixed in one go. */
-const noRepeatedSku = z.superRefine<unknown[]>(
+export const noRepeatedSku = z.superRefine<unknown[]>(
   (lines, ctx) => {
     const first = new Map<string, number>();
     lines.forEach((line, index) => {

@@ -24,12 +24,21 @@ export interface ReceiptInput {
   reference: string;
   recordedBy: string;
   recordedAt: string;
+  /**
+   * Units to take off `inbound` (default: `quantity`). A delivery clears what was dispatched, whatever
+   * arrived: units short on receipt are a recorded discrepancy, no longer on their way.
+   */
+  inboundCleared?: number;
 }
 
 /** Two transaction entries: the position (version + 1) and its `receipt` history event. */
 export function receiptTransactItems(input: ReceiptInput): { position: PositionState; items: TransactItem[] } {
   const at = canonicalInstant(instantMs(input.receivedAt));
-  const position = applyReceipt(input.current?.state ?? null, input.sku, input.quantity, at);
+  const received = applyReceipt(input.current?.state ?? null, input.sku, input.quantity, at);
+  const position =
+    input.inboundCleared === undefined
+      ? received
+      : { ...received, inbound: Math.max(0, (input.current?.state.inbound ?? 0) - input.inboundCleared) };
   const expectedVersion = input.current?.version ?? 0;
   const event = stockEventItem(input.location, {
     eventId: deterministicEventId('receipt', [input.sku, at, input.reference]),

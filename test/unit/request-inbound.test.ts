@@ -11,15 +11,15 @@ const approved = (status: InboundSource['status'], allocated?: number): InboundS
 });
 
 describe('inbound units of a request', () => {
-  it('approved, partially approved and scheduled requests count their approval, or their allocation once allocated', () => {
-    for (const status of ['approved', 'partially-approved', 'scheduled'] as const) {
+  it('approved, partially approved, scheduled and dispatched requests count their approval, or their allocation once allocated', () => {
+    for (const status of ['approved', 'partially-approved', 'scheduled', 'dispatched'] as const) {
       expect(inboundUnits(approved(status))).toEqual(new Map([['MASK-IIR', 100]]));
       expect(inboundUnits(approved(status, 40))).toEqual(new Map([['MASK-IIR', 40]]));
     }
   });
 
-  it('submitted, rejected, cancelled, dispatched and delivered requests count nothing', () => {
-    for (const status of ['submitted', 'rejected', 'cancelled', 'dispatched', 'delivered'] as const) expect(inboundUnits(approved(status, 40)).size).toBe(0);
+  it('submitted, rejected, cancelled and delivered requests count nothing', () => {
+    for (const status of ['submitted', 'rejected', 'cancelled', 'delivered'] as const) expect(inboundUnits(approved(status, 40)).size).toBe(0);
   });
 
   it('approve adds the approval; allocation replaces it; cancel takes off what was promised', () => {

@@ -79,12 +79,12 @@ export function buildHomeView(
     .map((r) => ({
       requestId: r.requestId,
       created: formatDate(isoDateInZone(r.createdAt, timeZone), today),
-      status: r.status,
+      status: r.status.replace(/-/g, ' '),
       contents: describeLines(r.lines, items),
     }));
   const coming = deliveries
     .filter((d) => d.date >= today && d.status !== 'cancelled' && d.status !== 'delivered')
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((d) => ({ deliveryId: d.deliveryId, date: formatDate(d.date, today), status: d.status, contents: describeLines(d.lines, items) }));
+    .map((d) => ({ deliveryId: d.deliveryId, date: formatDate(d.date, today), status: d.status.replace(/-/g, ' '), contents: describeLines(d.lines, items) }));
   return { status: presentStatus(stock?.status, context.thresholds), positions, requests: open, deliveries: coming };
 }

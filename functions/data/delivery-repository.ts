@@ -1,0 +1,152 @@
+/**
+ * Deliveries and delivery days in the table: the only code that reads or writes them (item shapes
+ * in delivery-items.ts).
+ *
+ * Write protocol: a delivery is written whole, conditioned on the version and status read (or on
+ * not existing yet), always inside a TransactWriteItems with the request transitions that go with
+ * it (commitRequestChanges) and, depending on the move, the delivery-day booking or the position
+ * Puts. Reads that a write conditions on are strongly consistent: the delivery, its requests, and
+ * the delivery days (a base-table range, not an index), so concurrent planners agree on capacity.
+ */
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DeliverySize } from '../domain/delivery-plan.ts';
+import { deliveryItem, toDeliveryRecord, type DeliveryRecord, type DeliveryStatus } from './delivery-items.ts';
+import { documentClient, tableName } from './dynamodb-client.ts';
+import { keys } from './keys.ts';
+import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
+import type { PageRequest } from './registry-repository.ts';
+import { MAX_TRANSACT_ITEMS, type TransactItem } from './stock-repository.ts';
+
+export { toDeliveryView, type DeliveryRecord, type DeliveryStatus, type DeliveryView } from './delivery-items.ts';
+
+/**
+ * The biggest move of a delivery is its receipt: the delivery, each request, and per SKU the home's
+ * position and its receipt event. Dispatch (delivery + requests + one store position per SKU) and
+ * planning (delivery + requests + the day's booking) are smaller. The planner keeps every delivery
+ * within this, so each move stays one transaction.
+ */
+export function deliveryFitsOneTransaction({ requests, skus }: DeliverySize): boolean {
+  return 1 + requests + 2 * skus <= MAX_TRANSACT_ITEMS;
+}
+
+export async function getDelivery(deliveryId: string): Promise<DeliveryRecord | undefined> {
+  const { Item } = await documentClient.send(
+    new GetCommand({ TableName: tableName(), Key: keys.delivery(deliveryId), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
+  );
+  return Item ? toDeliveryRecord(Item) : undefined;
+}
+
+/** Strongly consistent, 100 keys per BatchGet; unknown ids are absent. */
+export async function getDeliveries(deliveryIds: readonly string[]): Promise<DeliveryRecord[]> {
+  const found: DeliveryRecord[] = [];
+  for (let start = 0; start < deliveryIds.length; start += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [tableName()]: { Keys: deliveryIds.slice(start, start + 100).map((id) => keys.delivery(id)), ConsistentRead: true },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
+      found.push(...(result.Responses?.[tableName()] ?? []).map(toDeliveryRecord));
+      request = result.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
+}
+
+/** The homes a store delivers to on each date from `from` to `to` (inclusive), strongly consistent. */
+export async function readDeliveryDays(storeId: string, from: string, to: string): Promise<Map<string, string[]>> {
+  const days = new Map<string, string[]>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': keys.deliveryDayPartition(storeId), ':from': from, ':to': to },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    for (const item of page.Items ?? []) days.set(item.SK as string, [...((item.homeIds as Set<string> | undefined) ?? [])].sort());
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return days;
+}
+
+/** A store's deliveries on one date, by home (the manifest's order). */
+export async function storeDeliveriesOn(storeId: string, date: string): Promise<DeliveryRecord[]> {
+  const found: DeliveryRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :date)',
+        ExpressionAttributeValues: { ':pk': keys.storeDeliveriesPartition(storeId), ':date': `${date}#` },
+        ExclusiveStartKey: start,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    found.push(...(page.Items ?? []).map(toDeliveryRecord));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found;
+}
+
+/** A home's deliveries, latest date first. */
+export async function listHomeDeliveries(homeId: string, page: PageRequest): Promise<Page<DeliveryRecord>> {
+  const partition = keys.homeDeliveriesPartition(homeId);
+  const result = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'GSI3',
+      KeyConditionExpression: 'GSI3PK = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
+      Limit: page.limit ?? DEFAULT_PAGE_SIZE,
+      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'GSI3PK', value: partition }),
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+  return { items: (result.Items ?? []).map(toDeliveryRecord), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/**
+ * The delivery written whole, as a transaction entry: a new one must not exist yet; an existing one
+ * must still be at the version and status it was read at.
+ */
+export function deliveryPut(record: DeliveryRecord, expected: { version: number; status: DeliveryStatus } | 'new'): TransactItem {
+  const Item = deliveryItem(record);
+  if (expected === 'new') return { Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(PK)' } };
+  return {
+    Put: {
+      TableName: tableName(),
+      Item,
+      ConditionExpression: '#version = :version AND #status = :status',
+      ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+      ExpressionAttributeValues: { ':version': expected.version, ':status': expected.status },
+    },
+  };
+}
+
+/** Books a home onto a store's delivery day: refused when the day is at capacity or the home is already on it. */
+export function dayBooking(storeId: string, date: string, homeId: string, capacityPerDay: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.deliveryDay(storeId, date),
+      UpdateExpression: 'ADD #homes :home SET #entity = :entity, #storeId = :storeId, #date = :date',
+      ConditionExpression: 'attribute_not_exists(#homes) OR (size(#homes) < :capacity AND NOT contains(#homes, :homeId))',
+      ExpressionAttributeNames: { '#homes': 'homeIds', '#entity': 'entity', '#storeId': 'storeId', '#date': 'date' },
+      ExpressionAttributeValues: {
+        ':home': new Set([homeId]),
+        ':homeId': homeId,
+        ':capacity': capacityPerDay,
+        ':entity': 'DeliveryDay',
+        ':storeId': storeId,
+        ':date': date,
+      },
+    },
+  };
+}
