@@ -20,6 +20,7 @@ interface OnDemandJob {
 
 const onDemandJobs: Record<string, OnDemandJob> = {
   shortfall: { path: '/v1/jobs/shortfall-scan', body: ({ asOf }) => (asOf ? { asOf } : {}) },
+  plan: { path: '/v1/jobs/delivery-plan', body: ({ asOf }) => (asOf ? { asOf } : {}) },
 };
 
 const { values, positionals } = parseArgs({

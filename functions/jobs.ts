@@ -25,6 +25,14 @@ export const jobs: readonly JobDefinition[] = [
     alerts: true,
     description: 'Daily shortfall job: records, events and store digests for homes under seven days of supply or gone silent',
   },
+  {
+    name: 'DeliveryPlanning',
+    handler: 'run-delivery-planning-job',
+    at: { hour: 7, minute: 30 },
+    timeZone: 'Europe/London',
+    table: 'readwrite',
+    description: 'Daily delivery planning, after the shortfall job: every store’s approved requests onto its rota for the next days',
+  },
 ];
 
 /** EventBridge Scheduler expression for a job (evaluated in the job's time zone). */

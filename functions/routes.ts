@@ -68,6 +68,14 @@ export const routes: readonly RouteDefinition[] = [
   r('GET', '/v1/stores/{storeId}/request-caps', 'get-store-request-caps', scopes.read, 'read', 'requests', 'A store’s request caps per bed per week'),
   r('PUT', '/v1/stores/{storeId}/request-caps', 'put-store-request-caps', scopes.requestsApprove, 'readwrite', 'requests', 'Set a store’s request caps per bed per week'),
 
+  r('POST', '/v1/stores/{storeId}/delivery-plans', 'post-delivery-plan', scopes.deliveriesSchedule, 'readwrite', 'deliveries', 'Plan the store’s approved requests onto its rota: earliest rota day with capacity, run-outs brought forward'),
+  r('GET', '/v1/stores/{storeId}/deliveries', 'list-store-deliveries', scopes.read, 'read', 'deliveries', 'The driver’s manifest for a date: deliveries by home, totals per SKU'),
+  r('GET', '/v1/homes/{homeId}/deliveries', 'list-home-deliveries', scopes.read, 'read', 'deliveries', 'A home’s deliveries, latest date first'),
+  r('GET', '/v1/deliveries/{deliveryId}', 'get-delivery', scopes.read, 'read', 'deliveries', 'Read a delivery'),
+  r('POST', '/v1/deliveries/{deliveryId}/dispatch', 'dispatch-delivery', scopes.deliveriesSchedule, 'readwrite', 'deliveries', 'Dispatch a delivery: units leave the store’s stock, once'),
+  r('POST', '/v1/deliveries/{deliveryId}/receipt', 'receive-delivery', scopes.stockWrite, 'readwrite', 'deliveries', 'Confirm receipt: units reach the home’s stock, discrepancies recorded'),
+  r('POST', '/v1/jobs/delivery-plan', 'post-delivery-planning', scopes.admin, 'readwrite', 'deliveries', 'Run the daily delivery planning job now'),
+
   r('POST', '/v1/jobs/shortfall-scan', 'post-shortfall-scan', scopes.admin, 'readwrite', 'shortfalls', 'Run the shortfall job now', { alerts: true }),
   r('GET', '/v1/stores/{storeId}/shortfalls', 'list-store-shortfalls', scopes.read, 'read', 'shortfalls', 'A store’s shortfall records for a date'),
   r('GET', '/v1/shortfalls', 'list-shortfalls', scopes.read, 'read', 'shortfalls', 'Every shortfall record for a date'),

@@ -11,6 +11,7 @@
  * A new delivery adds its home to the set in the same transaction, conditioned on the set being
  * smaller than the store's capacity: the table, not the planner's read, holds the capacity.
  */
+import type { DeliverySize } from '../domain/delivery-plan.ts';
 import type { DeliveryLine, Discrepancy } from '../domain/delivery-stock.ts';
 import { keys } from './keys.ts';
 
@@ -19,6 +20,19 @@ export const DELIVERY_DAY_ENTITY = 'DeliveryDay';
 
 export type DeliveryStatus = 'planned' | 'dispatched' | 'delivered';
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['planned', 'dispatched', 'delivered'];
+
+/** DynamoDB's limit of actions in one TransactWriteItems (MAX_TRANSACT_ITEMS in stock-repository.ts). */
+const TRANSACT_ITEMS_LIMIT = 100;
+
+/**
+ * The biggest move of a delivery is its receipt: the delivery, each request, and per SKU the home's
+ * position and its receipt event. Dispatch (the delivery, each request, per SKU the store's position
+ * and its dispatch event) is the same size; planning (the delivery, its new requests, the day's
+ * booking) is smaller. The planner keeps every delivery within this, so each move is one transaction.
+ */
+export function deliveryFitsOneTransaction({ requests, skus }: DeliverySize): boolean {
+  return 1 + requests + 2 * skus <= TRANSACT_ITEMS_LIMIT;
+}
 
 export interface Actor {
   subject: string;

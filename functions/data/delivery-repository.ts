@@ -9,25 +9,14 @@
  * the delivery days (a base-table range, not an index), so concurrent planners agree on capacity.
  */
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DeliverySize } from '../domain/delivery-plan.ts';
 import { deliveryItem, toDeliveryRecord, type DeliveryRecord, type DeliveryStatus } from './delivery-items.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
 import type { PageRequest } from './registry-repository.ts';
-import { MAX_TRANSACT_ITEMS, type TransactItem } from './stock-repository.ts';
+import type { TransactItem } from './stock-repository.ts';
 
-export { toDeliveryView, type DeliveryRecord, type DeliveryStatus, type DeliveryView } from './delivery-items.ts';
-
-/**
- * The biggest move of a delivery is its receipt: the delivery, each request, and per SKU the home's
- * position and its receipt event. Dispatch (delivery + requests + one store position per SKU) and
- * planning (delivery + requests + the day's booking) are smaller. The planner keeps every delivery
- * within this, so each move stays one transaction.
- */
-export function deliveryFitsOneTransaction({ requests, skus }: DeliverySize): boolean {
-  return 1 + requests + 2 * skus <= MAX_TRANSACT_ITEMS;
-}
+export { deliveryFitsOneTransaction, toDeliveryView, type DeliveryRecord, type DeliveryStatus, type DeliveryView } from './delivery-items.ts';
 
 export async function getDelivery(deliveryId: string): Promise<DeliveryRecord | undefined> {
   const { Item } = await documentClient.send(

@@ -88,7 +88,7 @@ export function toPositionRecord(raw: Record<string, unknown>): PositionRecord {
 
 export const isPositionItem = (raw: Record<string, unknown>) => raw.entity === POSITION_ENTITY;
 
-export type StockEventKind = 'count' | 'receipt' | 'adjustment';
+export type StockEventKind = 'count' | 'receipt' | 'adjustment' | 'dispatch';
 
 /** One entry of a position's history. Counts that arrive late are kept here with applied: false. */
 export interface StockEvent {
@@ -100,7 +100,7 @@ export interface StockEvent {
   at: string;
   /** count: the figure counted. */
   onHand: number | null;
-  /** receipt: units received; adjustment: units of unrecorded receipt a count revealed. */
+  /** receipt: units received; adjustment: units of unrecorded receipt a count revealed; dispatch: units sent out. */
   quantity: number | null;
   /** false: history only (a late count); the position was not changed by it. */
   applied: boolean;

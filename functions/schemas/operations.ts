@@ -7,6 +7,7 @@
  * `functions/schemas/<resource>.ts`, import it here and add it to the list below.
  */
 import type { OperationFragment, OperationSpec, RouteKey } from './operation.ts';
+import { operations as deliveries } from './deliveries.ts';
 import { operations as exports } from './export.ts';
 import { operations as registry } from './registry.ts';
 import { operations as requests } from './requests.ts';
@@ -14,7 +15,7 @@ import { operations as shortfalls } from './shortfalls.ts';
 import { operations as stock } from './stock.ts';
 import { operations as system } from './system.ts';
 
-const fragments: readonly OperationFragment[] = [system, registry, stock, exports, shortfalls, requests];
+const fragments: readonly OperationFragment[] = [system, registry, stock, exports, shortfalls, requests, deliveries];
 
 function merge(list: readonly OperationFragment[]): ReadonlyMap<RouteKey, OperationSpec> {
   const merged = new Map<RouteKey, OperationSpec>();

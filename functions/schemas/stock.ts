@@ -125,7 +125,7 @@ export const countsRecorded = z.object({
 
 export const stockEventView = z.object({
   eventId: z.string(),
-  kind: z.enum(['count', 'receipt', 'adjustment']),
+  kind: z.enum(['count', 'receipt', 'adjustment', 'dispatch']),
   sku,
   at: isoInstant,
   onHand: z.nullable(z.int()),
@@ -137,7 +137,7 @@ export const stockEventView = z.object({
   reference: z.nullable(z.string()),
   recordedAt: isoInstant,
   recordedBy: z.string(),
-}).register(z.globalRegistry, { id: 'StockEvent', description: 'One entry of a position history: a count, a receipt or an adjustment.' });
+}).register(z.globalRegistry, { id: 'StockEvent', description: 'One entry of a position history: a count, a receipt, an adjustment, or a dispatch (units a store sent out on a delivery).' });
 export const stockHistoryPage = pageOf(stockEventView).register(z.globalRegistry, { id: 'StockEventPage', description: 'A page of a position history, newest first.' });
 
 /** One home of a store's worklist: the home, its overall status, and the positions that need attention. */

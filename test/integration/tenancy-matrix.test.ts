@@ -9,6 +9,7 @@
  * and the table unchanged.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dateInZone } from '../../functions/domain/zoned-dates.ts';
 import { routeKey, routes } from '../../functions/routes.ts';
 import { useTestApi } from '../support/test-api.ts';
 
@@ -74,6 +75,20 @@ export const matrix: Record<string, Row> = {
   'POST /v1/jobs/shortfall-scan': { path: '/v1/jobs/shortfall-scan', allowed: ADMIN, body: {} },
   'GET /v1/stores/{storeId}/shortfalls': { path: '/v1/stores/s1/shortfalls', allowed: STORE_S1 },
   'GET /v1/shortfalls': { path: '/v1/shortfalls', allowed: ADMIN },
+  // Deliveries: the store plans and dispatches its own; the home (or its store) confirms receipt; both read.
+  // The delivery fixture below carries an approved request of h1's (store s1); s1 holds no stock, so an
+  // allowed dispatch is refused 409 and nothing moves.
+  'POST /v1/stores/{storeId}/delivery-plans': { path: '/v1/stores/s1/delivery-plans', allowed: STORE_S1, get body() { return { from: todayInLondon(), days: 7 }; } },
+  'GET /v1/stores/{storeId}/deliveries': { path: '/v1/stores/s1/deliveries', allowed: STORE_S1 },
+  'GET /v1/homes/{homeId}/deliveries': { path: '/v1/homes/h1/deliveries', allowed: HOME_H1 },
+  'GET /v1/deliveries/{deliveryId}': { get path() { return `/v1/deliveries/${h1Delivery}`; }, allowed: HOME_H1 },
+  'POST /v1/deliveries/{deliveryId}/dispatch': { get path() { return `/v1/deliveries/${h1Delivery}/dispatch`; }, allowed: STORE_S1 },
+  'POST /v1/deliveries/{deliveryId}/receipt': {
+    get path() { return `/v1/deliveries/${h1Delivery}/receipt`; },
+    allowed: HOME_H1,
+    body: { receivedBy: 'A. Nurse', lines: [{ sku: 'MASK-IIR', quantity: 5 }] },
+  },
+  'POST /v1/jobs/delivery-plan': { path: '/v1/jobs/delivery-plan', allowed: ADMIN, body: {} },
 };
 
 /** A valid count (an hour ago), so a refusal can only be tenancy's. */
@@ -84,6 +99,9 @@ function stockCount() {
 const api = useTestApi();
 /** A request of h1's, submitted in beforeAll. */
 let h1Request = '00000000-0000-4000-8000-000000000000';
+/** A planned delivery to h1, made in beforeAll. */
+let h1Delivery = 'dlv-20000101-h1';
+const todayInLondon = () => dateInZone(new Date(), 'Europe/London');
 
 beforeAll(async () => {
   const admin = await api().token('admin');
@@ -95,6 +113,10 @@ beforeAll(async () => {
   await put('/v1/homes/h2', { name: 'Home two', storeId: 's2', beds: 20, deliveryDays: ['TUE'] });
   const submitted = await api().request('POST', '/v1/homes/h1/requests', { token: admin, body: { lines: [{ sku: 'MASK-IIR', quantity: 10 }] } });
   h1Request = submitted.body.requestId;
+  const forDelivery = await api().request('POST', '/v1/homes/h1/requests', { token: admin, body: { lines: [{ sku: 'MASK-IIR', quantity: 5 }] } });
+  await api().request('POST', `/v1/requests/${forDelivery.body.requestId}/approve`, { token: admin, body: { lines: [{ sku: 'MASK-IIR', quantity: 5 }] } });
+  const plan = await api().request('POST', '/v1/stores/s1/delivery-plans', { token: admin, body: { from: todayInLondon(), days: 7 } });
+  h1Delivery = plan.body.deliveries[0].deliveryId;
 });
 
 describe('tenancy matrix', () => {

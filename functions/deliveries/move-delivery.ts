@@ -1,0 +1,88 @@
+/**
+ * The one way a delivery moves on (dispatch, receipt): read it (tenancy), check its status, let the
+ * move compute its stock writes from what it read, then ONE transaction — the delivery (conditioned
+ * on the version and status read), each of its requests (conditioned on status and version, moved
+ * to the new status's queue, history appended) and the move's position Puts and history events.
+ *
+ * Racing moves of the same delivery: one transaction commits, the others fail their conditions,
+ * re-read, find the delivery moved on and answer 409; stock moves once. A move that only lost to a
+ * count on a position re-reads and tries again. Each attempt writes a fresh writeId, so a move whose
+ * own successful answer was lost (an SDK retry after a timeout) recognises its write and answers 200.
+ */
+import { randomUUID } from 'node:crypto';
+import { deliveryPut, toDeliveryView, type DeliveryRecord, type DeliveryStatus, type DeliveryView } from '../data/delivery-repository.ts';
+import { commitRequestChanges, getRequests, RequestRaceError, RequestStateConflict, type RequestRecord } from '../data/request-repository.ts';
+import type { TransactItem } from '../data/stock-repository.ts';
+import { allowedFrom, type RequestAction, type RequestStatus } from '../domain/request-lifecycle.ts';
+import type { Principal } from '../http/principal.ts';
+import { conflict } from '../http/problem.ts';
+import { actorOf, type Actor } from '../requests/request-access.ts';
+import { deliveryFor, type DeliveryIntent } from './delivery-access.ts';
+
+export const MAX_MOVE_ATTEMPTS = 4;
+
+export interface MoveContext {
+  delivery: DeliveryRecord;
+  requests: RequestRecord[];
+  actor: Actor;
+  /** The move's instant, canonical UTC. */
+  at: string;
+}
+
+export interface MovePlan {
+  /** The delivery's new fields (status, version and writeId are set here). */
+  changes: Partial<DeliveryRecord>;
+  /** The requests that move with it. */
+  moving: RequestRecord[];
+  items: TransactItem[];
+}
+
+export interface Move {
+  intent: DeliveryIntent;
+  action: Extract<RequestAction, 'dispatch' | 'deliver'>;
+  from: DeliveryStatus;
+  to: DeliveryStatus;
+  plan(context: MoveContext): Promise<MovePlan>;
+}
+
+export async function moveDelivery(principal: Principal, deliveryId: string, now: Date, move: Move): Promise<DeliveryView> {
+  const actor = actorOf(principal);
+  const at = now.toISOString();
+  const writeIds = new Set<string>();
+  for (let attempt = 1; ; attempt++) {
+    const delivery = await deliveryFor(principal, deliveryId, move.intent);
+    if (writeIds.has(delivery.writeId)) return toDeliveryView(delivery);
+    if (delivery.status !== move.from) throw statusConflict(delivery.status, move);
+    const requests = await getRequests(delivery.requestIds);
+    const { changes, moving, items } = await move.plan({ delivery, requests, actor, at });
+    const writeId = randomUUID();
+    writeIds.add(writeId);
+    const after: DeliveryRecord = { ...delivery, ...changes, status: move.to, updatedAt: at, version: delivery.version + 1, writeId };
+    const to: RequestStatus = move.action === 'dispatch' ? 'dispatched' : 'delivered';
+    const requestChanges = moving.map((before) => ({
+      before,
+      after: {
+        ...before,
+        status: to,
+        updatedAt: at,
+        version: before.version + 1,
+        history: [...before.history, { action: move.action, from: before.status, to, at, actor, reason: `Delivery ${deliveryId}.` }],
+      },
+      allowedFrom: allowedFrom(move.action),
+    }));
+    try {
+      await commitRequestChanges(requestChanges, [deliveryPut(after, { version: delivery.version, status: move.from }), ...items]);
+      return toDeliveryView(after);
+    } catch (error) {
+      if (!(error instanceof RequestRaceError || error instanceof RequestStateConflict)) throw error;
+      if (attempt >= MAX_MOVE_ATTEMPTS) throw conflict('The delivery, its requests or the stock kept changing while this was applied; nothing moved. Retry.');
+    }
+  }
+}
+
+function statusConflict(current: DeliveryStatus, move: Move) {
+  const what = move.action === 'dispatch' ? 'dispatched' : 'received';
+  const detail =
+    current === move.to ? `The delivery is already ${current}; nothing moved.` : `The delivery is ${current}; it can be ${what} only when ${move.from}.`;
+  return conflict(detail, { currentStatus: current });
+}

@@ -1,0 +1,202 @@
+/**
+ * Plans a store's deliveries for a horizon: the use case behind POST /v1/stores/{storeId}/delivery-plans
+ * and the daily planning job alike.
+ *
+ * Reads (strongly consistent where a write conditions on them): the store and its homes; its
+ * approved and partially-approved queues; the delivery days of the horizon (which homes each date
+ * already serves) and those deliveries; the homes' positions for the SKUs they asked for, whose
+ * earliest run-out date (in the store's zone) tells the planner who must be brought forward.
+ * Then the pure planner (functions/domain/delivery-plan.ts) decides.
+ *
+ * Writes: one transaction per new or grown delivery — the delivery (new: must not exist; grown:
+ * still planned, at the version read), each newly placed request approved → scheduled (conditioned
+ * on status and version) and, for a new delivery, the home's booking on the delivery day, refused
+ * beyond capacity. Deliveries of one date are written one after another (they share the day's
+ * booking item), dates in parallel. A write that loses a race (another planner, an allocation, a
+ * cancellation) stops its date; the plan is then recomputed from the new state, where what was
+ * written is existing and its requests are scheduled, so nothing is booked twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { dayBooking, deliveryFitsOneTransaction, deliveryPut, getDeliveries, readDeliveryDays, type DeliveryRecord } from '../data/delivery-repository.ts';
+import { allStoreHomes, getStore, type HomeRecord } from '../data/registry-repository.ts';
+import { allInStoreQueue, commitRequestChanges, RequestRaceError, RequestStateConflict, type RequestRecord } from '../data/request-repository.ts';
+import { getPositionsBatch } from '../data/stock-repository.ts';
+import { addDays } from '../domain/calendar-date.ts';
+import { deliveryIdFor, planDeliveries, type PlanHome, type PlannedDelivery, type PlanRequest, type UnplacedRequest } from '../domain/delivery-plan.ts';
+import { plannedLines } from '../domain/delivery-stock.ts';
+import { allowedFrom } from '../domain/request-lifecycle.ts';
+import { runoutDate } from '../domain/stock-position.ts';
+import { dateInZone } from '../domain/zoned-dates.ts';
+import { badRequest, conflict, notFound } from '../http/problem.ts';
+import type { Actor } from '../requests/request-access.ts';
+import type { DeliveryPlanBody } from '../schemas/deliveries.ts';
+
+export const MAX_PLAN_ATTEMPTS = 4;
+
+export interface PlanCommand {
+  storeId: string;
+  from: string;
+  days: number;
+  actor: Actor;
+  now: Date;
+}
+
+export async function planStoreDeliveries({ storeId, from, days, actor, now }: PlanCommand): Promise<DeliveryPlanBody> {
+  const store = await getStore(storeId);
+  if (!store) throw notFound(`No store "${storeId}".`);
+  const today = dateInZone(now, store.timeZone);
+  if (from < today) {
+    throw badRequest(`The plan cannot start before today (${today} in ${store.timeZone}).`, [
+      { in: 'body', path: '/from', message: `must be ${today} or later` },
+    ]);
+  }
+  const to = addDays(from, days - 1);
+  const written = new Map<string, PlannedDelivery>();
+  for (let attempt = 1; ; attempt++) {
+    const [homes, approved, partial, bookedDays] = await Promise.all([
+      allStoreHomes(storeId),
+      allInStoreQueue(storeId, 'approved'),
+      allInStoreQueue(storeId, 'partially-approved'),
+      readDeliveryDays(storeId, from, to),
+    ]);
+    const existing = await getDeliveries([...bookedDays].flatMap(([date, homeIds]) => homeIds.map((h) => deliveryIdFor(date, h))));
+    const { plannable, empty } = splitRequests([...approved, ...partial]);
+    const plan = planDeliveries({
+      from,
+      days,
+      capacityPerDay: store.capacityPerDay,
+      closedDates: store.closedDates,
+      homes: await homesWithRunouts(homes, plannable, store.timeZone),
+      requests: plannable.map(toPlanRequest),
+      existing,
+      deliveryFits: deliveryFitsOneTransaction,
+    });
+    const outcome = await writePlan(plan.deliveries, { storeId, capacityPerDay: store.capacityPerDay, actor, now, existing, requests: plannable });
+    for (const delivery of outcome.written) written.set(delivery.deliveryId, delivery);
+    if (!outcome.raced) {
+      const deliveries = [...written.values()].sort((a, b) => compare(a.date, b.date) || compare(a.homeId, b.homeId));
+      return { storeId, from, days, deliveries, unplaced: [...empty, ...plan.unplaced] };
+    }
+    if (attempt >= MAX_PLAN_ATTEMPTS) {
+      throw conflict('Requests, deliveries or capacity kept changing while the plan was written; what was written stands. Plan again.');
+    }
+  }
+}
+
+/** A request allocated nothing at all has nothing to deliver: it waits for the next allocation. */
+function splitRequests(requests: RequestRecord[]): { plannable: RequestRecord[]; empty: UnplacedRequest[] } {
+  const plannable = requests.filter((r) => plannedLines(r).length > 0);
+  const empty = requests
+    .filter((r) => plannedLines(r).length === 0)
+    .map((r) => ({ requestId: r.requestId, reason: 'Allocated no units: nothing to deliver until it is allocated stock.' }));
+  return { plannable, empty };
+}
+
+const toPlanRequest = (r: RequestRecord): PlanRequest => ({ requestId: r.requestId, homeId: r.homeId, createdAt: r.createdAt, lines: plannedLines(r) });
+
+/** Each home's earliest run-out, in the store's zone, over the SKUs it is waiting for: another SKU's run-out is not this delivery's to prevent. */
+async function homesWithRunouts(homes: HomeRecord[], requests: RequestRecord[], timeZone: string): Promise<PlanHome[]> {
+  const wanted = new Map<string, Set<string>>();
+  for (const r of requests) for (const line of plannedLines(r)) wanted.set(r.homeId, (wanted.get(r.homeId) ?? new Set()).add(line.sku));
+  const refs = [...wanted].flatMap(([homeId, skus]) => [...skus].map((sku) => ({ location: { kind: 'home' as const, id: homeId }, sku })));
+  const earliest = new Map<string, string>();
+  for (const position of await getPositionsBatch(refs)) {
+    const runout = runoutDate(position.state);
+    if (runout === null) continue;
+    const date = dateInZone(Date.parse(runout), timeZone);
+    const seen = earliest.get(position.location.id);
+    if (seen === undefined || date < seen) earliest.set(position.location.id, date);
+  }
+  return homes.map((h) => ({ homeId: h.homeId, deliveryDays: h.deliveryDays, runoutDate: earliest.get(h.homeId) ?? null }));
+}
+
+interface WriteContext {
+  storeId: string;
+  capacityPerDay: number;
+  actor: Actor;
+  now: Date;
+  existing: DeliveryRecord[];
+  requests: RequestRecord[];
+}
+
+/** Dates in parallel, a date's deliveries in sequence; a lost race stops its date. */
+async function writePlan(deliveries: PlannedDelivery[], context: WriteContext): Promise<{ written: PlannedDelivery[]; raced: boolean }> {
+  const byDate = new Map<string, PlannedDelivery[]>();
+  for (const d of deliveries) byDate.set(d.date, [...(byDate.get(d.date) ?? []), d]);
+  const written: PlannedDelivery[] = [];
+  let raced = false;
+  const results = await Promise.allSettled(
+    [...byDate.values()].map(async (list) => {
+      for (const delivery of list) {
+        try {
+          await writeDelivery(delivery, context);
+          written.push(delivery);
+        } catch (error) {
+          if (!(error instanceof RequestRaceError || error instanceof RequestStateConflict)) throw error;
+          raced = true;
+          return;
+        }
+      }
+    }),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { written, raced };
+}
+
+async function writeDelivery(planned: PlannedDelivery, { storeId, capacityPerDay, actor, now, existing, requests }: WriteContext): Promise<void> {
+  const at = now.toISOString();
+  const before = existing.find((d) => d.deliveryId === planned.deliveryId);
+  const already = new Set(before?.requestIds ?? []);
+  const byId = new Map(requests.map((r) => [r.requestId, r]));
+  const note = `Planned on delivery ${planned.deliveryId} for ${planned.date}.${planned.emergency && planned.reason ? ` ${planned.reason}` : ''}`;
+  const changes = planned.requestIds
+    .filter((id) => !already.has(id))
+    .map((id) => {
+      const request = byId.get(id)!;
+      const entry = { action: 'schedule' as const, from: request.status, to: 'scheduled' as const, at, actor, reason: note };
+      const after = { ...request, status: 'scheduled' as const, updatedAt: at, version: request.version + 1, history: [...request.history, entry] };
+      return { before: request, after, allowedFrom: allowedFrom('schedule') };
+    });
+  const record: DeliveryRecord = {
+    ...(before ?? blankDelivery(planned, storeId, at)),
+    requestIds: planned.requestIds,
+    lines: planned.lines,
+    emergency: planned.emergency,
+    reason: planned.reason,
+    updatedAt: at,
+    version: (before?.version ?? 0) + 1,
+    writeId: randomUUID(),
+  };
+  const items = before
+    ? [deliveryPut(record, { version: before.version, status: 'planned' })]
+    : [deliveryPut(record, 'new'), dayBooking(storeId, planned.date, planned.homeId, capacityPerDay)];
+  await commitRequestChanges(changes, items);
+}
+
+function blankDelivery(planned: PlannedDelivery, storeId: string, at: string): DeliveryRecord {
+  return {
+    deliveryId: planned.deliveryId,
+    storeId,
+    homeId: planned.homeId,
+    date: planned.date,
+    status: 'planned',
+    requestIds: [],
+    lines: [],
+    emergency: false,
+    reason: null,
+    createdAt: at,
+    updatedAt: at,
+    dispatchedAt: null,
+    dispatchedBy: null,
+    receivedAt: null,
+    receivedBy: null,
+    confirmedBy: null,
+    receivedLines: null,
+    discrepancies: [],
+    version: 0,
+    writeId: '',
+  };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

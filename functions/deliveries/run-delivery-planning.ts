@@ -1,0 +1,79 @@
+/**
+ * The daily planning job: every store planned for the configured horizon from its own today (in its
+ * time zone) plus a lead time, through the very use case the plan endpoint runs. Stores are planned
+ * a few at a time; one store failing does not stop the others, and is reported (the scheduled
+ * handler then fails the invocation so the schedule retries: planning again is safe).
+ *
+ * Configuration (environment): DELIVERY_PLAN_DAYS — days in the horizon (default 7, 1 to 28);
+ * DELIVERY_PLAN_LEAD_DAYS — days from today to the horizon's first date (default 1: the job runs
+ * after the vans are loaded, so it plans from tomorrow; 0 plans today too).
+ */
+import { listStores } from '../data/registry-repository.ts';
+import { addDays } from '../domain/calendar-date.ts';
+import { isInFuture } from '../domain/stock-rules.ts';
+import { dateInZone } from '../domain/zoned-dates.ts';
+import { badRequest, HttpProblem } from '../http/problem.ts';
+import type { Actor } from '../requests/request-access.ts';
+import { MAX_PLAN_DAYS, type DeliveryPlanJobSummary } from '../schemas/deliveries.ts';
+import { stockRules } from '../stock/stock-config.ts';
+import { planStoreDeliveries } from './plan-deliveries.ts';
+
+export interface PlanningHorizon {
+  leadDays: number;
+  days: number;
+}
+
+const STORES_AT_ONCE = 4;
+export const JOB_ACTOR: Actor = { subject: 'delivery-plan-job', org: 'admin' };
+
+export function planningHorizonFromEnv(env: Record<string, string | undefined>): PlanningHorizon {
+  return {
+    days: wholeNumber(env.DELIVERY_PLAN_DAYS, 7, 1, MAX_PLAN_DAYS, 'DELIVERY_PLAN_DAYS'),
+    leadDays: wholeNumber(env.DELIVERY_PLAN_LEAD_DAYS, 1, 0, 7, 'DELIVERY_PLAN_LEAD_DAYS'),
+  };
+}
+
+function wholeNumber(raw: string | undefined, fallback: number, min: number, max: number, name: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+/** The admin route's `asOf`: now when absent; never in the future (the plan would start from a day not yet begun). */
+export function requestedPlanAsOf(asOf: string | undefined, now: Date): Date {
+  if (asOf === undefined) return now;
+  if (isInFuture(asOf, now, stockRules)) {
+    throw badRequest('asOf may not be in the future.', [{ in: 'body', path: '/asOf', message: `must be no later than now (${now.toISOString()})` }]);
+  }
+  return new Date(asOf);
+}
+
+export async function runDeliveryPlanning(asOf: Date, actor: Actor = JOB_ACTOR, horizon = planningHorizonFromEnv(process.env)): Promise<DeliveryPlanJobSummary> {
+  const stores = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listStores({ limit: 100, cursor });
+    stores.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+
+  const summary: DeliveryPlanJobSummary = { asOf: asOf.toISOString(), stores: [], failed: [] };
+  for (let start = 0; start < stores.length; start += STORES_AT_ONCE) {
+    await Promise.all(
+      stores.slice(start, start + STORES_AT_ONCE).map(async (store) => {
+        const from = addDays(dateInZone(asOf, store.timeZone), horizon.leadDays);
+        try {
+          const plan = await planStoreDeliveries({ storeId: store.storeId, from, days: horizon.days, actor, now: asOf });
+          summary.stores.push({ storeId: store.storeId, from, days: horizon.days, planned: plan.deliveries.length, unplaced: plan.unplaced.length });
+        } catch (error) {
+          const detail = error instanceof HttpProblem || error instanceof Error ? error.message : String(error);
+          summary.failed.push({ storeId: store.storeId, detail });
+        }
+      }),
+    );
+  }
+  summary.stores.sort((a, b) => (a.storeId < b.storeId ? -1 : 1));
+  summary.failed.sort((a, b) => (a.storeId < b.storeId ? -1 : 1));
+  return summary;
+}
