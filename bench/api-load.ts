@@ -4,19 +4,20 @@
  *  - http:   autocannon through the local server (HTTP, JWT check, adapter, handler);
  *  - direct: the handler called in this process with its API Gateway event (the Lambda's own work);
  *  - raw:    the DynamoDB calls that handler made, recorded, then replayed with the plain SDK.
- * overheadRatio = http p50 ÷ raw p50; handlerOverheadRatio = direct p50 ÷ raw p50.
+ * overheadRatio = http p50 ÷ raw p50; handlerOverheadRatio = direct p50 ÷ raw p50. Then direct
+ * and raw again one request at a time, as a Lambda execution environment serves them: with ten in
+ * one process, the handlers' CPU work queues behind each other, which no Lambda would see.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { loadOrCreateSigningKey } from '../bin/local/local-auth.ts';
-import { documentClient } from '../functions/data/dynamodb-client.ts';
-import { invokeDirect, invokeHttp, type BenchRequest } from './direct-invoke.ts';
-import { startRecording, summariseCalls, type CallsSummary, type RecordedCall } from './dynamodb-recorder.ts';
-import { loadTargets, makeFixture, seedThroughApi, type LoadFixture, type LoadTarget } from './load-targets.ts';
-import { closedLoop, round, summarise, type LatencySummary } from './measure.ts';
+import { directOk, recordOneRequest, startApiSession, type ApiSession } from './api-session.ts';
+import { invokeHttp } from './direct-invoke.ts';
+import { summariseCalls, type CallsSummary } from './dynamodb-recorder.ts';
+import type { LoadTarget } from './load-targets.ts';
+import { closedLoop, round, summarise, type LatencySummary, type LoopResult } from './measure.ts';
 import { say } from './progress.ts';
 import { replayer } from './raw-replay.ts';
 
@@ -29,16 +30,23 @@ export interface HttpFigures extends LatencySummary {
   statusCodes: Record<string, number>;
 }
 
+export type LoopFigures = LatencySummary & { failures: number };
+
 export interface EndpointFigures {
   id: string;
   label: string;
   route: string;
   http: HttpFigures;
-  direct: LatencySummary & { failures: number };
-  raw: (LatencySummary & { failures: number }) | null;
+  direct: LoopFigures;
+  raw: LoopFigures | null;
+  /** One request at a time. */
+  directSerial: LoopFigures;
+  rawSerial: LoopFigures | null;
   dynamodb: CallsSummary;
   overheadRatio: number | null;
   handlerOverheadRatio: number | null;
+  /** directSerial p50 ÷ rawSerial p50: the handler's own overhead as one Lambda environment sees it. */
+  serialHandlerOverheadRatio: number | null;
 }
 
 export interface ApiLoadResult {
@@ -46,6 +54,7 @@ export interface ApiLoadResult {
   durationSeconds: number;
   directSeconds: number;
   rawSeconds: number;
+  serialSeconds: number;
   homes: number;
   linesPerHome: number;
   endpoints: EndpointFigures[];
@@ -57,15 +66,9 @@ export interface ApiLoadOptions {
   durationSeconds: number;
   directSeconds: number;
   rawSeconds: number;
+  serialSeconds: number;
   dynamoEndpoint: string;
   dataDir: string;
-}
-
-export interface ApiSession {
-  fixture: LoadFixture;
-  targets: LoadTarget[];
-  /** The next request number, shared by every phase so writes keep rotating and keys stay unique. */
-  counter: { n: number };
 }
 
 async function startLoadServer(options: ApiLoadOptions): Promise<{ url: string; stop(): Promise<void> }> {
@@ -97,6 +100,11 @@ async function startLoadServer(options: ApiLoadOptions): Promise<{ url: string; 
   };
 }
 
+function loopFigures(loop: LoopResult, what: string): LoopFigures {
+  if (loop.firstFailure) say(`api: ${what} failed ${loop.failures}×: ${loop.firstFailure}`);
+  return { ...summarise(loop.latenciesMs, loop.elapsedMs), failures: loop.failures };
+}
+
 async function httpLoad(url: string, target: LoadTarget, session: ApiSession, options: ApiLoadOptions): Promise<HttpFigures> {
   const latencies: number[] = [];
   const instance = autocannon({
@@ -125,34 +133,6 @@ async function httpLoad(url: string, target: LoadTarget, session: ApiSession, op
   };
 }
 
-const ok = async (request: BenchRequest) => {
-  const response = await invokeDirect(request);
-  if (response.statusCode >= 300) throw new Error(`${response.statusCode}: ${response.body.slice(0, 200)}`);
-};
-
-/** Three warm calls, then one recorded: the calls a warm handler makes for one request. */
-export async function recordOneRequest(request: () => BenchRequest): Promise<RecordedCall[]> {
-  for (let i = 0; i < 3; i++) await ok(request());
-  const recording = startRecording(documentClient);
-  try {
-    await ok(request());
-  } finally {
-    recording.stop();
-  }
-  return recording.calls;
-}
-
-export async function startApiSession(
-  dataDir: string,
-  send: (r: BenchRequest) => Promise<{ statusCode: number; body: string }>,
-  skuCount?: number,
-): Promise<ApiSession> {
-  const fixture = await makeFixture(await loadOrCreateSigningKey(dataDir), skuCount);
-  say(`seeding through the API: ${fixture.skus.length} items, 1 store, ${fixture.homeIds.length} homes, 2 counts × ${fixture.skus.length} lines each`);
-  await seedThroughApi(send, fixture);
-  return { fixture, targets: loadTargets(fixture, `bench-${Date.now()}`), counter: { n: 0 } };
-}
-
 export async function benchApiLoad(options: ApiLoadOptions): Promise<ApiLoadResult> {
   process.env.TABLE_NAME = API_TABLE;
   const server = await startLoadServer(options);
@@ -162,6 +142,7 @@ export async function benchApiLoad(options: ApiLoadOptions): Promise<ApiLoadResu
     durationSeconds: options.durationSeconds,
     directSeconds: options.directSeconds,
     rawSeconds: options.rawSeconds,
+    serialSeconds: options.serialSeconds,
     homes: 0,
     linesPerHome: 0,
     endpoints: [],
@@ -190,17 +171,12 @@ export async function benchApiLoad(options: ApiLoadOptions): Promise<ApiLoadResu
       const dynamodb = summariseCalls(calls);
       say(`api: ${target.label}: ${dynamodb.calls} DynamoDB calls in ${dynamodb.roundTrips} round trips; autocannon ${options.connections} connections × ${options.durationSeconds} s`);
       const http = await httpLoad(server.url, target, session, options);
-      const directLoop = await closedLoop(options.connections, options.directSeconds * 1000, async () => ok(next()));
-      const direct = { ...summarise(directLoop.latenciesMs, directLoop.elapsedMs), failures: directLoop.failures };
-      let rawFigures: EndpointFigures['raw'] = null;
-      if (calls.length > 0) {
-        const replay = replayer(raw, calls);
-        const rawLoop = await closedLoop(options.connections, options.rawSeconds * 1000, replay);
-        rawFigures = { ...summarise(rawLoop.latenciesMs, rawLoop.elapsedMs), failures: rawLoop.failures };
-        if (rawLoop.firstFailure) say(`api: raw replay failed ${rawLoop.failures}×: ${rawLoop.firstFailure}`);
-      }
-      if (directLoop.firstFailure) say(`api: direct calls failed ${directLoop.failures}×: ${directLoop.firstFailure}`);
-      const ratio = (p50: number) => (rawFigures && rawFigures.p50Ms > 0 ? round(p50 / rawFigures.p50Ms) : null);
+      const replay = calls.length > 0 ? replayer(raw, calls) : undefined;
+      const direct = loopFigures(await closedLoop(options.connections, options.directSeconds * 1000, async () => directOk(next())), 'direct');
+      const rawFigures = replay ? loopFigures(await closedLoop(options.connections, options.rawSeconds * 1000, replay), 'raw replay') : null;
+      const directSerial = loopFigures(await closedLoop(1, options.serialSeconds * 1000, async () => directOk(next())), 'direct, one at a time');
+      const rawSerial = replay ? loopFigures(await closedLoop(1, options.serialSeconds * 1000, replay), 'raw replay, one at a time') : null;
+      const ratio = (a: LoopFigures | HttpFigures, b: LoopFigures | null) => (b && b.p50Ms > 0 ? round(a.p50Ms / b.p50Ms) : null);
       const figures: EndpointFigures = {
         id: target.id,
         label: target.label,
@@ -208,13 +184,17 @@ export async function benchApiLoad(options: ApiLoadOptions): Promise<ApiLoadResu
         http,
         direct,
         raw: rawFigures,
+        directSerial,
+        rawSerial,
         dynamodb,
-        overheadRatio: ratio(http.p50Ms),
-        handlerOverheadRatio: ratio(direct.p50Ms),
+        overheadRatio: ratio(http, rawFigures),
+        handlerOverheadRatio: ratio(direct, rawFigures),
+        serialHandlerOverheadRatio: ratio(directSerial, rawSerial),
       };
       say(
         `api: ${target.label}: http ${http.requestsPerSecond} req/s p50 ${http.p50Ms} ms p99 ${http.p99Ms} ms non-2xx ${http.non2xx} errors ${http.errors}` +
-          ` | direct p50 ${direct.p50Ms} ms | raw p50 ${rawFigures?.p50Ms ?? '—'} ms | overhead ${figures.overheadRatio ?? '—'}× (handler ${figures.handlerOverheadRatio ?? '—'}×)`,
+          ` | handler p50 ${direct.p50Ms} ms | raw p50 ${rawFigures?.p50Ms ?? '—'} ms | overhead ${figures.overheadRatio ?? '—'}× (handler ${figures.handlerOverheadRatio ?? '—'}×)` +
+          ` | one at a time: handler ${directSerial.p50Ms} ms, raw ${rawSerial?.p50Ms ?? '—'} ms, ${figures.serialHandlerOverheadRatio ?? '—'}×`,
       );
       result.endpoints.push(figures);
     }

@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand 
 import { ensureTable } from '../bin/local/create-table.ts';
 import { documentClient } from '../functions/data/dynamodb-client.ts';
 import { startRecording, summariseCalls, type CallCapacity } from './dynamodb-recorder.ts';
-import { recordOneRequest, startApiSession } from './api-load.ts';
+import { recordOneRequest, startApiSession } from './api-session.ts';
 import { invokeDirect, type BenchRequest } from './direct-invoke.ts';
 import { countRequest, findRoute, findSubmitRequestRoute, request, skuName, submitRequest } from './load-targets.ts';
 import { round } from './measure.ts';

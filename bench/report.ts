@@ -55,12 +55,17 @@ function api(section: BenchResults['api']): string {
     `${e.dynamodb.calls} (${e.dynamodb.roundTrips})`,
     n(e.overheadRatio),
     n(e.handlerOverheadRatio),
+    `${n(e.directSerial.p50Ms)} / ${n(e.rawSerial?.p50Ms)}`,
+    n(e.serialHandlerOverheadRatio),
   ]);
   const skips = section.skipped.map((s) => `- skipped: ${s.label} — ${s.reason}`).join('\n');
   return (
-    `${section.connections} connections; autocannon ${section.durationSeconds} s, in-process handler ${section.directSeconds} s, raw replay ${section.rawSeconds} s; ` +
-    `a store of ${section.homes} homes × ${section.linesPerHome} lines.\n\n` +
-    table(['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx / errors', 'handler p50 ms', 'raw DynamoDB p50 ms', 'calls (round trips)', 'overhead HTTP ×raw', 'overhead handler ×raw'], rows) +
+    `${section.connections} connections; autocannon ${section.durationSeconds} s, in-process handler ${section.directSeconds} s, raw replay ${section.rawSeconds} s, ` +
+    `then handler and raw one request at a time, ${section.serialSeconds} s each; a store of ${section.homes} homes × ${section.linesPerHome} lines.\n\n` +
+    table(
+      ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx / errors', 'handler p50 ms', 'raw DynamoDB p50 ms', 'calls (round trips)', 'overhead HTTP ×raw', 'overhead handler ×raw', '1 at a time: handler / raw p50 ms', '1 at a time: handler ×raw'],
+      rows,
+    ) +
     (skips ? `\n\n${skips}` : '')
   );
 }

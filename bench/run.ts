@@ -41,6 +41,7 @@ const options = {
   durationSeconds: Number(values.duration ?? (quick ? 3 : 10)),
   directSeconds: quick ? 2 : 5,
   rawSeconds: quick ? 2 : 5,
+  serialSeconds: quick ? 1 : 3,
   scales: (values.scales ?? (quick ? '1000' : '1000,17000')).split(',').map(Number),
   importRuns: Number(values['import-runs'] ?? (quick ? 5 : 9)),
 };

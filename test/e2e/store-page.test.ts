@@ -20,6 +20,7 @@ import { startLocalSystem, type LocalSystem } from '../../bin/local/local-system
 import { createStorePageRoutes, orgChoices } from '../../bin/local/store-page-routes.ts';
 import { parseCsv } from '../../functions/http/csv.ts';
 import { EXPORT_COLUMNS } from '../../functions/stock/store-export.ts';
+import { dateInZone } from '../../functions/domain/zoned-dates.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
@@ -92,6 +93,21 @@ beforeAll(async () => {
   ]);
   // Another store's home, worse off than any of Cardiff's: it must appear nowhere on Cardiff's page.
   await post(admin, 'bryn-haul', [{ sku: 'MASK-IIR', onHand: 10, dailyUsage: 50 }]);
+  // A request from Tŷ Gwyn, approved and planned: the next days' deliveries have something to show.
+  const send = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(system.url + path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, `${path}: ${await response.clone().text()}`).toBeLessThan(300);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const request = await send('/v1/homes/ty-gwyn/requests', { lines: [{ sku: 'MASK-IIR', quantity: 500 }] }, { 'idempotency-key': 'store-page-e2e-1' });
+  await send(`/v1/requests/${request.requestId}/approve`, { lines: [{ sku: 'MASK-IIR', quantity: 500 }] });
+  const plan = await send('/v1/stores/cardiff-jes/delivery-plans', { from: dateInZone(new Date(), 'Europe/London'), days: 7 });
+  expect(plan.deliveries).toHaveLength(1);
+
   // This morning's shortfall job, run now: Swansea's homes are short or silent too, and must stay Swansea's.
   const scan = await fetch(`${system.url}/v1/jobs/shortfall-scan`, {
     method: 'POST',
@@ -157,6 +173,10 @@ describe('the store page in Chromium', () => {
       expect.stringMatching(/^Plas Newydd Residential Home: Disposable plastic apron [\d.]+ days \(amber\)$/),
     ]);
     expect(await page.getByTestId('silent-homes').count()).toBe(0);
+
+    // The next days' deliveries: the one planned for Tŷ Gwyn.
+    const deliveries = page.getByRole('region', { name: 'Deliveries, next 7 days' });
+    expect(await deliveries.locator('li').allTextContents()).toEqual([expect.stringMatching(/^Tŷ Gwyn Care Home \(planned(, brought forward)?\): 500 × Type IIR surgical mask/)]);
 
     // The chart: days of supply per home and item, the 7-day line marked.
     const chart = page.getByTestId('supply-chart');
@@ -232,6 +252,8 @@ describe('the store page in Chromium', () => {
     const firstPosition = page.getByRole('region', { name: 'Your stock, worst first' }).locator('tbody tr').first();
     expect(await firstPosition.locator('th').textContent()).toBe('Type IIR surgical mask');
     expect(await firstPosition.textContent()).toContain('Red');
+    expect(await page.getByRole('region', { name: 'Your deliveries to come' }).locator('li').textContent()).toMatch(/\(planned\): 500 × Type IIR surgical mask$/);
+    expect(await page.getByRole('region', { name: 'Your requests in progress' }).locator('li').textContent()).toMatch(/\(scheduled\): 500 × Type IIR surgical mask$/);
     const text = await page.locator('body').innerText();
     expect(text).not.toContain('Plas Newydd');
     await page.screenshot({ path: join(ARTIFACTS, 'home-page.png'), fullPage: true });
