@@ -4,8 +4,8 @@
  * a few at a time; one store failing does not stop the others, and is reported (the scheduled
  * handler then fails the invocation so the schedule retries: planning again is safe).
  *
- * Configuration (environment): DELIVERY_PLAN_DAYS — days in the horizon (default 7, 1 to 28);
- * DELIVERY_PLAN_LEAD_DAYS — days from today to the horizon's first date (default 1: the job runs
+ * Configuration (environment): CARESTOCK_PLAN_DAYS — days in the horizon (default 7, 1 to 28);
+ * CARESTOCK_PLAN_LEAD_DAYS — days from today to the horizon's first date (default 1: the job runs
  * after the vans are loaded, so it plans from tomorrow; 0 plans today too).
  */
 import { listStores } from '../data/registry-repository.ts';
@@ -28,8 +28,8 @@ export const JOB_ACTOR: Actor = { subject: 'delivery-plan-job', org: 'admin' };
 
 export function planningHorizonFromEnv(env: Record<string, string | undefined>): PlanningHorizon {
   return {
-    days: wholeNumber(env.DELIVERY_PLAN_DAYS, 7, 1, MAX_PLAN_DAYS, 'DELIVERY_PLAN_DAYS'),
-    leadDays: wholeNumber(env.DELIVERY_PLAN_LEAD_DAYS, 1, 0, 7, 'DELIVERY_PLAN_LEAD_DAYS'),
+    days: wholeNumber(env.CARESTOCK_PLAN_DAYS, 7, 1, MAX_PLAN_DAYS, 'CARESTOCK_PLAN_DAYS'),
+    leadDays: wholeNumber(env.CARESTOCK_PLAN_LEAD_DAYS, 1, 0, 7, 'CARESTOCK_PLAN_LEAD_DAYS'),
   };
 }
 

@@ -11,6 +11,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { grantTableAccess } from '../table-grants.ts';
 import { routes, type RouteDefinition } from '../../functions/routes.ts';
 import type { Alerts } from './alerts.ts';
 import type { Auth } from './auth.ts';
@@ -86,8 +87,7 @@ export class CarestockHttpApi extends Construct {
         ...(route.alerts ? props.alerts.environment() : {}),
       },
     });
-    if (route.table === 'read') props.table.grantReadData(fn);
-    if (route.table === 'readwrite') props.table.grantReadWriteData(fn);
+    grantTableAccess(props.table, fn, route.table);
     if (route.alerts) props.alerts.grantPublish(fn);
     this.functions.set(route.handler, fn);
     return fn;

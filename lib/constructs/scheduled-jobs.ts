@@ -9,7 +9,9 @@ import { ContextAttribute, Schedule, ScheduleExpression, ScheduleGroup, Schedule
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { TimeZone } from 'aws-cdk-lib';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
+import { grantTableAccess } from '../table-grants.ts';
 import { jobs } from '../../functions/jobs.ts';
 import type { Alerts } from './alerts.ts';
 import { CarestockFunction } from './carestock-function.ts';
@@ -42,8 +44,10 @@ export class ScheduledJobs extends Construct {
         memorySize: 1024,
         environment: { ...props.environment, TABLE_NAME: props.table.tableName, ...(job.alerts ? props.alerts.environment() : {}) },
       });
-      if (job.table === 'read') props.table.grantReadData(fn);
-      else props.table.grantReadWriteData(fn);
+      grantTableAccess(props.table, fn, job.table);
+      // Scheduler invokes asynchronously: its DLQ catches failures to invoke, and this catches
+      // invocations whose function failed after Lambda's own retries. Both alarm through the queue.
+      fn.configureAsyncInvoke({ onFailure: new SqsDestination(this.deadLetterQueue), retryAttempts: 2, maxEventAge: Duration.hours(2) });
       if (job.alerts) props.alerts.grantPublish(fn);
       new Schedule(this, `${job.name}Schedule`, {
         scheduleGroup: this.group,

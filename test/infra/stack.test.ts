@@ -124,6 +124,20 @@ describe('CarestockStack', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmDescription: Match.stringLikeRegexp('dead-letter') });
   });
 
+  it('grants no function dynamodb:Scan: every read path is a Query or a Get', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const actions = policies.flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()));
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions.filter((a: string) => a === 'dynamodb:Scan' || a === 'dynamodb:*')).toEqual([]);
+  });
+
+  it('sends a scheduled job whose function failed after retries to the dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
   it('grants read-only functions no write actions, and writers only their table', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const actionsOf = (fnId: string) => {
