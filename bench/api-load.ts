@@ -5,8 +5,9 @@
  *  - direct: the handler called in this process with its API Gateway event (the Lambda's own work);
  *  - raw:    the DynamoDB calls that handler made, recorded, then replayed with the plain SDK.
  * overheadRatio = http p50 ÷ raw p50; handlerOverheadRatio = direct p50 ÷ raw p50. Then direct
- * and raw again one request at a time, as a Lambda execution environment serves them: with ten in
- * one process, the handlers' CPU work queues behind each other, which no Lambda would see.
+ * and raw again one request at a time, taking turns, as a Lambda execution environment serves
+ * them: with ten in one process, the handlers' CPU work queues behind each other, which no Lambda
+ * would see.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { directOk, recordOneRequest, startApiSession, type ApiSession } from './
 import { invokeHttp } from './direct-invoke.ts';
 import { summariseCalls, type CallsSummary } from './dynamodb-recorder.ts';
 import type { LoadTarget } from './load-targets.ts';
-import { closedLoop, round, summarise, type LatencySummary, type LoopResult } from './measure.ts';
+import { alternatingLoop, closedLoop, round, summarise, type LatencySummary, type LoopResult } from './measure.ts';
 import { say } from './progress.ts';
 import { replayer } from './raw-replay.ts';
 
@@ -174,8 +175,9 @@ export async function benchApiLoad(options: ApiLoadOptions): Promise<ApiLoadResu
       const replay = calls.length > 0 ? replayer(raw, calls) : undefined;
       const direct = loopFigures(await closedLoop(options.connections, options.directSeconds * 1000, async () => directOk(next())), 'direct');
       const rawFigures = replay ? loopFigures(await closedLoop(options.connections, options.rawSeconds * 1000, replay), 'raw replay') : null;
-      const directSerial = loopFigures(await closedLoop(1, options.serialSeconds * 1000, async () => directOk(next())), 'direct, one at a time');
-      const rawSerial = replay ? loopFigures(await closedLoop(1, options.serialSeconds * 1000, replay), 'raw replay, one at a time') : null;
+      const [handlerTurns, rawTurns] = await alternatingLoop(options.serialSeconds * 1000, replay ? [async () => directOk(next()), replay] : [async () => directOk(next())]);
+      const directSerial = loopFigures(handlerTurns!, 'direct, one at a time');
+      const rawSerial = rawTurns ? loopFigures(rawTurns, 'raw replay, one at a time') : null;
       const ratio = (a: LoopFigures | HttpFigures, b: LoopFigures | null) => (b && b.p50Ms > 0 ? round(a.p50Ms / b.p50Ms) : null);
       const figures: EndpointFigures = {
         id: target.id,

@@ -77,6 +77,32 @@ export async function closedLoop(
   return result;
 }
 
+/**
+ * One operation at a time, taking turns (a, b, a, b, …) for `durationMs`: the two are measured
+ * under the same load of the machine, so a slow moment or a busy neighbour hits both alike.
+ */
+export async function alternatingLoop(durationMs: number, operations: readonly ((n: number) => Promise<void>)[]): Promise<LoopResult[]> {
+  const results: LoopResult[] = operations.map(() => ({ latenciesMs: [], failures: 0, elapsedMs: 0 }));
+  const started = performance.now();
+  for (let n = 0; performance.now() - started < durationMs; n++) {
+    for (const [i, operation] of operations.entries()) {
+      const result = results[i]!;
+      const t0 = performance.now();
+      try {
+        await operation(n);
+        const ms = performance.now() - t0;
+        result.latenciesMs.push(ms);
+        result.elapsedMs += ms;
+      } catch (error) {
+        result.failures++;
+        result.elapsedMs += performance.now() - t0;
+        result.firstFailure ??= error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      }
+    }
+  }
+  return results;
+}
+
 /** Runs `work` over `values` with at most `limit` in flight; results in input order. */
 export async function mapInFlight<T, R>(values: readonly T[], limit: number, work: (value: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(values.length);

@@ -37,8 +37,9 @@ describe('what a delivery costs', () => {
     let m = meter();
     const planned = await expectStatus(plan(api(), store, 'cost-1', today(), 7), 200);
     vi.restoreAllMocks();
-    // Get (store) → Query ×4 (homes, two queues, delivery days) → BatchGet (deliveries), BatchGet (positions) → TransactWrite
-    expect([...m.calls].sort()).toEqual(['BatchGet', 'BatchGet', 'Get', 'Query', 'Query', 'Query', 'Query', 'TransactWrite']);
+    // Get (store) → Query ×4 (homes, two queues, delivery days) → [BatchGet (existing deliveries): none yet] →
+    // BatchGet (positions) → one TransactWrite per new or grown delivery
+    expect([...m.calls].sort()).toEqual(['BatchGet', 'Get', 'Query', 'Query', 'Query', 'Query', 'TransactWrite']);
     figures.plan = { requests: m.calls.length, consumedCapacityUnits: m.capacity() };
     const deliveryId = planned.body.deliveries[0].deliveryId as string;
 
