@@ -106,6 +106,8 @@ function flattenReference(value: unknown): string {
     return parts.map(flattenReference).join(delimiter);
   }
   if (typeof node.Ref === 'string') return `<${node.Ref}>`;
+  // An environment-agnostic stack (no account at synth) names the asset bucket with Fn::Sub.
+  if (typeof node['Fn::Sub'] === 'string') return (node['Fn::Sub'] as string).replace(/\$\{([^}]+)\}/g, '<$1>');
   if (Array.isArray(node['Fn::GetAtt'])) return `<${(node['Fn::GetAtt'] as string[]).join('.')}>`;
   return JSON.stringify(value);
 }
