@@ -1,7 +1,8 @@
 /**
  * A nation of care homes for the daily job: N homes × 15 PPE lines, 45 homes a store. Every key
  * comes from functions/data/keys.ts and every position item from positionItem (the stock module's
- * own format), so the job reads exactly what the API would have written.
+ * own format), attributed to its home's store and name as the count writer attributes it, so the
+ * job reads exactly what the API would have written.
  *
  * Who is what, by home number i (the categories never overlap):
  * - i % 20 = 7   at risk (5%): counted yesterday; one line red (2 days left), one amber (5 days);
@@ -61,6 +62,8 @@ export function nationalPlan(homes: number, asOf: Date): NationalPlan {
   };
 }
 
+export const nationalHomeName = (i: number) => `Care home ${i}`;
+
 /** The home's profile as putHome and the count writer's advanceLastCount leave it. */
 export function nationalHomeItem(i: number, lastCountedAt: string | null, updatedAt: string): Record<string, unknown> {
   const homeId = nationalHomeId(i);
@@ -70,7 +73,7 @@ export function nationalHomeItem(i: number, lastCountedAt: string | null, update
     ...keys.storeHomesIndex(storeId, homeId),
     entity: 'Home',
     homeId,
-    name: `Care home ${i}`,
+    name: nationalHomeName(i),
     storeId,
     beds: 20 + (i % 60),
     deliveryDays: ['MON', 'THU'],
@@ -116,7 +119,7 @@ export function* nationalItems(plan: NationalPlan): Generator<Record<string, unk
         targetLevel: null,
         inbound: 0,
       };
-      yield positionItem({ kind: 'home', id: nationalHomeId(i) }, state, 2);
+      yield positionItem({ kind: 'home', id: nationalHomeId(i) }, state, 2, { storeId: nationalStoreId(i), homeName: nationalHomeName(i) });
     }
   }
 }

@@ -14,13 +14,33 @@ export interface BenchResults {
   api: ApiLoadResult | { skipped: string };
   dailyJob: DailyJobResult | { skipped: string };
   cost: (CostResult & { dayOfWales: DayOfWales }) | { skipped: string };
+  /** When each section's figures were measured: a partial run written with --write keeps the others'. */
+  measuredAt?: Partial<Record<ResultSection, string>>;
+}
+
+export type ResultSection = 'bundles' | 'api' | 'dailyJob' | 'cost';
+export const RESULT_SECTIONS: readonly ResultSection[] = ['bundles', 'api', 'dailyJob', 'cost'];
+
+/**
+ * A partial run's results over the previous results.json: the sections it measured replace theirs
+ * (whole: every scale of the job); the others keep the figures, and the date, they had.
+ */
+export function mergeResults(current: BenchResults, previous: BenchResults, ran: readonly ResultSection[]): BenchResults {
+  const merged: BenchResults = { ...current, measuredAt: {} };
+  for (const section of RESULT_SECTIONS) {
+    const kept = !ran.includes(section) && !skipped(previous[section]);
+    (merged as unknown as Record<ResultSection, unknown>)[section] = kept ? previous[section] : current[section];
+    merged.measuredAt![section] = kept ? (previous.measuredAt?.[section] ?? previous.generatedAt) : current.generatedAt;
+  }
+  return merged;
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(0);
 const n = (value: number | null | undefined, digits = 2) => (value === null || value === undefined || Number.isNaN(value) ? '—' : Number(value.toFixed(digits)).toLocaleString('en-GB'));
 const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-const skipped = (section: { skipped: string } | object): section is { skipped: string } => 'skipped' in section && typeof section.skipped === 'string';
+/** A section not run (the cost section's own `skipped` is a list of operations, not this). */
+export const skipped = (section: { skipped: string } | object): section is { skipped: string } => 'skipped' in section && typeof section.skipped === 'string';
 
 function bundles(section: BenchResults['bundles']): string {
   if (skipped(section)) return `_Skipped: ${section.skipped}_`;
@@ -137,8 +157,12 @@ function cost(section: BenchResults['cost']): string {
 
 export function markdownReport(results: BenchResults): string {
   const m = results.machine;
+  const earlier = RESULT_SECTIONS.filter((s) => (results.measuredAt?.[s] ?? results.generatedAt) !== results.generatedAt).map(
+    (s) => `${s} ${results.measuredAt![s]}`,
+  );
   return [
-    `_Run ${results.generatedAt} in ${Math.round(results.durationSeconds)} s: Node ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB; load average ${m.loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} at start._`,
+    `_Run ${results.generatedAt} in ${Math.round(results.durationSeconds)} s: Node ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB; load average ${m.loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} at start.` +
+      (earlier.length ? ` Kept from earlier runs: ${earlier.join('; ')}._` : '_'),
     '### 1. Bundles (cold start proxy)',
     bundles(results.bundles),
     '### 2. API under load (local system on DynamoDB Local)',

@@ -4,16 +4,16 @@
  * A full run writes bench/results.json and the figures table of bench/README.md.
  *
  * Options: --only bundles,api,cost,job   --quick (short runs, 1,000 homes only)   --write (write
- * results even for a partial run)   --connections N   --duration S   --scales 1000,17000   --import-runs N
+ * results even for a partial run: its sections replace theirs in results.json, the others are kept)   --connections N   --duration S   --scales 1000,17000   --import-runs N
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../bin/local/dynamodb-local.ts';
 import { configureLocalAws } from '../bin/local/local-system.ts';
 import { heading, say } from './progress.ts';
-import { markdownReport, writeFiguresIntoReadme, type BenchResults } from './report.ts';
+import { markdownReport, mergeResults, skipped, writeFiguresIntoReadme, type BenchResults } from './report.ts';
 
 const SECTIONS = ['bundles', 'api', 'cost', 'job'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -47,6 +47,9 @@ const options = {
 };
 const fullRun = only.size === SECTIONS.length && !quick;
 const writeResults = fullRun || values.write;
+const resultsFile = join(import.meta.dirname, 'results.json');
+// A partial run written with --write keeps the other sections' figures.
+const previous = writeResults && !fullRun && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResults) : undefined;
 
 // The SDK's Node 20 reminder and INFO logs of every request are noise here (npm start does the same).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -55,7 +58,7 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 const started = performance.now();
 const loadAverageAtStart = loadavg();
 const dataDir = mkdtempSync(join(tmpdir(), 'carestock-bench-'));
-const results: BenchResults = {
+let results: BenchResults = {
   generatedAt: new Date().toISOString(),
   durationSeconds: 0,
   machine: {
@@ -109,10 +112,13 @@ try {
     results.dailyJob = await benchDailyJob({ scales: options.scales, dataDir });
   }
 
-  if (costResult) {
+  if (previous) results = mergeResults(results, previous, [...only].map((s) => (s === 'job' ? 'dailyJob' : s)));
+  // A day of Wales from the cost figures and the job at 1,000 homes, whichever run measured them.
+  const cost = costResult ?? (skipped(results.cost) ? null : results.cost);
+  if (cost && (costResult || only.has('job'))) {
     const { dayOfWales } = await import('./operation-cost.ts');
     const jobAt1000 = 'scales' in results.dailyJob ? results.dailyJob.scales.find((s) => s.homes === 1000)?.job : undefined;
-    results.cost = { ...costResult, dayOfWales: dayOfWales(costResult, jobAt1000 ?? null) };
+    results.cost = { ...cost, dayOfWales: dayOfWales(cost, jobAt1000 ?? null) };
   }
 } finally {
   await dynamo?.stop();
@@ -125,7 +131,7 @@ const markdown = markdownReport(results);
 heading('Figures');
 console.log(markdown);
 if (writeResults) {
-  writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   writeFiguresIntoReadme(join(import.meta.dirname, 'README.md'), markdown);
   say(`wrote bench/results.json and the figures of bench/README.md (${results.durationSeconds} s in all)`);
 } else {

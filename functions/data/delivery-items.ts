@@ -9,7 +9,8 @@
  * Delivery day (one per store per date with any delivery): the homes delivered to that date.
  *   { PK: DELIVERY-DAY#STORE#<storeId>, SK: <date>, entity: 'DeliveryDay', storeId, date, homeIds: SS }
  * A new delivery adds its home to the set in the same transaction, conditioned on the set being
- * smaller than the store's capacity: the table, not the planner's read, holds the capacity.
+ * smaller than the store's capacity: the table, not the planner's read, holds the capacity. A
+ * delivery cancelled (its last request cancelled) takes its home out again, freeing the slot.
  */
 import type { DeliverySize } from '../domain/delivery-plan.ts';
 import type { DeliveryLine, Discrepancy } from '../domain/delivery-stock.ts';
@@ -18,8 +19,9 @@ import { keys } from './keys.ts';
 export const DELIVERY_ENTITY = 'Delivery';
 export const DELIVERY_DAY_ENTITY = 'DeliveryDay';
 
-export type DeliveryStatus = 'planned' | 'dispatched' | 'delivered';
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['planned', 'dispatched', 'delivered'];
+/** `cancelled`: every request on it was cancelled before dispatch; it carries nothing and holds no capacity. */
+export const DELIVERY_STATUSES = ['planned', 'dispatched', 'delivered', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** DynamoDB's limit of actions in one TransactWriteItems (MAX_TRANSACT_ITEMS in stock-repository.ts). */
 const TRANSACT_ITEMS_LIMIT = 100;

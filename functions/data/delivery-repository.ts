@@ -8,7 +8,8 @@
  * Puts. Reads that a write conditions on are strongly consistent: the delivery, its requests, and
  * the delivery days (a base-table range, not an index), so concurrent planners agree on capacity.
  */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, queryAll } from './read-all.ts';
 import { deliveryItem, toDeliveryRecord, type DeliveryRecord, type DeliveryStatus } from './delivery-items.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
@@ -27,60 +28,29 @@ export async function getDelivery(deliveryId: string): Promise<DeliveryRecord | 
 
 /** Strongly consistent, 100 keys per BatchGet; unknown ids are absent. */
 export async function getDeliveries(deliveryIds: readonly string[]): Promise<DeliveryRecord[]> {
-  const found: DeliveryRecord[] = [];
-  for (let start = 0; start < deliveryIds.length; start += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [tableName()]: { Keys: deliveryIds.slice(start, start + 100).map((id) => keys.delivery(id)), ConsistentRead: true },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
-      found.push(...(result.Responses?.[tableName()] ?? []).map(toDeliveryRecord));
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  return (await batchGetAll(deliveryIds.map((id) => keys.delivery(id)), { consistentRead: true })).map(toDeliveryRecord);
 }
 
 /** The homes a store delivers to on each date from `from` to `to` (inclusive), strongly consistent. */
 export async function readDeliveryDays(storeId: string, from: string, to: string): Promise<Map<string, string[]>> {
-  const days = new Map<string, string[]>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.deliveryDayPartition(storeId), ':from': from, ':to': to },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    for (const item of page.Items ?? []) days.set(item.SK as string, [...((item.homeIds as Set<string> | undefined) ?? [])].sort());
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return days;
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.deliveryDayPartition(storeId), ':from': from, ':to': to },
+    ConsistentRead: true,
+  });
+  return new Map(items.map((item) => [item.SK as string, [...((item.homeIds as Set<string> | undefined) ?? [])].sort()]));
 }
 
 /** A store's deliveries on one date, by home (the manifest's order). */
 export async function storeDeliveriesOn(storeId: string, date: string): Promise<DeliveryRecord[]> {
-  const found: DeliveryRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :date)',
-        ExpressionAttributeValues: { ':pk': keys.storeDeliveriesPartition(storeId), ':date': `${date}#` },
-        ExclusiveStartKey: start,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    found.push(...(page.Items ?? []).map(toDeliveryRecord));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return found;
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :date)',
+    ExpressionAttributeValues: { ':pk': keys.storeDeliveriesPartition(storeId), ':date': `${date}#` },
+  });
+  return items.map(toDeliveryRecord);
 }
 
 /** A home's deliveries, latest date first. */
@@ -136,6 +106,24 @@ export function dayBooking(storeId: string, date: string, homeId: string, capaci
         ':storeId': storeId,
         ':date': date,
       },
+    },
+  };
+}
+
+/**
+ * Takes a home off a store's delivery day, freeing its slot: goes with the cancelling of the
+ * home's delivery, whose own condition (still planned, at the version read) guards the pair, so
+ * this needs none. DELETE on a set drops the attribute with its last member, which dayBooking
+ * and readDeliveryDays read as an empty day.
+ */
+export function dayRelease(storeId: string, date: string, homeId: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.deliveryDay(storeId, date),
+      UpdateExpression: 'DELETE #homes :home',
+      ExpressionAttributeNames: { '#homes': 'homeIds' },
+      ExpressionAttributeValues: { ':home': new Set([homeId]) },
     },
   };
 }

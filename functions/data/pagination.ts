@@ -10,12 +10,22 @@ export type StartKey = Record<string, string>;
 
 export function encodeCursor(lastEvaluatedKey: Record<string, unknown> | undefined): string | null {
   if (!lastEvaluatedKey) return null;
-  return Buffer.from(JSON.stringify(lastEvaluatedKey), 'utf8').toString('base64url');
+  return encodeCursorOf(lastEvaluatedKey);
 }
 
 const startKeySchema = z.record(z.string(), z.string());
 
 export function decodeCursor(cursor: string | undefined, partition: { attribute: string; value: string }): StartKey | undefined {
+  return decodeCursorOf(cursor, startKeySchema, (key) => key[partition.attribute] === partition.value);
+}
+
+/** A cursor carrying `value`: a query's start key, or the sort key of a list ordered in code (the worklist). */
+export function encodeCursorOf(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+/** What a cursor carries, if it has the list's `shape` and `belongs` to this very list; else 400. */
+export function decodeCursorOf<S extends z.ZodMiniType>(cursor: string | undefined, shape: S, belongs: (value: z.output<S>) => boolean): z.output<S> | undefined {
   if (cursor === undefined) return undefined;
   let decoded: unknown;
   try {
@@ -23,8 +33,8 @@ export function decodeCursor(cursor: string | undefined, partition: { attribute:
   } catch {
     decoded = undefined;
   }
-  const parsed = startKeySchema.safeParse(decoded);
-  if (!parsed.success || parsed.data[partition.attribute] !== partition.value) {
+  const parsed = shape.safeParse(decoded);
+  if (!parsed.success || !belongs(parsed.data)) {
     throw badRequest('The cursor is not valid for this list.', [
       { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' },
     ]);

@@ -25,22 +25,58 @@ export async function getItem(sku: string): Promise<Item | undefined> {
   return found ? toItem(found) : undefined;
 }
 
-/** Reads several catalogue items in one round trip per 100 SKUs; unknown SKUs are simply absent. */
-export async function getItems(skus: readonly string[]): Promise<Map<string, Item>> {
+/**
+ * The whole catalogue by SKU, in SKU order: one Query on the catalogue index, all pages. Every SKU
+ * check (counts, requests, caps) and every pack-size read uses it. The catalogue is tens of small
+ * items, about 0.5–1 RCU a read, where a BatchGet costs 0.5 RCU per SKU however small the item
+ * (50 of the 51 RCU of a 100-line count).
+ *
+ * An index read is eventually consistent: an item put a moment ago may not be in it yet. So SKUs
+ * in `mustInclude` that the Query did not return are read once more from the table, strongly
+ * consistent (one BatchGet for all of them): a check never refuses an item that exists. Only
+ * unknown SKUs pay for that, and those are almost always typos the caller refuses anyway.
+ */
+export async function catalogue(mustInclude: Iterable<string> = []): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
-  const unique = [...new Set(skus)];
-  for (let start = 0; start < unique.length; start += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [tableName()]: { Keys: unique.slice(start, start + 100).map((sku) => keys.item(sku)) },
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.cataloguePartition },
+        ExclusiveStartKey: start,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    for (const raw of page.Items ?? []) found.set(String(raw.sku), toItem(raw));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const missing = [...new Set(mustInclude)].filter((sku) => !found.has(sku));
+  for (const item of await itemsFromTable(missing)) found.set(item.sku, item);
+  return found;
+}
+
+/** Catalogue items by key, strongly consistent, one BatchGet per 100 SKUs; unknown SKUs are absent. */
+async function itemsFromTable(skus: readonly string[]): Promise<Item[]> {
+  const found: Item[] = [];
+  for (let start = 0; start < skus.length; start += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [tableName()]: { Keys: skus.slice(start, start + 100).map((sku) => keys.item(sku)), ConsistentRead: true },
     };
     while (request && Object.keys(request).length > 0) {
-      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request }));
-      for (const raw of result.Responses?.[tableName()] ?? []) found.set(String(raw.sku), toItem(raw));
+      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
+      found.push(...(result.Responses?.[tableName()] ?? []).map(toItem));
       request = result.UnprocessedKeys as typeof request;
     }
   }
   return found;
 }
+
+/** Pack size per SKU (stock views round reorder suggestions up to whole packs). */
+export const packSizes = (items: ReadonlyMap<string, Item>): Map<string, number> =>
+  new Map([...items].map(([sku, item]) => [sku, item.packSize]));
 
 export async function listItems(page: PageRequest): Promise<Page<Item>> {
   return queryIndexPage('GSI1', 'GSI1PK', keys.cataloguePartition, page, toItem);
@@ -196,28 +232,3 @@ const toHome = (raw: Record<string, unknown>): Home => ({
   deliveryDays: (raw.deliveryDays as Home['deliveryDays']) ?? [],
   updatedAt: raw.updatedAt as string,
 });
-
-/**
- * Pack size per SKU for the whole catalogue, one Query on the catalogue index (tens of items):
- * stock views round reorder suggestions up to whole packs.
- */
-export async function catalogPackSizes(): Promise<Map<string, number>> {
-  const sizes = new Map<string, number>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.cataloguePartition },
-        ProjectionExpression: 'sku, packSize',
-        ExclusiveStartKey: start,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    for (const raw of page.Items ?? []) sizes.set(String(raw.sku), Number(raw.packSize));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return sizes;
-}

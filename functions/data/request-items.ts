@@ -19,6 +19,12 @@ export const REQUEST_ENTITY = 'Request';
 /** A stored request: its view and the version every write conditions on (1 on creation). */
 export interface RequestRecord extends RequestView {
   version: number;
+  /**
+   * The delivery the planner put it on (set with `scheduled`, kept through dispatch and receipt);
+   * null before planning and once cancelled. Lets a cancel take the request off its delivery
+   * without searching for it. Internal, like the version.
+   */
+  deliveryId: string | null;
 }
 
 export function requestItem(record: RequestRecord): Record<string, unknown> {
@@ -48,11 +54,12 @@ export function toRequestRecord(raw: Record<string, unknown>): RequestRecord {
     updatedAt: raw.updatedAt as string,
     history: (raw.history as RequestView['history']) ?? [],
     version: Number(raw.version ?? 0),
+    deliveryId: (raw.deliveryId as string | null | undefined) ?? null,
   };
 }
 
-/** The API's view: the version stays internal. */
-export function toRequestView({ version: _internal, ...view }: RequestRecord): RequestView {
+/** The API's view: the version and the delivery id stay internal. */
+export function toRequestView({ version: _version, deliveryId: _deliveryId, ...view }: RequestRecord): RequestView {
   return view;
 }
 

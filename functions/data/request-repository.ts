@@ -10,7 +10,8 @@
  * RequestStateConflict (the caller answers 409 naming it); anything else is a RequestRaceError
  * (re-read and retry).
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './read-all.ts';
 import type { RequestStatus } from '../domain/request-lifecycle.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
@@ -56,19 +57,9 @@ export async function getRequest(requestId: string): Promise<RequestRecord | und
   return Item ? toRequestRecord(Item) : undefined;
 }
 
+/** Strongly consistent (moves condition on what is read), 100 keys per BatchGet; unknown ids are absent. */
 export async function getRequests(requestIds: readonly string[]): Promise<RequestRecord[]> {
-  const found: RequestRecord[] = [];
-  for (let start = 0; start < requestIds.length; start += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [tableName()]: { Keys: requestIds.slice(start, start + 100).map((id) => keys.request(id)), ConsistentRead: true },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
-      found.push(...(result.Responses?.[tableName()] ?? []).map(toRequestRecord));
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  return (await batchGetAll(requestIds.map((id) => keys.request(id)), { consistentRead: true })).map(toRequestRecord);
 }
 
 /** A home's requests, newest first. */
@@ -122,19 +113,21 @@ export interface RequestChange {
 }
 
 /**
- * Writes the changes and the position Puts that go with them: one UpdateItem when there is a
- * single change and nothing else, else one TransactWriteItems (≤ 100 actions: callers chunk).
+ * Writes the changes and the writes that go with them (position Puts, a delivery, a day's booking):
+ * one UpdateItem when there is a single change and nothing else, else one TransactWriteItems
+ * (≤ 100 actions: callers chunk). The request updates come first, so a cancellation reason's index
+ * names its change.
  */
-export async function commitRequestChanges(changes: readonly RequestChange[], positionPuts: readonly TransactItem[] = []): Promise<void> {
+export async function commitRequestChanges(changes: readonly RequestChange[], items: readonly TransactItem[] = []): Promise<void> {
   const updates = changes.map(requestUpdate);
   try {
-    if (updates.length === 1 && positionPuts.length === 0) {
+    if (updates.length === 1 && items.length === 0) {
       await documentClient.send(new UpdateCommand({ ...updates[0]!, ReturnConsumedCapacity: 'TOTAL' }));
       return;
     }
     await documentClient.send(
       new TransactWriteCommand({
-        TransactItems: [...updates.map((Update) => ({ Update })), ...positionPuts],
+        TransactItems: [...updates.map((Update) => ({ Update })), ...items],
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
@@ -151,7 +144,8 @@ function requestUpdate({ before, after, allowedFrom }: RequestChange) {
     Key: keys.request(after.requestId),
     UpdateExpression:
       'SET #status = :status, #approvedLines = :approvedLines, #override = :override, #allocatedLines = :allocatedLines, ' +
-      '#allocatedAt = :allocatedAt, #updatedAt = :updatedAt, #version = :version, #gsi3pk = :gsi3pk, #history = list_append(#history, :appended)',
+      '#allocatedAt = :allocatedAt, #deliveryId = :deliveryId, #updatedAt = :updatedAt, #version = :version, #gsi3pk = :gsi3pk, ' +
+      '#history = list_append(#history, :appended)',
     ConditionExpression: `#status IN (${from.join(', ')}) AND #version = :expected`,
     ExpressionAttributeNames: {
       '#status': 'status',
@@ -159,6 +153,7 @@ function requestUpdate({ before, after, allowedFrom }: RequestChange) {
       '#override': 'override',
       '#allocatedLines': 'allocatedLines',
       '#allocatedAt': 'allocatedAt',
+      '#deliveryId': 'deliveryId',
       '#updatedAt': 'updatedAt',
       '#version': 'version',
       '#gsi3pk': 'GSI3PK',
@@ -170,6 +165,7 @@ function requestUpdate({ before, after, allowedFrom }: RequestChange) {
       ':override': after.override,
       ':allocatedLines': after.allocatedLines,
       ':allocatedAt': after.allocatedAt,
+      ':deliveryId': after.deliveryId,
       ':updatedAt': after.updatedAt,
       ':version': before.version + 1,
       ':gsi3pk': queue.GSI3PK,

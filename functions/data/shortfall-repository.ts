@@ -9,10 +9,11 @@
  * Ledger item (one per store per date): { PK: SHORTFALL-ALERTS#<date>, SK: STORE#<storeId>,
  *   entity: 'ShortfallAlerts', date, storeId, alertedHomes: String Set }
  */
-import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ShortfallBody, ShortfallReason } from '../schemas/shortfalls.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
+import { queryAll } from './read-all.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
 import { badRequest } from '../http/problem.ts';
 import { TIME_INDEX_SHARDS } from './table-definition.ts';
@@ -26,17 +27,6 @@ export interface HomeProfile {
   storeId: string;
   name: string;
   lastCountedAt: string | null;
-}
-
-async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(new QueryCommand({ ...input, ExclusiveStartKey: start, ReturnConsumedCapacity: 'TOTAL' }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 const toHomeProfile = (raw: Record<string, unknown>): HomeProfile => ({

@@ -8,11 +8,17 @@
  *     sku, onHand, onHandAt, countedAt, lastCountOnHand, receivedSinceCount, dailyUsage, usageSource,
  *     reorderLevel, targetLevel, inbound,            ← PositionState, verbatim
  *     runoutDate,                                    ← stored: it changes only on a count or a receipt
+ *     storeId, homeName,                             ← home positions only: the home's attribution
  *     version,                                       ← 1 on the first write, +1 on every write
  *     GSI2PK: RUNOUT#<shard>, GSI2SK: <runoutDate>#<PK>#<sku> }  ← only while runoutDate is not null
  *                                                       (usage > 0 and counted): the index stays sparse
  *
  * Stock event item (history, newest first by SK): see StockEvent.
+ *
+ * The attribution (the home's store and name) lets the shortfall job alert a home's store from the
+ * run-out index alone, without reading the home. The count writer stamps it from the home profile
+ * it reads anyway; every other writer carries forward what it read. A home moved to another store
+ * (or renamed) is re-attributed by its next count; until then the job may name the old store.
  */
 import { createHash } from 'node:crypto';
 import type { PositionState, UsageSource } from '../domain/stock-position.ts';
@@ -23,19 +29,34 @@ import { keys, type LocationKind, type LocationRef } from './keys.ts';
 export const POSITION_ENTITY = 'StockPosition';
 export const STOCK_EVENT_ENTITY = 'StockEvent';
 
+/** Whose a home position is, as of the last count that wrote it. */
+export interface HomeAttribution {
+  storeId: string;
+  homeName: string;
+}
+
 /** A stored position: its state and the version every write must condition on. */
 export interface PositionRecord {
   location: LocationRef;
   state: PositionState;
   /** 0 = not in the table yet; a write expecting version v stores v + 1. */
   version: number;
+  /** Home positions written since attribution began (store positions, and older items: undefined). */
+  attribution?: HomeAttribution | undefined;
 }
 
 /**
  * The whole position item for a Put (a Put, not an Update, so a position whose usage drops to 0
- * loses its run-out index attributes with nothing else to remember).
+ * loses its run-out index attributes with nothing else to remember). `attribution` has no default:
+ * a Put replaces the item, so a writer that left it out would erase it; each writer says what it
+ * carries (the count writer the home's profile, the others the record they read).
  */
-export function positionItem(location: LocationRef, state: PositionState, version: number): Record<string, unknown> {
+export function positionItem(
+  location: LocationRef,
+  state: PositionState,
+  version: number,
+  attribution: HomeAttribution | undefined,
+): Record<string, unknown> {
   const runout = runoutDate(state);
   return {
     ...keys.position(location, state.sku),
@@ -55,6 +76,7 @@ export function positionItem(location: LocationRef, state: PositionState, versio
     inbound: state.inbound,
     runoutDate: runout,
     version,
+    ...(location.kind === 'home' && attribution ? { storeId: attribution.storeId, homeName: attribution.homeName } : {}),
     ...(runout !== null ? keys.runoutIndex(location, state.sku, runout) : {}),
   };
 }
@@ -79,10 +101,13 @@ export function toPositionState(raw: Record<string, unknown>): PositionState {
 }
 
 export function toPositionRecord(raw: Record<string, unknown>): PositionRecord {
+  const location = { kind: raw.locationKind as LocationKind, id: raw.locationId as string };
+  const attributed = location.kind === 'home' && typeof raw.storeId === 'string' && typeof raw.homeName === 'string';
   return {
-    location: { kind: raw.locationKind as LocationKind, id: raw.locationId as string },
+    location,
     state: toPositionState(raw),
     version: Number(raw.version ?? 0),
+    ...(attributed ? { attribution: { storeId: raw.storeId as string, homeName: raw.homeName as string } } : {}),
   };
 }
 

@@ -3,8 +3,9 @@
  *
  * Write protocol, for every writer (counts here; receipts, dispatch and inbound in other features):
  * a position is written whole with `positionPut`, conditioned on the version that was read, and
- * stores version + 1. A writer that loses the race gets a cancelled transaction / failed condition,
- * re-reads and re-applies. Nothing updates a position attribute in place, so no update can be lost
+ * stores version + 1, with the home's attribution it read (the count writer: the home's profile).
+ * A writer that loses the race gets a cancelled transaction / failed condition, re-reads and
+ * re-applies. Nothing updates a position attribute in place, so no update can be lost
  * and the run-out index attributes always match the state.
  *
  * For other features:
@@ -35,6 +36,7 @@ import {
   stockEventItem,
   toPositionRecord,
   toStockEvent,
+  type HomeAttribution,
   type PositionRecord,
   type StockEvent,
 } from './stock-items.ts';
@@ -46,6 +48,7 @@ export {
   stockEventItem,
   toStockEvent,
   deterministicEventId,
+  type HomeAttribution,
   type PositionRecord,
   type StockEvent,
   type StockEventKind,
@@ -67,9 +70,11 @@ export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWrit
 /**
  * A whole-position Put for TransactWriteItems (or, unwrapped, a PutCommand), conditioned on the
  * version read: `expectedVersion` 0 means "must not exist yet". Stores expectedVersion + 1.
+ * `attribution`: the home's, from its profile (counts) or from the record read (every other
+ * writer: `current.attribution`), so that no write drops it (stock-items.ts).
  */
-export function positionPut(location: LocationRef, state: PositionState, expectedVersion: number): TransactItem {
-  const Item = positionItem(location, state, expectedVersion + 1);
+export function positionPut(location: LocationRef, state: PositionState, expectedVersion: number, attribution: HomeAttribution | undefined): TransactItem {
+  const Item = positionItem(location, state, expectedVersion + 1, attribution);
   if (expectedVersion === 0) {
     return { Put: { TableName: tableName(), Item, ConditionExpression: 'attribute_not_exists(PK)' } };
   }
@@ -156,6 +161,8 @@ export interface PositionWrite {
   state: PositionState;
   /** The version it was computed from (0: the position did not exist). */
   expectedVersion: number;
+  /** The home's store and name, stored on the position for the shortfall job. */
+  attribution?: HomeAttribution | undefined;
 }
 
 export async function commitPositions(writes: readonly PositionWrite[]): Promise<void> {
@@ -164,7 +171,7 @@ export async function commitPositions(writes: readonly PositionWrite[]): Promise
   try {
     await documentClient.send(
       new TransactWriteCommand({
-        TransactItems: writes.map((w) => positionPut(w.location, w.state, w.expectedVersion)),
+        TransactItems: writes.map((w) => positionPut(w.location, w.state, w.expectedVersion, w.attribution)),
         // Makes the SDK's own retry of a transaction whose answer was lost a no-op, not a false conflict.
         ClientRequestToken: randomUUID(),
         ReturnConsumedCapacity: 'TOTAL',

@@ -5,7 +5,7 @@
  * per SKU and nothing moves. The home's `inbound` does not change: the units are still on their way.
  */
 import { getPositionsBatch } from '../data/stock-repository.ts';
-import { dispatchShortfall, mergeLines, plannedLines } from '../domain/delivery-stock.ts';
+import { deliveryLines, dispatchShortfall } from '../domain/delivery-stock.ts';
 import type { Principal } from '../http/principal.ts';
 import { conflict } from '../http/problem.ts';
 import { dispatchTransactItems } from '../stock/dispatches.ts';
@@ -21,7 +21,7 @@ async function planDispatch({ delivery, requests, actor, at }: MoveContext): Pro
   if (moving.length === 0) {
     throw conflict('Every request on this delivery was cancelled; there is nothing to dispatch.', { currentStatus: delivery.status });
   }
-  const lines = mergeLines(moving.flatMap(plannedLines));
+  const lines = deliveryLines(moving);
   const store = { kind: 'store' as const, id: delivery.storeId };
   const positions = await getPositionsBatch(lines.map((l) => ({ location: store, sku: l.sku })));
   const bySku = new Map(positions.map((p) => [p.state.sku, p]));

@@ -8,21 +8,38 @@
  * earliest run-out date (in the store's zone) tells the planner who must be brought forward.
  * Then the pure planner (functions/domain/delivery-plan.ts) decides.
  *
- * Writes: one transaction per new or grown delivery — the delivery (new: must not exist; grown:
- * still planned, at the version read), each newly placed request approved → scheduled (conditioned
- * on status and version) and, for a new delivery, the home's booking on the delivery day, refused
- * beyond capacity. Deliveries of one date are written one after another (they share the day's
- * booking item), dates in parallel. A write that loses a race (another planner, an allocation, a
+ * Writes: one transaction per new or grown delivery — the delivery (new: must not exist, or be the
+ * cancelled delivery of that home and date, which it takes over; grown: still planned, at the
+ * version read), each newly placed request approved → scheduled (conditioned on status and version,
+ * and noting the delivery it is on) and, for a new delivery, the home's booking on the delivery
+ * day, refused beyond capacity. Deliveries of one date are written one after another (they share
+ * the day's booking item), dates in parallel. A write that loses a race (another planner, an allocation, a
  * cancellation) stops its date; the plan is then recomputed from the new state, where what was
  * written is existing and its requests are scheduled, so nothing is booked twice.
  */
 import { randomUUID } from 'node:crypto';
-import { dayBooking, deliveryFitsOneTransaction, deliveryPut, getDeliveries, readDeliveryDays, type DeliveryRecord } from '../data/delivery-repository.ts';
+import {
+  dayBooking,
+  deliveryFitsOneTransaction,
+  deliveryPut,
+  getDeliveries,
+  getDelivery,
+  readDeliveryDays,
+  type DeliveryRecord,
+} from '../data/delivery-repository.ts';
 import { allStoreHomes, getStore, type HomeRecord } from '../data/registry-repository.ts';
 import { allInStoreQueue, commitRequestChanges, RequestRaceError, RequestStateConflict, type RequestRecord } from '../data/request-repository.ts';
 import { getPositionsBatch } from '../data/stock-repository.ts';
 import { addDays } from '../domain/calendar-date.ts';
-import { deliveryIdFor, planDeliveries, type PlanHome, type PlannedDelivery, type PlanRequest, type UnplacedRequest } from '../domain/delivery-plan.ts';
+import {
+  deliveryIdFor,
+  planDeliveries,
+  type ExistingDelivery,
+  type PlanHome,
+  type PlannedDelivery,
+  type PlanRequest,
+  type UnplacedRequest,
+} from '../domain/delivery-plan.ts';
 import { plannedLines } from '../domain/delivery-stock.ts';
 import { allowedFrom } from '../domain/request-lifecycle.ts';
 import { runoutDate } from '../domain/stock-position.ts';
@@ -59,7 +76,12 @@ export async function planStoreDeliveries({ storeId, from, days, actor, now }: P
       allInStoreQueue(storeId, 'partially-approved'),
       readDeliveryDays(storeId, from, to),
     ]);
-    const existing = await getDeliveries([...bookedDays].flatMap(([date, homeIds]) => homeIds.map((h) => deliveryIdFor(date, h))));
+    // The pure planner takes planned, dispatched and delivered deliveries, not cancelled ones: a
+    // cancelled delivery carries no requests and holds no capacity (its cancel took the home off the
+    // day, so it is not normally among those read), and must be neither counted nor grown. Should
+    // the home be planned on that date again, the new delivery takes its item over (writeDelivery).
+    const booked = await getDeliveries([...bookedDays].flatMap(([date, homeIds]) => homeIds.map((h) => deliveryIdFor(date, h))));
+    const existing = booked.filter((d): d is ExistingRecord => d.status !== 'cancelled');
     const { plannable, empty } = splitRequests([...approved, ...partial]);
     const plan = planDeliveries({
       from,
@@ -110,12 +132,15 @@ async function homesWithRunouts(homes: HomeRecord[], requests: RequestRecord[], 
   return homes.map((h) => ({ homeId: h.homeId, deliveryDays: h.deliveryDays, runoutDate: earliest.get(h.homeId) ?? null }));
 }
 
+/** A delivery the planner takes into account: planned, dispatched or delivered. */
+type ExistingRecord = DeliveryRecord & ExistingDelivery;
+
 interface WriteContext {
   storeId: string;
   capacityPerDay: number;
   actor: Actor;
   now: Date;
-  existing: DeliveryRecord[];
+  existing: ExistingRecord[];
   requests: RequestRecord[];
 }
 
@@ -144,10 +169,31 @@ async function writePlan(deliveries: PlannedDelivery[], context: WriteContext): 
   return { written, raced };
 }
 
-async function writeDelivery(planned: PlannedDelivery, { storeId, capacityPerDay, actor, now, existing, requests }: WriteContext): Promise<void> {
+async function writeDelivery(planned: PlannedDelivery, context: WriteContext): Promise<void> {
+  const before = context.existing.find((d) => d.deliveryId === planned.deliveryId);
+  try {
+    await commitDelivery(planned, before, context);
+  } catch (error) {
+    // Ids are per home and date (deliveryIdFor): a new delivery may meet the item of one cancelled on
+    // that date, unseen because its home is no longer booked. It takes that item over.
+    if (before || !(error instanceof RequestRaceError)) throw error;
+    const cancelled = await getDelivery(planned.deliveryId);
+    if (cancelled?.status !== 'cancelled') throw error;
+    await commitDelivery(planned, cancelled, context);
+  }
+}
+
+/**
+ * One transaction: the delivery, its newly placed requests approved → scheduled and, for a new
+ * delivery, the home's booking on the day. A cancelled delivery taken over is written as a new one
+ * would be, but conditioned on still being cancelled at the version read, and its version carries
+ * on, so a writer still holding a version from before the cancel cannot write over it.
+ */
+async function commitDelivery(planned: PlannedDelivery, before: DeliveryRecord | undefined, context: WriteContext): Promise<void> {
+  const { storeId, capacityPerDay, actor, now, requests } = context;
   const at = now.toISOString();
-  const before = existing.find((d) => d.deliveryId === planned.deliveryId);
-  const already = new Set(before?.requestIds ?? []);
+  const grown = before?.status === 'planned' ? before : undefined;
+  const already = new Set(grown?.requestIds ?? []);
   const byId = new Map(requests.map((r) => [r.requestId, r]));
   const note = `Planned on delivery ${planned.deliveryId} for ${planned.date}.${planned.emergency && planned.reason ? ` ${planned.reason}` : ''}`;
   const changes = planned.requestIds
@@ -155,11 +201,18 @@ async function writeDelivery(planned: PlannedDelivery, { storeId, capacityPerDay
     .map((id) => {
       const request = byId.get(id)!;
       const entry = { action: 'schedule' as const, from: request.status, to: 'scheduled' as const, at, actor, reason: note };
-      const after = { ...request, status: 'scheduled' as const, updatedAt: at, version: request.version + 1, history: [...request.history, entry] };
+      const after = {
+        ...request,
+        status: 'scheduled' as const,
+        deliveryId: planned.deliveryId,
+        updatedAt: at,
+        version: request.version + 1,
+        history: [...request.history, entry],
+      };
       return { before: request, after, allowedFrom: allowedFrom('schedule') };
     });
   const record: DeliveryRecord = {
-    ...(before ?? blankDelivery(planned, storeId, at)),
+    ...(grown ?? blankDelivery(planned, storeId, at)),
     requestIds: planned.requestIds,
     lines: planned.lines,
     emergency: planned.emergency,
@@ -168,9 +221,12 @@ async function writeDelivery(planned: PlannedDelivery, { storeId, capacityPerDay
     version: (before?.version ?? 0) + 1,
     writeId: randomUUID(),
   };
-  const items = before
-    ? [deliveryPut(record, { version: before.version, status: 'planned' })]
-    : [deliveryPut(record, 'new'), dayBooking(storeId, planned.date, planned.homeId, capacityPerDay)];
+  const items = grown
+    ? [deliveryPut(record, { version: grown.version, status: 'planned' })]
+    : [
+        deliveryPut(record, before ? { version: before.version, status: 'cancelled' } : 'new'),
+        dayBooking(storeId, planned.date, planned.homeId, capacityPerDay),
+      ];
   await commitRequestChanges(changes, items);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Reading deliveries: one by id; a store's manifest for a date (one Query on the store's by-date
- * index, in homeId order, with totals per SKU); a home's deliveries, latest date first (one Query
- * a page).
+ * index, in homeId order, with totals per SKU; cancelled deliveries left off: the van does not go
+ * there); a home's deliveries, latest date first (one Query a page), cancelled ones included.
  */
 import { listHomeDeliveries, storeDeliveriesOn, toDeliveryView, type DeliveryView } from '../data/delivery-repository.ts';
 import type { Page } from '../data/pagination.ts';
@@ -24,7 +24,7 @@ export async function readManifest(principal: Principal, storeId: string, date: 
   const store = await getStore(storeId);
   if (!store) throw notFound(`No store "${storeId}".`);
   const day = date ?? dateInZone(now, store.timeZone);
-  const items = (await storeDeliveriesOn(storeId, day)).map(toDeliveryView);
+  const items = (await storeDeliveriesOn(storeId, day)).filter((d) => d.status !== 'cancelled').map(toDeliveryView);
   return { storeId, date: day, items, totals: mergeLines(items.flatMap((d) => d.lines)), nextCursor: null };
 }
 

@@ -47,7 +47,7 @@ async function planReceipt({ delivery, requests, actor, at }: MoveContext, recei
       items.push(...receiptTransactItems({ location: home, current, sku, quantity, receivedAt: at, reference, recordedBy: actor.org, recordedAt: at, inboundCleared: dispatched }).items);
     } else if (current && current.state.inbound > 0) {
       // Nothing arrived: the units are no longer on their way (the discrepancy records them).
-      items.push(positionPut(home, { ...current.state, inbound: Math.max(0, current.state.inbound - dispatched) }, current.version));
+      items.push(positionPut(home, { ...current.state, inbound: Math.max(0, current.state.inbound - dispatched) }, current.version, current.attribution));
     }
   }
   return {

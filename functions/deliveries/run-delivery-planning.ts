@@ -8,6 +8,7 @@
  * CARESTOCK_PLAN_LEAD_DAYS — days from today to the horizon's first date (default 1: the job runs
  * after the vans are loaded, so it plans from tomorrow; 0 plans today too).
  */
+import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
 import { listStores } from '../data/registry-repository.ts';
 import { addDays } from '../domain/calendar-date.ts';
 import { isInFuture } from '../domain/stock-rules.ts';
@@ -59,20 +60,16 @@ export async function runDeliveryPlanning(asOf: Date, actor: Actor = JOB_ACTOR, 
   } while (cursor);
 
   const summary: DeliveryPlanJobSummary = { asOf: asOf.toISOString(), stores: [], failed: [] };
-  for (let start = 0; start < stores.length; start += STORES_AT_ONCE) {
-    await Promise.all(
-      stores.slice(start, start + STORES_AT_ONCE).map(async (store) => {
-        const from = addDays(dateInZone(asOf, store.timeZone), horizon.leadDays);
-        try {
-          const plan = await planStoreDeliveries({ storeId: store.storeId, from, days: horizon.days, actor, now: asOf });
-          summary.stores.push({ storeId: store.storeId, from, days: horizon.days, planned: plan.deliveries.length, unplaced: plan.unplaced.length });
-        } catch (error) {
-          const detail = error instanceof HttpProblem || error instanceof Error ? error.message : String(error);
-          summary.failed.push({ storeId: store.storeId, detail });
-        }
-      }),
-    );
-  }
+  await mapWithConcurrency(stores, STORES_AT_ONCE, async (store) => {
+    const from = addDays(dateInZone(asOf, store.timeZone), horizon.leadDays);
+    try {
+      const plan = await planStoreDeliveries({ storeId: store.storeId, from, days: horizon.days, actor, now: asOf });
+      summary.stores.push({ storeId: store.storeId, from, days: horizon.days, planned: plan.deliveries.length, unplaced: plan.unplaced.length });
+    } catch (error) {
+      const detail = error instanceof HttpProblem || error instanceof Error ? error.message : String(error);
+      summary.failed.push({ storeId: store.storeId, detail });
+    }
+  });
   summary.stores.sort((a, b) => (a.storeId < b.storeId ? -1 : 1));
   summary.failed.sort((a, b) => (a.storeId < b.storeId ? -1 : 1));
   return summary;

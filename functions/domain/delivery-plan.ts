@@ -33,17 +33,6 @@ export interface PlanRequest {
   lines: DeliveryLine[];
 }
 
-export interface ExistingDelivery {
-  deliveryId: string;
-  homeId: string;
-  date: string;
-  requestIds: string[];
-  lines: DeliveryLine[];
-  emergency: boolean;
-  reason: string | null;
-  status: 'planned' | 'dispatched' | 'delivered';
-}
-
 export interface PlannedDelivery {
   deliveryId: string;
   homeId: string;
@@ -53,6 +42,11 @@ export interface PlannedDelivery {
   lines: DeliveryLine[];
   emergency: boolean;
   reason: string | null;
+}
+
+/** A delivery already written: it counts against its date's capacity, and only a planned one can grow. */
+export interface ExistingDelivery extends PlannedDelivery {
+  status: 'planned' | 'dispatched' | 'delivered';
 }
 
 export interface PlanInput {

@@ -30,6 +30,11 @@ export function plannedLines(request: PlannableRequest): DeliveryLine[] {
   return mergeLines(lines);
 }
 
+/** What a delivery of these requests carries: each one's plannedLines, merged per SKU, sorted. */
+export function deliveryLines(requests: readonly PlannableRequest[]): DeliveryLine[] {
+  return mergeLines(requests.flatMap(plannedLines));
+}
+
 export function mergeLines(lines: Iterable<DeliveryLine>): DeliveryLine[] {
   const totals = new Map<string, number>();
   for (const line of lines) if (line.quantity > 0) totals.set(line.sku, (totals.get(line.sku) ?? 0) + line.quantity);

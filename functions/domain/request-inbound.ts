@@ -9,6 +9,7 @@
  * Every write to a request changes the home's positions by `inboundDelta(before, after)`, in the
  * same transaction, so `inbound` always equals the sum over the home's requests.
  */
+import { plannedLines } from './delivery-stock.ts';
 import type { RequestStatus } from './request-lifecycle.ts';
 
 export interface InboundSource {
@@ -20,13 +21,9 @@ export interface InboundSource {
 const COUNTING: ReadonlySet<RequestStatus> = new Set(['approved', 'partially-approved', 'scheduled', 'dispatched']);
 
 export function inboundUnits(request: InboundSource): Map<string, number> {
-  const units = new Map<string, number>();
-  if (!COUNTING.has(request.status)) return units;
-  const lines = request.allocatedLines
-    ? request.allocatedLines.map((l) => ({ sku: l.sku, quantity: l.allocated }))
-    : (request.approvedLines ?? []);
-  for (const line of lines) if (line.quantity > 0) units.set(line.sku, (units.get(line.sku) ?? 0) + line.quantity);
-  return units;
+  if (!COUNTING.has(request.status)) return new Map();
+  // The units a request puts on its delivery are the units its home counts as inbound.
+  return new Map(plannedLines(request).map((line) => [line.sku, line.quantity]));
 }
 
 /** after − before, per SKU; SKUs whose units do not change are left out. */

@@ -1,7 +1,7 @@
 /**
  * Turns a change in a home's inbound units into position Puts for the request's transaction, by the
  * stock write protocol (functions/data/stock-repository.ts): each position written whole, as the
- * version read plus one. A SKU the home has no position for yet gets one (never counted, status
+ * version read plus one, with the home's attribution it read. A SKU the home has no position for yet gets one (never counted, status
  * unknown) so the units are not lost when its first count arrives. Inbound never goes below 0: a
  * delivery may already have taken units off.
  */
@@ -24,8 +24,8 @@ export function inboundPositionPuts(homeId: string, delta: ReadonlyMap<string, n
     const state = current?.state ?? emptyPosition(sku);
     const next = { ...state, inbound: Math.max(0, state.inbound + change) };
     const version = current?.version ?? 0;
-    puts.push(positionPut(location, next, version));
-    after.push({ location, state: next, version: version + 1 });
+    puts.push(positionPut(location, next, version, current?.attribution));
+    after.push({ location, state: next, version: version + 1, attribution: current?.attribution });
   }
   return { puts, after };
 }

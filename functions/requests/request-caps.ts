@@ -2,7 +2,7 @@
  * A store's request caps: units per bed per week, per SKU. Approving a request above them needs an
  * override reason (transition-request.ts), which is recorded on the request.
  */
-import { getItems, getStore, UnknownStoreError } from '../data/registry-repository.ts';
+import { catalogue, getStore, UnknownStoreError } from '../data/registry-repository.ts';
 import { getRequestCaps, putRequestCaps } from '../data/request-repository.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { RequestCaps, RequestCapsInput } from '../schemas/requests.ts';
@@ -15,8 +15,8 @@ export async function readRequestCaps(storeId: string): Promise<RequestCaps> {
 
 export async function setRequestCaps(storeId: string, input: RequestCapsInput, now: Date): Promise<RequestCaps> {
   const skus = Object.keys(input.capsPerBedPerWeek);
-  const catalogue = await getItems(skus);
-  const unknown = skus.filter((sku) => !catalogue.has(sku));
+  const items = await catalogue(skus);
+  const unknown = skus.filter((sku) => !items.has(sku));
   if (unknown.length > 0) {
     throw badRequest(
       `The caps name ${unknown.length} unknown SKU${unknown.length === 1 ? '' : 's'}; nothing was changed.`,

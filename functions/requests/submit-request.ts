@@ -1,13 +1,13 @@
 /**
  * A home (or its store) asks for PPE. Two round trips whatever the number of lines:
- * 1. the home's profile ∥ the catalogue items of the lines (BatchGet) ∥ the home's positions for
+ * 1. the home's profile ∥ the catalogue (one Query of its index) ∥ the home's positions for
  *    those SKUs (BatchGet) — the profile is skipped when tenancy already read it;
  * 2. one conditional Put of the request (it lands in the home's list and the store's `submitted`
  *    queue through its index attributes).
  * Nothing becomes inbound yet: units are promised only when the store approves.
  */
 import { randomUUID } from 'node:crypto';
-import { getHomeRecord, getItems, type HomeRecord } from '../data/registry-repository.ts';
+import { catalogue, getHomeRecord, type HomeRecord } from '../data/registry-repository.ts';
 import { createRequest, toRequestView } from '../data/request-repository.ts';
 import { getPositionsBatch } from '../data/stock-repository.ts';
 import { daysOfSupply } from '../domain/stock-position.ts';
@@ -27,15 +27,15 @@ export interface SubmitInput {
 export async function submitRequest({ homeId, submission, actor, home: known, now }: SubmitInput): Promise<RequestView> {
   const location = { kind: 'home' as const, id: homeId };
   const skus = submission.lines.map((line) => line.sku);
-  const [home, catalogue, positions] = await Promise.all([
+  const [home, items, positions] = await Promise.all([
     known ?? getHomeRecord(homeId),
-    getItems(skus),
+    catalogue(skus),
     getPositionsBatch(skus.map((sku) => ({ location, sku }))),
   ]);
   if (!home) throw notFound(`No home "${homeId}".`);
   const errors: FieldError[] = [];
   submission.lines.forEach((line, index) => {
-    if (!catalogue.has(line.sku)) errors.push({ in: 'body', path: `/lines/${index}/sku`, message: `No catalogue item "${line.sku}"` });
+    if (!items.has(line.sku)) errors.push({ in: 'body', path: `/lines/${index}/sku`, message: `No catalogue item "${line.sku}"` });
   });
   if (errors.length > 0) throw badRequest(`The request has ${errors.length} unknown SKU${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
 
@@ -61,6 +61,7 @@ export async function submitRequest({ homeId, submission, actor, home: known, no
     updatedAt: at,
     history: [{ action: 'submit' as const, from: null, to: 'submitted' as const, at, actor, reason: null }],
     version: 1,
+    deliveryId: null,
   };
   await createRequest(record);
   return toRequestView(record);

@@ -2,10 +2,12 @@
  * approve, reject and cancel: read the request (tenancy), check the state machine, then ONE
  * conditional write — `#status IN (allowedFrom(action)) AND #version = :read` — that sets the new
  * status, moves the request to that status's store queue, appends the history entry and, in the
- * same transaction, moves the units that become (or stop being) inbound at the home.
+ * same transaction, moves the units that become (or stop being) inbound at the home and, when a
+ * scheduled request is cancelled, takes it off its delivery (functions/deliveries/withdraw-request.ts).
  *
  * Round trips: approve 3 (request; home ∥ caps ∥ positions; TransactWriteItems), reject 2
- * (request; UpdateItem), cancel 2 or 3 (positions only when units were inbound).
+ * (request; UpdateItem), cancel 2 or 3 (positions only when units were inbound), 4 when scheduled
+ * (request; positions ∥ delivery then its other requests; TransactWriteItems).
  * A state the action cannot start from → 409 naming it, whether seen on the read or handed back
  * by the failed condition (a concurrent transition). A race on versions → re-read and retry.
  */
@@ -19,6 +21,7 @@ import {
   type RequestRecord,
 } from '../data/request-repository.ts';
 import { getPositionsBatch, type TransactItem } from '../data/stock-repository.ts';
+import { withdrawFromDelivery } from '../deliveries/withdraw-request.ts';
 import { inboundDelta } from '../domain/request-inbound.ts';
 import { allowedFrom, approvalOutcome, capExceeded, nextStatus, type RequestAction, type RequestStatus } from '../domain/request-lifecycle.ts';
 import type { Principal } from '../http/principal.ts';
@@ -32,7 +35,8 @@ export const MAX_TRANSITION_ATTEMPTS = 4;
 
 interface Planned {
   after: RequestRecord;
-  positionPuts: TransactItem[];
+  /** What goes in the same transaction: the home's positions, and a cancelled request's delivery. */
+  items: TransactItem[];
 }
 
 interface TransitionInput {
@@ -63,21 +67,23 @@ export function approveRequest(input: TransitionInput & { approval: RequestAppro
       approvedLines,
       override: excess.length > 0 && reason !== null ? { reason, capExceeded: excess } : null,
     });
-    return { after, positionPuts: inboundPositionPuts(request.homeId, inboundDelta(request, after), positions).puts };
+    return { after, items: inboundPositionPuts(request.homeId, inboundDelta(request, after), positions).puts };
   });
 }
 
 export function rejectRequest(input: TransitionInput & { reason: string }): Promise<RequestView> {
-  return transition(input, 'reject', 'decide', async (_request, entry) => ({ after: entry('rejected', input.reason), positionPuts: [] }));
+  return transition(input, 'reject', 'decide', async (_request, entry) => ({ after: entry('rejected', input.reason), items: [] }));
 }
 
 export function cancelRequest(input: TransitionInput): Promise<RequestView> {
   return transition(input, 'cancel', 'cancel', async (request, entry) => {
-    const after = entry('cancelled', null);
+    const after = entry('cancelled', null, { deliveryId: null });
     const delta = inboundDelta(request, after);
-    if (delta.size === 0) return { after, positionPuts: [] };
-    const positions = await getPositionsBatch(homePositionRefs(request.homeId, delta.keys()));
-    return { after, positionPuts: inboundPositionPuts(request.homeId, delta, positions).puts };
+    const [positions, deliveryWrites] = await Promise.all([
+      delta.size === 0 ? [] : getPositionsBatch(homePositionRefs(request.homeId, delta.keys())),
+      withdrawFromDelivery(request, after.updatedAt),
+    ]);
+    return { after, items: [...inboundPositionPuts(request.homeId, delta, positions).puts, ...deliveryWrites] };
   });
 }
 
@@ -101,9 +107,10 @@ async function transition(
       version: request.version + 1,
       history: [...request.history, { action, from: request.status, to, at, actor: actorOf(principal), reason }],
     });
-    const { after, positionPuts } = await plan(request, entry);
     try {
-      await commitRequestChanges([{ before: request, after, allowedFrom: allowedFrom(action) }], positionPuts);
+      // Inside the try: a plan may find what it read has moved on (RequestRaceError) and re-read.
+      const { after, items } = await plan(request, entry);
+      await commitRequestChanges([{ before: request, after, allowedFrom: allowedFrom(action) }], items);
       return toRequestView(after);
     } catch (error) {
       if (error instanceof RequestStateConflict) throw stateConflict(error.current, action);

@@ -4,6 +4,7 @@
  * Request schemas validate; response schemas document (OpenAPI) and are checked by the tests.
  */
 import * as z from 'zod/mini';
+import { DELIVERY_STATUSES } from '../data/delivery-items.ts';
 import { pageQuery } from '../data/pagination.ts';
 import { homeId, isoDate, isoInstant, pageOf, sku, storeId, wholeUnits } from './common.ts';
 import type { OperationFragment } from './operation.ts';
@@ -27,7 +28,7 @@ export const deliveryLine = z
 export const discrepancy = z
   .object({ sku, dispatched: z.int(), received: z.int() })
   .register(z.globalRegistry, { id: 'DeliveryDiscrepancy', description: 'A SKU whose units received differ from those dispatched.' });
-export const deliveryStatus = z.enum(['planned', 'dispatched', 'delivered']);
+export const deliveryStatus = z.enum(DELIVERY_STATUSES);
 
 export const deliveryPlanRequest = z
   .strictObject({ from: isoDate, days: z.int().check(z.minimum(1), z.maximum(MAX_PLAN_DAYS)) })
@@ -86,7 +87,8 @@ export const delivery = z
     id: 'Delivery',
     description:
       'One delivery to one home on one date. `lines` are what its requests put on it until dispatch, then what left the store; ' +
-      '`receivedLines` and `discrepancies` are recorded by the receipt.',
+      '`receivedLines` and `discrepancies` are recorded by the receipt. Cancelling a request takes it off its planned delivery ' +
+      '(`requestIds` and `lines` shrink); when the last one goes the delivery is `cancelled`, carries nothing, and frees its date\'s slot.',
   });
 export const deliveryPage = pageOf(delivery).register(z.globalRegistry, { id: 'DeliveryPage', description: "A page of a home's deliveries, latest date first." });
 
@@ -100,7 +102,9 @@ export const deliveryManifest = z
   })
   .register(z.globalRegistry, {
     id: 'DeliveryManifest',
-    description: "The driver's manifest for one date: every delivery by homeId, and the units per SKU over them all. One page (`nextCursor` is always null).",
+    description:
+      "The driver's manifest for one date: every delivery by homeId (cancelled ones left off), and the units per SKU over them all. " +
+      'One page (`nextCursor` is always null).',
   });
 
 export const receiptLine = z
@@ -148,7 +152,8 @@ export const operations = {
     description:
       "Places the store's approved, unscheduled requests on the earliest date of their home's rota with capacity, one delivery per home " +
       'per date (a home\'s requests merge). A home that would run out before that date is brought forward to the earliest open date ' +
-      'with room (`emergency`, with the reason). Closed dates are skipped; capacity counts every delivery on a date, dispatched ones too. ' +
+      'with room (`emergency`, with the reason). Closed dates are skipped; capacity counts every delivery on a date, dispatched ones too, ' +
+      'cancelled ones not. ' +
       'Each delivery carries its requests\' allocation (or, before allocation, their approval). Placed requests become `scheduled`. ' +
       'Re-planning is safe: a scheduled request is never placed again, and capacity is held in the table, so concurrent plans cannot overbook.',
     params: storeParams,
@@ -161,14 +166,16 @@ export const operations = {
     },
   },
   'GET /v1/stores/{storeId}/deliveries': {
-    description: "The driver's manifest for `date` (default: today in the store's time zone): deliveries by home, and totals per SKU.",
+    description:
+      "The driver's manifest for `date` (default: today in the store's time zone): deliveries by home, and totals per SKU. " +
+      'Cancelled deliveries are left off.',
     params: storeParams,
     query: manifestQuery,
     responses: { 200: deliveryManifest },
     problems: { 400: '`date` is not a calendar date (YYYY-MM-DD), or the query has an unknown parameter.', 404: 'No store has this id.' },
   },
   'GET /v1/homes/{homeId}/deliveries': {
-    description: "A home's deliveries, latest date first.",
+    description: "A home's deliveries, latest date first, cancelled ones included.",
     params: homeParams,
     query: homeDeliveriesQuery,
     responses: { 200: deliveryPage },
@@ -183,15 +190,16 @@ export const operations = {
   'POST /v1/deliveries/{deliveryId}/dispatch': {
     description:
       "The serving store sends a planned delivery: in one transaction the units leave the store's stock and the delivery and its " +
-      'requests become `dispatched`. Requests cancelled since planning are left off. Concurrent dispatches move stock once. ' +
+      'requests become `dispatched`. Concurrent dispatches move stock once; a dispatch racing the cancel of one of its requests ' +
+      'either carries the request (and the cancel is refused 409) or leaves it off. ' +
       outsideTenancy,
     params: deliveryParams,
     responses: { 200: delivery },
     problems: {
       404: notFound,
       409:
-        'The delivery is not `planned` (`currentStatus` says what it is); or the store does not hold the units — `shortfall` lists ' +
-        '`{ sku, required, available }` per SKU short; or every request on it was cancelled. Nothing moved.',
+        'The delivery is not `planned` (`currentStatus` says what it is: `cancelled` when every request on it was cancelled); or the ' +
+        'store does not hold the units — `shortfall` lists `{ sku, required, available }` per SKU short. Nothing moved.',
     },
   },
   'POST /v1/deliveries/{deliveryId}/receipt': {

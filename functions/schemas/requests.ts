@@ -218,7 +218,10 @@ export const operations = {
     problems: transitionProblems('submitted'),
   },
   'POST /v1/requests/{requestId}/cancel': {
-    description: `The home (or its store) cancels a request before dispatch; units it had made inbound are taken off again. ${outsideTenancy}`,
+    description:
+      'The home (or its store) cancels a request before dispatch; units it had made inbound are taken off again. A scheduled request ' +
+      "leaves its delivery in the same transaction: the delivery's lines shrink, and a delivery left with no requests is `cancelled` " +
+      `and frees its date's slot. Once dispatched (even by a dispatch racing the cancel) it can no longer be cancelled. ${outsideTenancy}`,
     params: requestParams,
     responses: { 200: ppeRequest },
     problems: transitionProblems('submitted, approved, partially-approved or scheduled'),

@@ -73,6 +73,29 @@ export interface HomeToRecord {
   storeId: string;
 }
 
+export interface NamedHome extends HomeToRecord {
+  name: string;
+}
+
+/**
+ * Store and name of each home, from the attribution its positions carry (stock-items.ts): the
+ * store to alert without reading the home. A home any of whose positions carries none (written
+ * before attribution began) or whose positions disagree (moved or renamed, and only some lines
+ * counted since) is left out, and the job reads its profile. A home moved to another store is
+ * re-attributed by its next count; until then its alert may go to the store it left.
+ */
+export function attributedHomes(positions: readonly PositionRecord[]): Map<string, NamedHome> {
+  const byHome = new Map<string, NamedHome | null>();
+  for (const { location, attribution } of positions) {
+    if (location.kind !== 'home') continue;
+    const seen = byHome.get(location.id);
+    if (seen === null) continue;
+    const agrees = attribution !== undefined && (seen === undefined || (seen.storeId === attribution.storeId && seen.name === attribution.homeName));
+    byHome.set(location.id, agrees ? { homeId: location.id, storeId: attribution.storeId, name: attribution.homeName } : null);
+  }
+  return new Map([...byHome].filter((entry): entry is [string, NamedHome] => entry[1] !== null));
+}
+
 /**
  * One record per flagged home: reasons in a fixed order (short, silent), items only when short.
  * Sorted by store then home, the order the table keeps them in. A deterministic function of its

@@ -5,8 +5,11 @@
  * find    the run-out index (positions that can run out within shortfallDays, shard by shard), the
  *         last-count index (homes silent longer than staleAfterDays), the catalogue's pack sizes,
  *         the records and the alert ledger already written for the date, and yesterday's records:
- *         Queries in parallel, then one BatchGet per 100 homes whose profile (store) is not known
- *         yet. Every read is bounded by the at-risk set, never by the table: no Scan.
+ *         Queries in parallel. A short home's store and name come with its positions (their
+ *         attribution, written by its counts), a silent home's with the last-count index; only
+ *         homes known by neither (positions not rewritten since attribution began, homes resolved
+ *         since yesterday, whose names the digest lists) are read, one BatchGet per 100. Every read
+ *         is bounded by the at-risk set, never by the table: no Scan.
  * assess  the pure rules of assess-shortfalls.ts, at asOf.
  * record  one record per flagged home per date, a conditional Put (attribute_not_exists): records
  *         already there are kept as they are, so re-runs and retries duplicate nothing.
@@ -17,7 +20,7 @@
  *         A store gets a digest when it has homes not alerted yet, or, once a day, homes resolved.
  */
 import { homeProfiles, homesLastCountedBefore, alertLedgers, putShortfallRecord, recordAlerted, shortfallRecordsOf, type HomeProfile } from '../data/shortfall-repository.ts';
-import { catalogPackSizes } from '../data/registry-repository.ts';
+import { catalogue, packSizes } from '../data/registry-repository.ts';
 import { positionsRunningOutBefore } from '../data/stock-repository.ts';
 import { meterCapacity } from '../data/consumed-capacity.ts';
 import { addDays } from '../domain/calendar-date.ts';
@@ -26,8 +29,8 @@ import { badRequest } from '../http/problem.ts';
 import type { ShortfallBody, ShortfallScanSummary } from '../schemas/shortfalls.ts';
 import { stockRules } from '../stock/stock-config.ts';
 import { alertSinkFromEnv, type AlertSink } from './alert-sink.ts';
-import { isSilent, runoutHorizon, shortItemsByHome, shortfallDate, shortfallRecords, staleBefore } from './assess-shortfalls.ts';
-import { mapInFlight } from './in-flight.ts';
+import { attributedHomes, isSilent, runoutHorizon, shortItemsByHome, shortfallDate, shortfallRecords, staleBefore, type NamedHome } from './assess-shortfalls.ts';
+import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
 import { shortfallEvent, shortfallId, storeDigest } from './shortfall-digest.ts';
 
 const WRITES_IN_FLIGHT = 16;
@@ -59,19 +62,22 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
   const asOfIso = asOf.toISOString();
 
   // find
-  const [atRisk, staleHomes, packSizes, existing, yesterday, ledgers] = await Promise.all([
+  const [atRisk, staleHomes, items, existing, yesterday, ledgers] = await Promise.all([
     positionsRunningOutBefore(runoutHorizon(asOf, rules)),
     homesLastCountedBefore(staleBefore(asOf, rules)),
-    catalogPackSizes(),
+    catalogue(),
     shortfallRecordsOf(date),
     shortfallRecordsOf(addDays(date, -1)),
     alertLedgers(date),
   ]);
 
   // assess
-  const short = shortItemsByHome(atRisk, asOf, rules, packSizes);
+  const short = shortItemsByHome(atRisk, asOf, rules, packSizes(items));
   const silent = new Set(staleHomes.filter((home) => isSilent(home.lastCountedAt, asOf, rules)).map((home) => home.homeId));
-  const profiles = new Map<string, HomeProfile>(staleHomes.map((home) => [home.homeId, home]));
+  // Store and name per home: profiles from the last-count index first (read from the home item
+  // itself), then the positions' attribution, then the profiles of the rest.
+  const profiles = new Map<string, NamedHome>(staleHomes.map((home): [string, HomeProfile] => [home.homeId, home]));
+  for (const [homeId, home] of attributedHomes(atRisk)) if (!profiles.has(homeId)) profiles.set(homeId, home);
   // Store ids of short homes, and names of homes resolved since yesterday (for the digests).
   const resolvedCandidates = yesterday.filter((r) => r.reasons.includes('short') && !short.has(r.homeId)).map((r) => r.homeId);
   const unknown = [...short.keys(), ...resolvedCandidates].filter((id) => !profiles.has(id));
@@ -80,7 +86,7 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
 
   // record
   const present = new Set(existing.map(shortfallId));
-  const outcomes = await mapInFlight(records.filter((r) => !present.has(shortfallId(r))), WRITES_IN_FLIGHT, async (record) => ({
+  const outcomes = await mapWithConcurrency(records.filter((r) => !present.has(shortfallId(r))), WRITES_IN_FLIGHT, async (record) => ({
     record,
     outcome: await putShortfallRecord(record, asOfIso),
   }));
@@ -99,7 +105,7 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
   });
   const events = plans.flatMap((plan) => plan.pending.map((r) => shortfallEvent(r, asOfIso, names.get(r.homeId) ?? r.homeId)));
   await sink.putEvents(events);
-  await mapInFlight(plans, STORES_IN_FLIGHT, async (plan) => {
+  await mapWithConcurrency(plans, STORES_IN_FLIGHT, async (plan) => {
     await sink.publishDigest(plan.digest);
     await recordAlerted(date, plan.storeId, plan.pending.map((r) => r.homeId));
   });

@@ -42,5 +42,5 @@ export function dispatchTransactItems(input: DispatchInput): TransactItem[] {
     recordedAt: input.recordedAt,
     recordedBy: input.recordedBy,
   });
-  return [positionPut(input.location, position, input.current.version), { Put: { TableName: tableName(), Item: event } }];
+  return [positionPut(input.location, position, input.current.version, input.current.attribution), { Put: { TableName: tableName(), Item: event } }];
 }

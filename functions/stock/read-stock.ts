@@ -4,7 +4,7 @@
  * together) and, in parallel, one for the catalogue's pack sizes (reorder suggestions are whole packs).
  */
 import type { LocationRef } from '../data/keys.ts';
-import { catalogPackSizes, getHomeRecord, getStore } from '../data/registry-repository.ts';
+import { catalogue, getHomeRecord, getStore, packSizes } from '../data/registry-repository.ts';
 import { listStockHistory, readLocationStock, type PositionRecord, type StockEvent } from '../data/stock-repository.ts';
 import type { Page } from '../data/pagination.ts';
 import { compareStatusSeverity, viewPosition, worstStatus, type PositionView } from '../domain/stock-position.ts';
@@ -14,9 +14,9 @@ import { describeLocation } from './location-access.ts';
 import { stockRules } from './stock-config.ts';
 
 export async function readStock(location: LocationRef, now: Date): Promise<LocationStock> {
-  const [stock, packSizes] = await Promise.all([readLocationStock(location), catalogPackSizes()]);
+  const [stock, items] = await Promise.all([readLocationStock(location), catalogue()]);
   if (!stock.profile) throw notFound(`No ${describeLocation(location)}.`);
-  const positions = viewPositions(stock.positions, packSizes, now);
+  const positions = viewPositions(stock.positions, packSizes(items), now);
   return { status: worstStatus(positions.map((p) => p.status)), asOf: now.toISOString(), positions };
 }
 

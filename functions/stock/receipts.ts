@@ -3,7 +3,8 @@
  * Put and the history event, as TransactWriteItems entries to put in the caller's own transaction
  * beside its delivery and request updates. The Put is conditioned on the version read, like every
  * position write (functions/data/stock-repository.ts), so a receipt racing a count loses cleanly
- * and is re-read, never lost.
+ * and is re-read, never lost; it carries forward the home's attribution it read (a whole-item Put
+ * without it would erase it).
  */
 import type { LocationRef } from '../data/keys.ts';
 import { deterministicEventId, positionPut, stockEventItem, type PositionRecord, type TransactItem } from '../data/stock-repository.ts';
@@ -56,5 +57,5 @@ export function receiptTransactItems(input: ReceiptInput): { position: PositionS
     recordedAt: input.recordedAt,
     recordedBy: input.recordedBy,
   });
-  return { position, items: [positionPut(input.location, position, expectedVersion), { Put: { TableName: tableName(), Item: event } }] };
+  return { position, items: [positionPut(input.location, position, expectedVersion, input.current?.attribution), { Put: { TableName: tableName(), Item: event } }] };
 }

@@ -3,10 +3,12 @@
  * (usage, adjustments, late counts: functions/domain/usage-estimate.ts), write, answer the positions.
  *
  * Write strategy (a 100-line post is 5–9 DynamoDB requests in 4 sequential steps, whatever its size):
- * 1. read: the catalogue items of the posted SKUs (one BatchGet) ∥ the location's profile and every
- *    position (one Query);
+ * 1. read: the catalogue (one Query of its index, tens of items, whatever the post names) ∥ the
+ *    location's profile and every position (one Query);
  * 2. commit: every position the post changes in ONE TransactWriteItems (≤ 100 Puts), each Put
- *    conditioned on the version read. All positions change or none; a concurrent writer makes the
+ *    conditioned on the version read and, at a home, stamped with the home's store and name from
+ *    the profile just read (the shortfall job's attribution: a home moved to another store is
+ *    re-attributed by its next count). All positions change or none; a concurrent writer makes the
  *    transaction fail, and the post is re-read and re-applied (bounded), then refused with 409;
  * 3. history: the count events (and adjustments) as idempotent Puts keyed by a deterministic event
  *    id, 25 per BatchWriteItem, in parallel ∥ the home's last-count index, moved forward only.
@@ -18,7 +20,7 @@
  * them one post behind; the client, which got no 200, retries, and the retry rewrites the same keys.
  * Transactional writes also cost twice the capacity of plain writes: only positions pay it.
  */
-import { getItems } from '../data/registry-repository.ts';
+import { catalogue } from '../data/registry-repository.ts';
 import {
   advanceLastCount,
   commitPositions,
@@ -54,15 +56,16 @@ export interface RecordCountsInput {
 export async function recordStockCounts({ location, post, recordedBy, now }: RecordCountsInput): Promise<CountsRecorded> {
   const countedAt = canonicalInstant(instantMs(post.countedAt));
   const skus = post.lines.map((line) => line.sku);
-  const [catalogue, stock] = await Promise.all([getItems(skus), readLocationStock(location)]);
+  const [items, stock] = await Promise.all([catalogue(skus), readLocationStock(location)]);
   if (!stock.profile) throw notFound(`No ${describeLocation(location)}.`);
+  const attribution = location.kind === 'home' ? { storeId: String(stock.profile.storeId), homeName: String(stock.profile.name) } : undefined;
 
   const errors: FieldError[] = [];
   if (isInFuture(post.countedAt, now, stockRules)) {
     errors.push({ in: 'body', path: '/countedAt', message: `countedAt ${post.countedAt} is in the future (beyond ${stockRules.clockSkewMinutes} minutes of clock skew)` });
   }
   post.lines.forEach((line, index) => {
-    if (!catalogue.has(line.sku)) errors.push({ in: 'body', path: `/lines/${index}/sku`, message: `No catalogue item "${line.sku}"` });
+    if (!items.has(line.sku)) errors.push({ in: 'body', path: `/lines/${index}/sku`, message: `No catalogue item "${line.sku}"` });
   });
   if (errors.length > 0) throw badRequest(`The count has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
 
@@ -71,7 +74,7 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
     const outcomes = applyLines(positions, post.lines, countedAt);
     try {
       await commitPositions(
-        outcomes.filter((o) => o.changes).map((o) => ({ location, state: o.outcome.position, expectedVersion: o.expectedVersion })),
+        outcomes.filter((o) => o.changes).map((o) => ({ location, state: o.outcome.position, expectedVersion: o.expectedVersion, attribution })),
       );
     } catch (error) {
       if (!(error instanceof PositionConflictError)) throw error;
@@ -93,7 +96,7 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
     return {
       countedAt,
       asOf: now.toISOString(),
-      positions: outcomes.map(({ line, outcome }) => viewPosition(outcome.position, now, catalogue.get(line.sku)?.packSize ?? 1, stockRules)),
+      positions: outcomes.map(({ line, outcome }) => viewPosition(outcome.position, now, items.get(line.sku)?.packSize ?? 1, stockRules)),
       lines: outcomes.map(({ line, outcome }) => ({
         sku: line.sku,
         applied: !outcome.late,

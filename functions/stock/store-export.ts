@@ -4,13 +4,13 @@
  * now, for today). Reads: the store, the catalogue, the store's homes (one Query each), then each
  * home's positions (one Query per home, a bounded number in flight), the same reads as the worklist.
  */
-import { allStoreHomes, getStore, listItems } from '../data/registry-repository.ts';
+import { allStoreHomes, catalogue, getStore, packSizes } from '../data/registry-repository.ts';
 import { readPositions } from '../data/stock-repository.ts';
 import { addDays, dayNumber } from '../domain/calendar-date.ts';
 import type { PositionView } from '../domain/stock-position.ts';
 import { dateInZone, startOfDateInZone } from '../domain/zoned-dates.ts';
 import { formatCsv, type CsvValue } from '../http/csv-writer.ts';
-import { mapInFlight } from '../shortfalls/in-flight.ts';
+import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Item } from '../schemas/registry.ts';
 import { viewPositions } from './read-stock.ts';
@@ -52,11 +52,10 @@ export async function exportStoreStock(storeId: string, requestedDate: string | 
   checkDate(date, today);
   const asOf = date === today ? now : startOfDateInZone(date, zone);
 
-  const [homes, items] = await Promise.all([allStoreHomes(storeId), wholeCatalogue()]);
-  const packSizes = new Map(items.map((i) => [i.sku, i.packSize]));
-  const itemsBySku = new Map(items.map((i) => [i.sku, i]));
-  const positions = await mapInFlight(homes, HOMES_IN_FLIGHT, async (home) =>
-    viewPositions(await readPositions({ kind: 'home', id: home.homeId }), packSizes, asOf),
+  const [homes, itemsBySku] = await Promise.all([allStoreHomes(storeId), catalogue()]);
+  const sizes = packSizes(itemsBySku);
+  const positions = await mapWithConcurrency(homes, HOMES_IN_FLIGHT, async (home) =>
+    viewPositions(await readPositions({ kind: 'home', id: home.homeId }), sizes, asOf),
   );
 
   const rows: CsvValue[][] = [];
@@ -98,17 +97,6 @@ function checkDate(date: string, today: string): void {
       { in: 'query', path: 'date', message: `must be today (${today}, the store’s time zone) or up to ${MAX_EXPORT_DAYS_AHEAD} days later` },
     ]);
   }
-}
-
-async function wholeCatalogue(): Promise<Item[]> {
-  const items: Item[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listItems({ limit: 100, cursor });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -7,11 +7,11 @@
  * the cursor carries the last home's sort key, and the next page starts after it.
  */
 import * as z from 'zod/mini';
-import { catalogPackSizes, allStoreHomes, type HomeRecord } from '../data/registry-repository.ts';
+import { catalogue, allStoreHomes, packSizes, type HomeRecord } from '../data/registry-repository.ts';
+import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
 import { readPositions } from '../data/stock-repository.ts';
-import { DEFAULT_PAGE_SIZE, type Page } from '../data/pagination.ts';
+import { decodeCursorOf, DEFAULT_PAGE_SIZE, encodeCursorOf, type Page } from '../data/pagination.ts';
 import { compareStatusSeverity, worstStatus, type StockStatus } from '../domain/stock-position.ts';
-import { badRequest } from '../http/problem.ts';
 import type { WorklistHome } from '../schemas/stock.ts';
 import { viewPositions } from './read-stock.ts';
 
@@ -25,8 +25,9 @@ export interface WorklistQuery {
 
 export async function storeWorklist(storeId: string, query: WorklistQuery, now: Date): Promise<Page<WorklistHome>> {
   const after = decodeWorklistCursor(query.cursor, storeId);
-  const [homes, packSizes] = await Promise.all([allStoreHomes(storeId), catalogPackSizes()]);
-  const entries = await mapInFlight(homes, HOMES_IN_FLIGHT, async (home) => worklistEntry(home, packSizes, now));
+  const [homes, catalogueItems] = await Promise.all([allStoreHomes(storeId), catalogue()]);
+  const sizes = packSizes(catalogueItems);
+  const entries = await mapWithConcurrency(homes, HOMES_IN_FLIGHT, async (home) => worklistEntry(home, sizes, now));
   const ordered = entries
     .filter((entry) => query.status === undefined || entry.status === query.status)
     .sort(compareEntries)
@@ -37,8 +38,8 @@ export async function storeWorklist(storeId: string, query: WorklistQuery, now: 
   return { items, nextCursor: ordered.length > limit && last ? encodeWorklistCursor(storeId, last) : null };
 }
 
-async function worklistEntry(home: HomeRecord, packSizes: ReadonlyMap<string, number>, now: Date): Promise<WorklistHome> {
-  const positions = viewPositions(await readPositions({ kind: 'home', id: home.homeId }), packSizes, now);
+async function worklistEntry(home: HomeRecord, sizes: ReadonlyMap<string, number>, now: Date): Promise<WorklistHome> {
+  const positions = viewPositions(await readPositions({ kind: 'home', id: home.homeId }), sizes, now);
   return {
     ...home,
     status: worstStatus(positions.map((p) => p.status)),
@@ -67,37 +68,10 @@ const cursorShape = z.strictObject({
 });
 
 function encodeWorklistCursor(storeId: string, last: WorklistHome): string {
-  const key = { storeId, status: last.status, days: last.drivers[0]?.daysOfSupply ?? null, homeId: last.homeId };
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  return encodeCursorOf({ storeId, status: last.status, days: last.drivers[0]?.daysOfSupply ?? null, homeId: last.homeId });
 }
 
 function decodeWorklistCursor(cursor: string | undefined, storeId: string): SortKey | undefined {
-  if (cursor === undefined) return undefined;
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  const parsed = cursorShape.safeParse(decoded);
-  if (!parsed.success || parsed.data.storeId !== storeId) {
-    throw badRequest('The cursor is not valid for this list.', [
-      { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' },
-    ]);
-  }
-  const { status, days, homeId } = parsed.data;
-  return { status, homeId, drivers: [{ daysOfSupply: days }] };
-}
-
-async function mapInFlight<T, R>(values: readonly T[], limit: number, map: (value: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(values.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < values.length) {
-      const index = next++;
-      results[index] = await map(values[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
-  return results;
+  const key = decodeCursorOf(cursor, cursorShape, (k) => k.storeId === storeId);
+  return key && { status: key.status, homeId: key.homeId, drivers: [{ daysOfSupply: key.days }] };
 }

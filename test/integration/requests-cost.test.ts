@@ -47,8 +47,8 @@ describe('what a request costs', () => {
     const plain = await submit(api(), home, 'h1', lines);
     vi.restoreAllMocks();
     expect(plain.status).toBe(201);
-    // GetItem (home) ∥ BatchGet (catalogue) ∥ BatchGet (positions) → PutItem
-    expect([...m.calls].sort()).toEqual(['BatchGet', 'BatchGet', 'Get', 'Put']);
+    // GetItem (home) ∥ Query (catalogue) ∥ BatchGet (positions) → PutItem
+    expect([...m.calls].sort()).toEqual(['BatchGet', 'Get', 'Put', 'Query']);
     figures['submit'] = { requests: m.calls, roundTrips: 2, consumedCapacityUnits: m.capacity() };
 
     m = meter();

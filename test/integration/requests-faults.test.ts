@@ -153,7 +153,8 @@ describe('throttling that outlasts the SDK\'s retries → 503 with Retry-After',
 
   it('on the submission\'s write', async () => {
     documents.on(GetCommand).resolves({ Item: { homeId: 'h1', storeId: 's1', beds: 30 } });
-    documents.on(BatchGetCommand).callsFake((input) => ({ Responses: { [Object.keys(input.RequestItems)[0]!]: [{ sku: 'APRON', name: 'Apron', unit: 'apron', packSize: 200 }] } }));
+    documents.on(QueryCommand).resolves({ Items: [{ sku: 'APRON', name: 'Apron', unit: 'apron', packSize: 200 }] }); // the catalogue
+    documents.on(BatchGetCommand).resolves({ Responses: {} }); // no positions yet
     documents.on(PutCommand).rejects(throttled());
     expect((await submitCall()).status).toBe(503);
   });

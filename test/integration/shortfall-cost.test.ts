@@ -9,7 +9,7 @@ import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../../bin/local/create-table.ts';
 import { runShortfallScan } from '../../functions/shortfalls/run-shortfall-scan.ts';
-import { mapInFlight } from '../../functions/shortfalls/in-flight.ts';
+import { mapWithConcurrency } from '../../functions/concurrency/map-with-concurrency.ts';
 import type { ShortfallScanSummary } from '../../functions/schemas/shortfalls.ts';
 import { DAY_MS, RecordingSink, recordCommands, seedCatalogue, seedHome, seedStore, type SeedLine } from '../support/shortfall-fixtures.ts';
 
@@ -48,7 +48,7 @@ async function seedAtRiskSet(healthyHomes: number): Promise<void> {
   }
   homes.push(['never-0', 's0', null, []], ['never-1', 's1', null, []], ['stale-0', 's0', at(4), healthyLines()], ['stale-1', 's1', at(5), healthyLines()]);
   for (let i = 0; i < healthyHomes; i++) homes.push([`healthy-${i}`, 's2', at(1), healthyLines()]);
-  await mapInFlight(homes, 16, ([homeId, storeId, countedAt, lines]) => seedHome(homeId, storeId, countedAt, lines, now));
+  await mapWithConcurrency(homes, 16, ([homeId, storeId, countedAt, lines]) => seedHome(homeId, storeId, countedAt, lines, now));
 }
 
 async function scanReadUnits(): Promise<{ items: number; units: number }> {

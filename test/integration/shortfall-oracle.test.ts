@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listShortfalls } from '../../functions/data/shortfall-repository.ts';
 import { runShortfallScan } from '../../functions/shortfalls/run-shortfall-scan.ts';
-import { mapInFlight } from '../../functions/shortfalls/in-flight.ts';
-import { DAY_MS, RecordingSink, londonDate, seedCatalogue, seedHome, seedStore, type SeedLine } from '../support/shortfall-fixtures.ts';
+import { mapWithConcurrency } from '../../functions/concurrency/map-with-concurrency.ts';
+import { DAY_MS, RecordingSink, londonDate, recordCommands, seedCatalogue, seedHome, seedStore, type SeedLine } from '../support/shortfall-fixtures.ts';
 
 const T = Math.floor(Date.now() / 1000) * 1000 - 60_000;
 const skus = ['P-0', 'P-1', 'P-2', 'P-3', 'P-4', 'P-5'];
@@ -67,12 +67,14 @@ function oracle(homes: readonly GeneratedHome[]): Map<string, Record<string, str
 }
 
 const homes = generate(20260310, 120);
+const attributed = (home: GeneratedHome) => Number(home.homeId.slice(2)) % 3 !== 0;
 
 beforeAll(async () => {
   const now = new Date().toISOString();
   await seedCatalogue(skus, now);
   for (const store of stores) await seedStore(store, now);
-  await mapInFlight(homes, 16, (h) => seedHome(h.homeId, h.storeId, h.countedAtMs === null ? null : new Date(h.countedAtMs).toISOString(), h.lines, now));
+  // Every third home's positions predate attribution: the job reads those homes' profiles instead.
+  await mapWithConcurrency(homes, 16, (h) => seedHome(h.homeId, h.storeId, h.countedAtMs === null ? null : new Date(h.countedAtMs).toISOString(), h.lines, now, { attributed: attributed(h) }));
 }, 120_000);
 
 describe('the shortfall job against an independent computation', () => {
@@ -82,8 +84,17 @@ describe('the shortfall job against an independent computation', () => {
     expect(flaggedCount).toBeGreaterThan(20); // the generator exercises the rules
     expect(flaggedCount).toBeLessThan(homes.length);
 
-    const summary = await runShortfallScan(new Date(T), { sink: new RecordingSink() });
+    const meter = recordCommands();
+    const summary = await runShortfallScan(new Date(T), { sink: new RecordingSink() }).finally(() => meter.stop());
     expect(summary.homes.flagged).toBe(flaggedCount);
+    // Profiles read: exactly the short homes that are not silent (those come with the last-count
+    // index) and whose positions are not attributed.
+    const profilesRead = meter.commands
+      .filter((c) => c.name === 'BatchGetCommand')
+      .flatMap((c) => Object.values(c.input.RequestItems as Record<string, { Keys: { PK: string }[] }>).flatMap((r) => r.Keys.map((k) => k.PK.replace(/^HOME#/, ''))));
+    const expectedReads = [...expected.values()].flatMap((s) => Object.entries(s)).filter(([id, reasons]) => reasons.join() === 'short' && !attributed(homes.find((h) => h.homeId === id)!)).map(([id]) => id);
+    expect(expectedReads.length).toBeGreaterThan(0);
+    expect(profilesRead.sort()).toEqual(expectedReads.sort());
     for (const storeId of stores) {
       const page = await listShortfalls(londonDate(new Date(T)), storeId, { limit: 100 });
       expect(Object.fromEntries(page.items.map((r) => [r.homeId, r.reasons])), storeId).toEqual(expected.get(storeId));

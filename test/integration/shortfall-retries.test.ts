@@ -51,7 +51,7 @@ beforeAll(async () => {
   const yesterday = await runShortfallScan(new Date(T - DAY_MS), { sink: new RecordingSink() });
   expect(yesterday.records.written).toBeGreaterThan(0);
   const before = (await getPosition({ kind: 'home', id: 'e-resolved' }, 'MASK'))!;
-  await commitPositions([{ location: before.location, expectedVersion: before.version, state: { ...before.state, onHand: 5000, onHandAt: at(0.5), countedAt: at(0.5), lastCountOnHand: 5000 } }]);
+  await commitPositions([{ location: before.location, expectedVersion: before.version, attribution: before.attribution, state: { ...before.state, onHand: 5000, onHandAt: at(0.5), countedAt: at(0.5), lastCountOnHand: 5000 } }]);
   await advanceLastCount('e-resolved', at(0.5));
 }, 120_000);
 

@@ -85,14 +85,26 @@ export async function seedStore(storeId: string, now: string): Promise<void> {
   await putStore(storeId, { name: storeId, capacityPerDay: 5 }, now);
 }
 
-/** A home and its counted positions, written as the count endpoint writes them (countedAt null: never counted). */
-export async function seedHome(homeId: string, storeId: string, countedAt: string | null, lines: readonly SeedLine[], now: string): Promise<void> {
+/**
+ * A home and its counted positions, written as the count endpoint writes them (countedAt null:
+ * never counted): attributed to the home's store and name, unless `attributed` is false (positions
+ * written before attribution began, which the job must still attribute from the home's profile).
+ */
+export async function seedHome(
+  homeId: string,
+  storeId: string,
+  countedAt: string | null,
+  lines: readonly SeedLine[],
+  now: string,
+  { attributed = true }: { attributed?: boolean } = {},
+): Promise<void> {
   await putHome(homeId, { name: homeId, storeId, beds: 30, deliveryDays: ['MON'] }, now);
   if (countedAt === null) return;
   await commitPositions(
     lines.map((line) => ({
       location: { kind: 'home' as const, id: homeId },
       expectedVersion: 0,
+      attribution: attributed ? { storeId, homeName: homeId } : undefined,
       state: {
         sku: line.sku,
         onHand: line.onHand,

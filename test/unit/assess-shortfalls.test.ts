@@ -10,6 +10,7 @@ import type { PositionRecord } from '../../functions/data/stock-items.ts';
 import { runoutDate, type PositionState } from '../../functions/domain/stock-position.ts';
 import { defaultStockRules } from '../../functions/domain/stock-rules.ts';
 import {
+  attributedHomes,
   isShort,
   isSilent,
   runoutHorizon,
@@ -149,6 +150,39 @@ describe('records', () => {
     expect(shortfallDate(new Date('2026-03-10T07:00:00Z'))).toBe('2026-03-10');
     expect(shortfallDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01'); // 00:30 BST
     expect(shortfallDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31'); // GMT
+  });
+});
+
+describe('homes attributed by their positions', () => {
+  const attributed = (p: PositionRecord, storeId: string, homeName = `Home ${p.location.id}`): PositionRecord => ({ ...p, attribution: { storeId, homeName } });
+
+  it('a home whose positions all carry the same store and name is attributed; store positions are not homes', () => {
+    const homes = attributedHomes([
+      attributed(position('h1', 'MASK', 150, 100, 1), 's1'),
+      attributed(position('h1', 'APRON', 500, 100, 1), 's1'),
+      attributed(position('h2', 'MASK', 150, 100, 1), 's2', 'Tŷ Newydd'),
+      attributed(position('jes', 'MASK', 10, 100, 1, 'store'), 's9'),
+    ]);
+    expect(Object.fromEntries(homes)).toEqual({
+      h1: { homeId: 'h1', storeId: 's1', name: 'Home h1' },
+      h2: { homeId: 'h2', storeId: 's2', name: 'Tŷ Newydd' },
+    });
+  });
+
+  it('a home with any unattributed position, or positions that disagree (moved, part-recounted), is left to its profile', () => {
+    const homes = attributedHomes([
+      attributed(position('old', 'MASK', 150, 100, 1), 's1'),
+      position('old', 'APRON', 500, 100, 1), // written before attribution began
+      position('older', 'MASK', 150, 100, 1),
+      attributed(position('older', 'APRON', 500, 100, 1), 's1'),
+      attributed(position('moved', 'MASK', 150, 100, 1), 's1'),
+      attributed(position('moved', 'APRON', 500, 100, 1), 's2'),
+      attributed(position('moved', 'GLOVE', 500, 100, 1), 's2'),
+      attributed(position('renamed', 'MASK', 150, 100, 1), 's1', 'Old name'),
+      attributed(position('renamed', 'APRON', 500, 100, 1), 's1', 'New name'),
+      attributed(position('fine', 'MASK', 150, 100, 1), 's3'),
+    ]);
+    expect([...homes.keys()]).toEqual(['fine']);
   });
 });
 
