@@ -22,12 +22,12 @@ import {
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
-  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { PositionState } from '../domain/stock-position.ts';
 import { TIME_INDEX_SHARDS } from './table-definition.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
+import { queryAll } from './read-all.ts';
 import { keys, locationPk, type LocationRef } from './keys.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
 import {
@@ -87,17 +87,6 @@ export function positionPut(location: LocationRef, state: PositionState, expecte
       ExpressionAttributeValues: { ':expected': expectedVersion },
     },
   };
-}
-
-async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(new QueryCommand({ ...input, ExclusiveStartKey: start, ReturnConsumedCapacity: 'TOTAL' }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /**
