@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { DELIVERY_STATUSES } from '../data/delivery-items.ts';
 import { pageQuery } from '../data/pagination.ts';
-import { homeId, isoDate, isoInstant, pageOf, sku, storeId, wholeUnits } from './common.ts';
+import { homeId, isoDate, isoInstant, pageOf, sku, storeId, wholeUnits, idempotencyKey } from './common.ts';
 import type { OperationFragment } from './operation.ts';
 import { homeParams, storeParams } from './registry.ts';
 import { instantInput, noRepeatedSku } from './stock.ts';
@@ -155,9 +155,11 @@ export const operations = {
       'with room (`emergency`, with the reason). Closed dates are skipped; capacity counts every delivery on a date, dispatched ones too, ' +
       'cancelled ones not. ' +
       'Each delivery carries its requests\' allocation (or, before allocation, their approval). Placed requests become `scheduled`. ' +
-      'Re-planning is safe: a scheduled request is never placed again, and capacity is held in the table, so concurrent plans cannot overbook.',
+      'Re-planning is safe: a scheduled request is never placed again, and capacity is held in the table, so concurrent plans cannot overbook. ' +
+      'Send an `Idempotency-Key` to get the first answer again on a retry (a plain re-plan answers only what is new).',
     params: storeParams,
     body: deliveryPlanRequest,
+    idempotencyKey,
     responses: { 200: deliveryPlan },
     problems: {
       400: '`from` is not a date, is before today in the store\'s time zone, or `days` is outside 1 to ' + `${MAX_PLAN_DAYS}.`,

@@ -128,3 +128,25 @@ describe('planning deliveries', () => {
     expect(await readDeliveryDays('plan-7', '2030-01-01', '2030-01-31')).toEqual(new Map([['2030-01-07', ['home-1', 'home-2']]]));
   });
 });
+
+describe('retrying a plan', () => {
+  it('with the same Idempotency-Key replays the first answer; a different body under that key is 422', async () => {
+    const { store } = await setupStore(api(), { storeId: 'plan-retry', capacityPerDay: 2, homes: { 'home-r': [weekdayIn(2)] } });
+    const requestId = await approvedRequest(api(), store, 'home-r', [{ sku: 'APRON', quantity: 30 }]);
+    const send = (body: unknown) =>
+      api().request('POST', '/v1/stores/plan-retry/delivery-plans', { token: store, body, headers: { 'idempotency-key': 'plan-retry-0001' } });
+
+    const first = await expectStatus(send({ from: today(), days: 7 }), 200);
+    expect(first.body.deliveries.map((d: any) => d.requestIds)).toEqual([[requestId]]);
+    const deliveries = await entities(api(), 'Delivery');
+
+    // The answer was lost; the client retries with the same key and body: the same plan, nothing booked again.
+    const retry = await expectStatus(send({ from: today(), days: 7 }), 200);
+    expect(retry.body).toEqual(first.body);
+    expect(await entities(api(), 'Delivery')).toEqual(deliveries);
+
+    // Without the key, a re-plan answers only what is new (nothing), which is why the key matters.
+    expect((await expectStatus(plan(api(), store, 'plan-retry', today(), 7), 200)).body.deliveries).toEqual([]);
+    await expectStatus(send({ from: today(), days: 3 }), 422);
+  });
+});
