@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { matchRoute } from '../bin/local/api-gateway-adapter.ts';
+import { localLambdaContext, matchRoute } from '../bin/local/api-gateway-adapter.ts';
 import { LOCAL_CLIENT_ID, LOCAL_ISSUER } from '../bin/local/local-auth.ts';
 import { routeKey } from '../functions/routes.ts';
 
@@ -98,27 +98,10 @@ export async function invokeDirect(request: BenchRequest): Promise<BenchResponse
         : undefined,
     },
   } as APIGatewayProxyEventV2WithJWTAuthorizer;
-  const result = await handler(event, lambdaContext(route.handler, requestId));
+  const result = await handler(event, localLambdaContext(route.handler, requestId));
   return { statusCode: result.statusCode ?? 200, body: result.body ?? '' };
 }
 
-function lambdaContext(functionName: string, awsRequestId: string): Context {
-  const deadline = Date.now() + 29_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-west-2:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'bench',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
 
 /** Sends the request to the local HTTP server (the same path autocannon takes). */
 export async function invokeHttp(baseUrl: string, request: BenchRequest): Promise<BenchResponse> {

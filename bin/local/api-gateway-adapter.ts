@@ -116,7 +116,7 @@ export function createApiGatewayAdapter(signingKey: LocalSigningKey) {
     } as APIGatewayProxyEventV2WithJWTAuthorizer;
 
     const handler = await loadHandler(route.handler);
-    const result = await handler(event, lambdaContext(route.handler, requestId));
+    const result = await handler(event, localLambdaContext(route.handler, requestId));
     return {
       statusCode: result.statusCode ?? 200,
       headers: { ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])), 'x-request-id': requestId },
@@ -152,14 +152,15 @@ function stringifyClaims(claims: Record<string, unknown>): Record<string, string
   );
 }
 
-function lambdaContext(functionName: string, awsRequestId: string): Context {
-  const deadline = Date.now() + 29_000;
+/** A Lambda context as the runtime would pass it; `timeoutMs` is the function's configured timeout. */
+export function localLambdaContext(functionName: string, awsRequestId: string, timeoutMs = 29_000): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '256',
+    memoryLimitInMB: '512',
     awsRequestId,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',

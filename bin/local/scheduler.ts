@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { jobs, type JobDefinition } from '../../functions/jobs.ts';
+import { localLambdaContext } from './api-gateway-adapter.ts';
 
 export type JobRunner = (job: JobDefinition, input?: Record<string, unknown>) => Promise<unknown>;
 
@@ -13,11 +14,9 @@ const handlersDirectory = join(import.meta.dirname, '..', '..', 'functions', 'ha
 
 export const runJob: JobRunner = async (job, input = {}) => {
   const module = await import(pathToFileURL(join(handlersDirectory, `${job.handler}.ts`)).href);
-  return module.handler({ source: 'carestock.local-scheduler', 'detail-type': 'Scheduled Event', detail: input }, {
-    awsRequestId: `local-${job.name}-${Date.now()}`,
-    functionName: job.handler,
-    getRemainingTimeInMillis: () => 900_000,
-  });
+  // The jobs' functions have a 10-minute timeout (lib/constructs/scheduled-jobs.ts).
+  const context = localLambdaContext(job.handler, `local-${job.name}-${Date.now()}`, 10 * 60_000);
+  return module.handler({ source: 'carestock.local-scheduler', 'detail-type': 'Scheduled Event', detail: input }, context);
 };
 
 export function localParts(date: Date, timeZone: string): { date: string; hour: number; minute: number } {
