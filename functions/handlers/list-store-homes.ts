@@ -1,6 +1,7 @@
 /**
  * GET /v1/stores/{storeId}/homes — the store's morning worklist: the homes it serves, worst status
- * first, each with the positions that drive it; `?status=` keeps one status.
+ * first, each with the positions that drive it; `?status=` keeps one status; `?positions=all` adds
+ * every position of each home.
  */
 import { httpHandler } from '../http/http-handler.ts';
 import { requireStoreAccess } from '../http/tenancy.ts';

@@ -147,10 +147,17 @@ export const worklistHome = z.object({
   lastCountedAt: z.nullable(isoInstant),
   /** Every position that is not green, worst first: the first ones set the home's status. */
   drivers: z.array(positionView),
-}).register(z.globalRegistry, { id: 'WorklistHome', description: 'A home of the store worklist: its overall status and the positions that need attention.' });
+  /** Every position of the home, worst first, green ones too: only with `?positions=all`. */
+  positions: z.optional(z.array(positionView)),
+}).register(z.globalRegistry, { id: 'WorklistHome', description: 'A home of the store worklist: its overall status and the positions that need attention (and, with `?positions=all`, every position).' });
 export const worklistPage = pageOf(worklistHome).register(z.globalRegistry, { id: 'WorklistPage', description: 'The store worklist: homes worst first.' });
 
-export const worklistQuery = z.strictObject({ ...pageQueryShape, status: z.optional(stockStatus) });
+export const worklistQuery = z.strictObject({
+  ...pageQueryShape,
+  status: z.optional(stockStatus),
+  /** `all` adds each home's every position (green ones too) as `positions`; absent, only `drivers`. */
+  positions: z.optional(z.enum(['all'])),
+});
 export const historyQuery = z.strictObject(pageQueryShape);
 
 export const homeSkuParams = z.strictObject({ homeId, sku });
@@ -234,7 +241,8 @@ export const operations = {
   'GET /v1/stores/{storeId}/homes': {
     description:
       "The store's morning worklist: the homes it serves, worst status first, each with the positions that drive its status. " +
-      '`?status=` keeps the homes of one status.',
+      '`?status=` keeps the homes of one status. `?positions=all` adds `positions` to each home: every position, green ones too, ' +
+      'worst first (the same shape as `drivers`), so a client can chart a whole store in one call.',
     params: storeParams,
     query: worklistQuery,
     responses: { 200: worklistPage },

@@ -21,13 +21,15 @@ export interface WorklistQuery {
   status?: StockStatus | undefined;
   limit?: number | undefined;
   cursor?: string | undefined;
+  /** `all`: each home carries every position, not only its drivers. */
+  positions?: 'all' | undefined;
 }
 
 export async function storeWorklist(storeId: string, query: WorklistQuery, now: Date): Promise<Page<WorklistHome>> {
   const after = decodeWorklistCursor(query.cursor, storeId);
   const [homes, catalogueItems] = await Promise.all([allStoreHomes(storeId), catalogue()]);
   const sizes = packSizes(catalogueItems);
-  const entries = await mapWithConcurrency(homes, HOMES_IN_FLIGHT, async (home) => worklistEntry(home, sizes, now));
+  const entries = await mapWithConcurrency(homes, HOMES_IN_FLIGHT, async (home) => worklistEntry(home, sizes, now, query.positions === 'all'));
   const ordered = entries
     .filter((entry) => query.status === undefined || entry.status === query.status)
     .sort(compareEntries)
@@ -38,12 +40,13 @@ export async function storeWorklist(storeId: string, query: WorklistQuery, now: 
   return { items, nextCursor: ordered.length > limit && last ? encodeWorklistCursor(storeId, last) : null };
 }
 
-async function worklistEntry(home: HomeRecord, sizes: ReadonlyMap<string, number>, now: Date): Promise<WorklistHome> {
+async function worklistEntry(home: HomeRecord, sizes: ReadonlyMap<string, number>, now: Date, allPositions: boolean): Promise<WorklistHome> {
   const positions = viewPositions(await readPositions({ kind: 'home', id: home.homeId }), sizes, now);
   return {
     ...home,
     status: worstStatus(positions.map((p) => p.status)),
     drivers: positions.filter((p) => p.status !== 'green'),
+    ...(allPositions ? { positions } : {}),
   };
 }
 

@@ -142,7 +142,34 @@ describe('the store’s worklist (GET /v1/stores/{storeId}/homes)', () => {
     expect(pages).toBe(3);
   });
 
-  it.each([['status=purple'], ['status=red,amber'], ['colour=red'], ['limit=0']])('refuses ?%s with 400', async (query) => {
+  it('?positions=all adds every position of each home, green ones too, worst first; without it there is none', async () => {
+    const response = await api().request('GET', '/v1/stores/w1/homes?positions=all', { token: store });
+    expect(response.status).toBe(200);
+    expect(worklistPage.parse(response.body)).toEqual(response.body);
+    expect(ids(response.body)).toEqual(['red-home', 'amber-home', 'silent-home', 'empty-home', 'green-home']);
+    const positions = Object.fromEntries(
+      response.body.items.map((h: { homeId: string; positions: { sku: string; status: string }[] }) => [h.homeId, h.positions.map((p) => [p.sku, p.status])]),
+    );
+    expect(positions).toEqual({
+      'red-home': [['MASK-FFP3', 'red'], ['APRON', 'green']],
+      'amber-home': [['GLOVE-NITRILE-M', 'amber'], ['VISOR', 'amber'], ['APRON', 'green']],
+      'silent-home': [['MASK-IIR', 'unknown']],
+      'empty-home': [],
+      'green-home': [['APRON', 'green'], ['GOWN-FR', 'green']],
+    });
+    // The same views as the home's own stock read, and the drivers are the positions that are not green.
+    const own = await api().request('GET', '/v1/homes/amber-home/stock', { token: store });
+    const amber = response.body.items[1];
+    expect(amber.positions.map(({ sku, status, onHand, dailyUsage }: Record<string, unknown>) => ({ sku, status, onHand, dailyUsage }))).toEqual(
+      own.body.positions.map(({ sku, status, onHand, dailyUsage }: Record<string, unknown>) => ({ sku, status, onHand, dailyUsage })),
+    );
+    expect(amber.drivers).toEqual(amber.positions.filter((p: { status: string }) => p.status !== 'green'));
+
+    const without = await api().request('GET', '/v1/stores/w1/homes', { token: store });
+    for (const home of without.body.items) expect(home).not.toHaveProperty('positions');
+  });
+
+  it.each([['status=purple'], ['status=red,amber'], ['colour=red'], ['limit=0'], ['positions=some'], ['positions=']])('refuses ?%s with 400', async (query) => {
     const response = await api().request('GET', `/v1/stores/w1/homes?${query}`, { token: store });
     expect(response.status).toBe(400);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorklist, describeLastCount, drivingPositions } from '../../web/model/worklist.ts';
-import type { LocationStock, StoreHome } from '../../web/model/api-types.ts';
+import type { StoreHome } from '../../web/model/api-types.ts';
 import { items, position } from './web-fixtures.ts';
 import type { Position } from '../../web/model/api-types.ts';
 
@@ -17,7 +17,6 @@ describe('the store worklist', () => {
         home('a1', 'Amber A', { status: 'amber', drivers: [position('APRON', { status: 'amber', daysOfSupply: 6, runoutDate: '2026-11-29T09:00:00Z' })] }),
         home('r', 'Red Home', { status: 'red', drivers: [position('MASK-IIR', { status: 'red', daysOfSupply: 1.5, runoutDate: '2026-11-24T21:00:00Z' })] }),
       ],
-      new Map(),
       context,
     );
     expect(rows.map((r) => r.homeId)).toEqual(['r', 'a2', 'a1', 'u', 'g']);
@@ -31,16 +30,13 @@ describe('the store worklist', () => {
     });
   });
 
-  it('derives status and driving items from a home’s positions when the worklist has none', () => {
-    const stock: LocationStock = {
-      status: 'amber',
-      positions: [
-        position('MASK-IIR', { status: 'green', daysOfSupply: 12 }),
-        position('APRON', { status: 'amber', daysOfSupply: 6 }),
-        position('GLOVE-NITRILE-M', { status: 'amber', daysOfSupply: 4 }),
-      ],
-    };
-    const [row] = buildWorklist([home('h', 'Home')], new Map([['h', stock]]), context);
+  it('derives status and driving items from a home’s positions (?positions=all) when the worklist entry has none', () => {
+    const positions: Position[] = [
+      position('MASK-IIR', { status: 'green', daysOfSupply: 12 }),
+      position('APRON', { status: 'amber', daysOfSupply: 6 }),
+      position('GLOVE-NITRILE-M', { status: 'amber', daysOfSupply: 4 }),
+    ];
+    const [row] = buildWorklist([home('h', 'Home', { positions })], context);
     expect(row!.status.word).toBe('Amber');
     expect(row!.driving.map((d) => d.sku)).toEqual(['GLOVE-NITRILE-M', 'APRON']);
     expect(row!.fewestDays).toBe(4);
@@ -57,14 +53,14 @@ describe('the store worklist', () => {
   });
 
   it('shows a home with no stock at all as unknown, not green', () => {
-    const [row] = buildWorklist([home('h', 'Home')], new Map(), context);
+    const [row] = buildWorklist([home('h', 'Home')], context);
     expect(row!.status.word).toBe('Unknown');
     expect(row!.driving).toEqual([]);
   });
 
   it('shows at most three driving items and says how many more', () => {
     const driving: Position[] = ['A', 'B', 'C', 'D', 'E'].map((sku, i) => position(sku, { status: 'red', daysOfSupply: i, runoutDate: null }));
-    const [row] = buildWorklist([home('h', 'Home', { status: 'red', drivers: driving })], new Map(), context);
+    const [row] = buildWorklist([home('h', 'Home', { status: 'red', drivers: driving })], context);
     expect(row!.driving.map((d) => d.sku)).toEqual(['A', 'B', 'C']);
     expect(row!.moreDriving).toBe(2);
   });

@@ -1,10 +1,11 @@
 /**
- * Everything the store page shows, read in one go: the store, the catalogue, its worklist, each
- * home's positions (for the chart), today's shortfall records and the next days' deliveries.
+ * Everything the store page shows, read in one go: the store, the catalogue, its worklist with every
+ * home's positions (`?positions=all`, for the chart: one call, not one per home), today's shortfall
+ * records and the next days' deliveries.
  * Reads that an older API cannot answer (404: no such route yet) come back as null, and the page
  * says that part is not available rather than failing whole.
  */
-import type { Delivery, Item, LocationStock, Shortfall, Store, StoreHome } from '../model/api-types.ts';
+import type { Delivery, Item, Shortfall, Store, StoreHome } from '../model/api-types.ts';
 import { addDays, isoDateInZone } from '../model/format.ts';
 import { mapLimited, type Api } from './api.ts';
 
@@ -14,8 +15,8 @@ export interface StoreSnapshot {
   store: Store;
   today: string;
   items: Map<string, Item>;
+  /** The worklist, each home with its every position (`positions`). */
   homes: StoreHome[];
-  stock: Map<string, LocationStock>;
   shortfalls: Shortfall[] | null;
   deliveries: Delivery[] | null;
 }
@@ -39,18 +40,15 @@ export async function loadStoreSnapshot(api: Api, storeId: string, itemsCache: {
   const [store, items, homes] = await Promise.all([
     api.get<Store>(base),
     itemsCache.items ? Promise.resolve(itemsCache.items) : loadItems(api),
-    api.getAll<StoreHome>(`${base}/homes?limit=100`),
+    api.getAll<StoreHome>(`${base}/homes?positions=all&limit=100`),
   ]);
   itemsCache.items = items;
   const today = isoDateInZone(new Date(), store.timeZone || DEFAULT_ZONE);
   const dates = Array.from({ length: DELIVERY_DAYS }, (_, i) => addDays(today, i));
-  const [stockEntries, shortfalls, deliveryDays] = await Promise.all([
-    mapLimited(homes, 6, async (home) => [home.homeId, await api.getOptional<LocationStock>(`/v1/homes/${encodeURIComponent(home.homeId)}/stock`)] as const),
+  const [shortfalls, deliveryDays] = await Promise.all([
     optionalList<Shortfall>(api, `${base}/shortfalls?date=${today}`),
     mapLimited(dates, 4, (date) => optionalList<Delivery>(api, `${base}/deliveries?date=${date}`)),
   ]);
-  const stock = new Map<string, LocationStock>();
-  for (const [homeId, own] of stockEntries) if (own) stock.set(homeId, own);
   const deliveries = deliveryDays.every((d) => d === null) ? null : deliveryDays.flatMap((d) => d ?? []);
-  return { store: { ...store, timeZone: store.timeZone || DEFAULT_ZONE }, today, items, homes, stock, shortfalls, deliveries };
+  return { store: { ...store, timeZone: store.timeZone || DEFAULT_ZONE }, today, items, homes, shortfalls, deliveries };
 }

@@ -49,7 +49,8 @@ export type DrivingItem = Pick<Position, 'sku' | 'status' | 'daysOfSupply' | 'ru
 
 /**
  * One entry of the store's worklist, GET /v1/stores/{storeId}/homes: the home, its overall status,
- * and `drivers`, every position that is not green, worst first (the first ones set the status).
+ * and `drivers`, every position that is not green, worst first (the first ones set the status);
+ * with `?positions=all`, `positions`: every position of the home, green ones too, worst first.
  */
 export interface StoreHome {
   homeId: string;
@@ -57,6 +58,7 @@ export interface StoreHome {
   storeId: string;
   status?: StockStatus;
   drivers?: Position[];
+  positions?: Position[];
   lastCountedAt?: string | null;
 }
 

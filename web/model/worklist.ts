@@ -1,12 +1,12 @@
 /**
  * The store's worklist: its homes worst first, each with the items that give it its status.
  * The API's worklist (GET /v1/stores/{storeId}/homes) names a home's status and its drivers (every
- * position not green); where an entry lacks them, they are derived here from the home's own stock
- * by the same rule.
+ * position not green); where an entry lacks them, they are derived here from its `positions` (every
+ * position, with `?positions=all`) by the same rule.
  */
-import type { DrivingItem, Item, LocationStock, Position, StockStatus, StoreHome } from './api-types.ts';
+import type { DrivingItem, Item, Position, StockStatus, StoreHome } from './api-types.ts';
 import { formatDayRelative, formatDays, formatRunout, isoDateInZone } from './format.ts';
-import { compareStatus, presentStatus, type StatusPresentation, type Thresholds } from './status.ts';
+import { compareStatus, presentStatus, worstOf, type StatusPresentation, type Thresholds } from './status.ts';
 
 export interface DrivingRow {
   sku: string;
@@ -82,18 +82,14 @@ export function toDrivingRow(item: DrivingItem, context: WorklistContext): Drivi
 
 /**
  * One row per home, worst first: status (red, amber, unknown, green), then fewest days of supply,
- * then name. `stock` holds homes' own stock reads, used where the worklist entry lacks a status.
+ * then name. A home's `positions` stand in where its entry lacks a status or drivers.
  */
-export function buildWorklist(
-  homes: readonly StoreHome[],
-  stock: ReadonlyMap<string, LocationStock>,
-  context: WorklistContext,
-): HomeRow[] {
+export function buildWorklist(homes: readonly StoreHome[], context: WorklistContext): HomeRow[] {
   const maxDriving = context.maxDriving ?? 3;
   const rows = homes.map((home): HomeRow => {
-    const own = stock.get(home.homeId);
-    const status: StockStatus = home.status ?? own?.status ?? 'unknown';
-    const driving: DrivingItem[] = home.drivers ?? drivingPositions(own?.positions ?? []);
+    const positions = home.positions ?? [];
+    const status: StockStatus = home.status ?? worstOf(positions.map((p) => p.status));
+    const driving: DrivingItem[] = home.drivers ?? drivingPositions(positions);
     const sorted = [...driving].sort((a, b) => compareStatus(a.status, b.status) || compareDays(a.daysOfSupply, b.daysOfSupply));
     const fewest = sorted.reduce<number | null>((min, d) => (d.daysOfSupply !== null && (min === null || d.daysOfSupply < min) ? d.daysOfSupply : min), null);
     return {

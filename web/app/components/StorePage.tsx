@@ -30,14 +30,15 @@ export function StorePage(props: { api: Api; storeId: string; thresholds?: Thres
   const view = useMemo(() => {
     if (!snapshot) return null;
     const context = { items: snapshot.items, timeZone: snapshot.store.timeZone, today: snapshot.today, thresholds };
-    const rows = buildWorklist(snapshot.homes, snapshot.stock, context);
+    const rows = buildWorklist(snapshot.homes, context);
     const names = new Map(snapshot.homes.map((h) => [h.homeId, h.name]));
+    const positions = new Map(snapshot.homes.map((h) => [h.homeId, h.positions ?? []]));
     return {
       rows,
       counts: statusCounts(rows.map((r) => r.status.status)),
       shortfalls: snapshot.shortfalls ? todaysShortfalls(snapshot.shortfalls, names, context) : null,
       deliveries: snapshot.deliveries ? upcomingDeliveries(snapshot.deliveries, names, snapshot.items, snapshot.today, DELIVERY_DAYS) : null,
-      chart: rows.map((r) => ({ homeId: r.homeId, homeName: r.name, positions: snapshot.stock.get(r.homeId)?.positions ?? [] })),
+      chart: rows.map((r) => ({ homeId: r.homeId, homeName: r.name, positions: positions.get(r.homeId) ?? [] })),
     };
   }, [snapshot, thresholds]);
 
