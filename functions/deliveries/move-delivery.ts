@@ -54,7 +54,18 @@ export async function moveDelivery(principal: Principal, deliveryId: string, now
     if (writeIds.has(delivery.writeId)) return toDeliveryView(delivery);
     if (delivery.status !== move.from) throw statusConflict(delivery.status, move);
     const requests = await getRequests(delivery.requestIds);
-    const { changes, moving, items } = await move.plan({ delivery, requests, actor, at });
+    let plan: MovePlan;
+    try {
+      plan = await move.plan({ delivery, requests, actor, at });
+    } catch (error) {
+      // A refusal (nothing left to dispatch, the store short) computed from reads that a racing move
+      // has overtaken is not the answer: the requests or the stock may already show that move. If
+      // the delivery changed meanwhile, read it again and answer from its new state.
+      const again = await deliveryFor(principal, deliveryId, move.intent);
+      if (again.version !== delivery.version && attempt < MAX_MOVE_ATTEMPTS) continue;
+      throw error;
+    }
+    const { changes, moving, items } = plan;
     const writeId = randomUUID();
     writeIds.add(writeId);
     const after: DeliveryRecord = { ...delivery, ...changes, status: move.to, updatedAt: at, version: delivery.version + 1, writeId };

@@ -18,6 +18,10 @@ import {
   weekdayIn,
 } from '../support/delivery-fixtures.ts';
 import { useTestApi, type TestApi } from '../support/test-api.ts';
+import { dispatchDelivery } from '../../functions/deliveries/dispatch-delivery.ts';
+import { moveDelivery } from '../../functions/deliveries/move-delivery.ts';
+import { conflict, HttpProblem } from '../../functions/http/problem.ts';
+import type { Principal } from '../../functions/http/principal.ts';
 
 const api = useTestApi();
 
@@ -164,3 +168,29 @@ describe('who may move stock', () => {
     expect((await api().request('GET', `/v1/deliveries/${deliveryId}`, { token: admin })).body.status).toBe('delivered');
   });
 });
+
+describe('a move overtaken while it was being computed', () => {
+  it('answers from the delivery’s new state, not from its stale reads', async () => {
+    // A losing dispatch can read the delivery before the winner commits and its requests (or the
+    // store's stock) after: "nothing left to dispatch" or "store short" would then be wrong answers.
+    const { deliveryId } = await plannedDelivery('race-stale', 'home-stale', { APRON: 100 }, [{ sku: 'APRON', quantity: 100 }]);
+    const principal: Principal = { subject: 'test', org: { kind: 'store', id: 'race-stale' }, scopes: new Set(['carestock/deliveries.schedule']) };
+    let overtaken = false;
+    const refusal = await moveDelivery(principal, deliveryId, new Date(), {
+      intent: 'dispatch',
+      action: 'dispatch',
+      from: 'planned',
+      to: 'dispatched',
+      plan: async ({ delivery }) => {
+        if (!overtaken) {
+          overtaken = true;
+          await dispatchDelivery(principal, deliveryId, new Date()); // the racing winner commits first
+        }
+        throw conflict('The store does not hold the units for this delivery; nothing moved.', { currentStatus: delivery.status });
+      },
+    }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(HttpProblem);
+    expect((refusal as HttpProblem).toBody()).toMatchObject({ status: 409, currentStatus: 'dispatched', detail: expect.stringContaining('already dispatched') });
+  });
+});
+
