@@ -3,27 +3,14 @@
  * of SKUs) and the capacity DynamoDB reports. Figures are printed; the assertions are the bounds.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { documentClient } from '../../functions/data/dynamodb-client.ts';
 import { approvedRequest, countHome, dispatch, expectStatus, plan, receive, setupStore, today, weekdayIn } from '../support/delivery-fixtures.ts';
 import { testCatalogue } from '../support/stock-fixtures.ts';
+import { meterDynamoDb } from '../support/dynamodb-meter.ts';
 import { useTestApi } from '../support/test-api.ts';
 
 const api = useTestApi();
 afterEach(() => vi.restoreAllMocks());
 
-function meter() {
-  const calls: string[] = [];
-  let capacity = 0;
-  const send = documentClient.send.bind(documentClient) as (command: unknown) => Promise<unknown>;
-  vi.spyOn(documentClient, 'send').mockImplementation((async (command: { constructor: { name: string } }) => {
-    calls.push(command.constructor.name.replace(/Command$/, ''));
-    const output = (await send(command)) as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] };
-    const consumed = output?.ConsumedCapacity;
-    for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) capacity += c.CapacityUnits ?? 0;
-    return output;
-  }) as never);
-  return { calls, capacity: () => capacity };
-}
 
 describe('what a delivery costs', () => {
   it(`plan, dispatch and receipt of a ${testCatalogue.length}-SKU delivery are a fixed handful of requests`, async () => {
@@ -34,7 +21,7 @@ describe('what a delivery costs', () => {
     await approvedRequest(api(), store, 'home-cost', lines);
     const figures: Record<string, unknown> = {};
 
-    let m = meter();
+    let m = meterDynamoDb();
     const planned = await expectStatus(plan(api(), store, 'cost-1', today(), 7), 200);
     vi.restoreAllMocks();
     // Get (store) → Query ×4 (homes, two queues, delivery days) → [BatchGet (existing deliveries): none yet] →
@@ -43,14 +30,14 @@ describe('what a delivery costs', () => {
     figures.plan = { requests: m.calls.length, consumedCapacityUnits: m.capacity() };
     const deliveryId = planned.body.deliveries[0].deliveryId as string;
 
-    m = meter();
+    m = meterDynamoDb();
     await expectStatus(dispatch(api(), store, deliveryId), 200);
     vi.restoreAllMocks();
     // Get (delivery) → BatchGet (requests) → BatchGet (store positions) → TransactWrite (1 + 1 + 2 × SKUs actions)
     expect(m.calls).toEqual(['Get', 'BatchGet', 'BatchGet', 'TransactWrite']);
     figures.dispatch = { requests: m.calls.length, transactionActions: 1 + 1 + 2 * lines.length, consumedCapacityUnits: m.capacity() };
 
-    m = meter();
+    m = meterDynamoDb();
     await expectStatus(receive(api(), await api().token('home:home-cost'), deliveryId, lines), 200);
     vi.restoreAllMocks();
     expect(m.calls).toEqual(['Get', 'BatchGet', 'BatchGet', 'TransactWrite']);

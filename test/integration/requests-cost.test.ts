@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { documentClient, dynamodbClient } from '../../functions/data/dynamodb-client.ts';
 import { daysAgo, postCount, seedRegistry, testCatalogue } from '../support/stock-fixtures.ts';
 import { act, submit } from '../support/request-fixtures.ts';
+import { meterDynamoDb } from '../support/dynamodb-meter.ts';
 import { useTestApi } from '../support/test-api.ts';
 
 const api = useTestApi();
@@ -23,27 +24,12 @@ beforeAll(async () => {
 
 afterEach(() => vi.restoreAllMocks());
 
-function meter() {
-  const calls: string[] = [];
-  let capacity = 0;
-  for (const client of [documentClient, dynamodbClient] as const) {
-    const send = client.send.bind(client) as (command: unknown) => Promise<unknown>;
-    vi.spyOn(client, 'send').mockImplementation((async (command: { constructor: { name: string } }) => {
-      calls.push(command.constructor.name.replace(/Command$/, ''));
-      const output = (await send(command)) as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] };
-      const consumed = output?.ConsumedCapacity;
-      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) capacity += c.CapacityUnits ?? 0;
-      return output;
-    }) as never);
-  }
-  return { calls, capacity: () => capacity };
-}
 
 describe('what a request costs', () => {
   it(`submit (${lines.length} lines) and approve are a fixed handful of requests`, async () => {
     const figures: Record<string, unknown> = {};
 
-    let m = meter();
+    let m = meterDynamoDb([documentClient, dynamodbClient]);
     const plain = await submit(api(), home, 'h1', lines);
     vi.restoreAllMocks();
     expect(plain.status).toBe(201);
@@ -51,21 +37,21 @@ describe('what a request costs', () => {
     expect([...m.calls].sort()).toEqual(['BatchGet', 'Get', 'Put', 'Query']);
     figures['submit'] = { requests: m.calls, roundTrips: 2, consumedCapacityUnits: m.capacity() };
 
-    m = meter();
+    m = meterDynamoDb([documentClient, dynamodbClient]);
     const keyed = await submit(api(), home, 'h1', lines, { 'idempotency-key': 'cost-key-000001' });
     vi.restoreAllMocks();
     expect(keyed.status).toBe(201);
     expect(m.calls.filter((c) => c.endsWith('Item'))).toEqual(['PutItem', 'UpdateItem']);
     figures['submit with Idempotency-Key'] = { requests: m.calls, roundTrips: 4, consumedCapacityUnits: `${m.capacity()} + Powertools' PutItem and UpdateItem` };
 
-    m = meter();
+    m = meterDynamoDb([documentClient, dynamodbClient]);
     const replay = await submit(api(), home, 'h1', lines, { 'idempotency-key': 'cost-key-000001' });
     vi.restoreAllMocks();
     expect(replay.status).toBe(201);
     expect(m.calls).toEqual(['PutItem']);
     figures['replay'] = { requests: m.calls, roundTrips: 1 };
 
-    m = meter();
+    m = meterDynamoDb([documentClient, dynamodbClient]);
     const approved = await act(api(), store, plain.body.requestId, 'approve', { lines });
     vi.restoreAllMocks();
     expect(approved.status).toBe(200);
@@ -73,7 +59,7 @@ describe('what a request costs', () => {
     expect([...m.calls].sort()).toEqual(['BatchGet', 'Get', 'Get', 'Get', 'TransactWrite']);
     figures['approve'] = { requests: m.calls, roundTrips: 3, consumedCapacityUnits: m.capacity() };
 
-    m = meter();
+    m = meterDynamoDb([documentClient, dynamodbClient]);
     const rejected = await act(api(), store, keyed.body.requestId, 'reject', { reason: 'Duplicate of the earlier request' });
     vi.restoreAllMocks();
     expect(rejected.status).toBe(200);
