@@ -8,12 +8,13 @@
  * Puts. Reads that a write conditions on are strongly consistent: the delivery, its requests, and
  * the delivery days (a base-table range, not an index), so concurrent planners agree on capacity.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, queryAll } from './read-all.ts';
 import { deliveryItem, toDeliveryRecord, type DeliveryRecord, type DeliveryStatus } from './delivery-items.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
-import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
+import type { Page } from './pagination.ts';
+import { queryPartitionPage } from './query-page.ts';
 import type { PageRequest } from './registry-repository.ts';
 import type { TransactItem } from './stock-repository.ts';
 
@@ -55,20 +56,7 @@ export async function storeDeliveriesOn(storeId: string, date: string): Promise<
 
 /** A home's deliveries, latest date first. */
 export async function listHomeDeliveries(homeId: string, page: PageRequest): Promise<Page<DeliveryRecord>> {
-  const partition = keys.homeDeliveriesPartition(homeId);
-  const result = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'GSI3',
-      KeyConditionExpression: 'GSI3PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: page.limit ?? DEFAULT_PAGE_SIZE,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'GSI3PK', value: partition }),
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
-  return { items: (result.Items ?? []).map(toDeliveryRecord), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  return queryPartitionPage({ index: 'GSI3', partition: keys.homeDeliveriesPartition(homeId), descending: true, page, map: toDeliveryRecord });
 }
 
 /**

@@ -56,6 +56,12 @@ export const pageQueryShape = {
 /** The query of a list that takes nothing else; lists with filters spread `pageQueryShape` into their own. */
 export const pageQuery = z.strictObject(pageQueryShape);
 
+/** `?limit=&cursor=` as a list handler received them. */
+export interface PageRequest {
+  limit?: number | undefined;
+  cursor?: string | undefined;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -29,13 +29,19 @@ export async function queryAll(input: QueryCommandInput): Promise<Record<string,
 export interface BatchGetOptions {
   /** Strongly consistent reads, for items a write will be conditioned on. */
   consistentRead?: boolean;
+  /** Only these attributes (a ProjectionExpression and its names), when the caller needs a few. */
+  projection?: { expression: string; names?: Record<string, string> };
 }
 
-export async function batchGetAll(itemKeys: readonly TableKey[], { consistentRead = false }: BatchGetOptions = {}): Promise<Record<string, unknown>[]> {
+export async function batchGetAll(itemKeys: readonly TableKey[], { consistentRead = false, projection }: BatchGetOptions = {}): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
+  const options = {
+    ...(consistentRead ? { ConsistentRead: true } : {}),
+    ...(projection ? { ProjectionExpression: projection.expression, ...(projection.names ? { ExpressionAttributeNames: projection.names } : {}) } : {}),
+  };
   for (let start = 0; start < itemKeys.length; start += BATCH_GET_LIMIT) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
-      [tableName()]: { Keys: itemKeys.slice(start, start + BATCH_GET_LIMIT), ...(consistentRead ? { ConsistentRead: true } : {}) },
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [tableName()]: { Keys: itemKeys.slice(start, start + BATCH_GET_LIMIT), ...options },
     };
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
       if (attempt > 0) await backoff(attempt);

@@ -1,16 +1,15 @@
 /** Catalogue items, stores and homes in the table: the only code that reads or writes them. */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Home, HomeInput, Item, ItemInput, Store, StoreInput } from '../schemas/registry.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
-import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
+import type { Page, PageRequest } from './pagination.ts';
+import { queryPartitionPage } from './query-page.ts';
+import { batchGetAll, queryAll } from './read-all.ts';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
-export interface PageRequest {
-  limit?: number | undefined;
-  cursor?: string | undefined;
-}
+export type { PageRequest } from './pagination.ts';
 
 export async function putItem(sku: string, input: ItemInput, now: string): Promise<Item> {
   const item: Item = { sku, ...input, updatedAt: now };
@@ -37,40 +36,17 @@ export async function getItem(sku: string): Promise<Item | undefined> {
  * unknown SKUs pay for that, and those are almost always typos the caller refuses anyway.
  */
 export async function catalogue(mustInclude: Iterable<string> = []): Promise<Map<string, Item>> {
-  const found = new Map<string, Item>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.cataloguePartition },
-        ExclusiveStartKey: start,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    for (const raw of page.Items ?? []) found.set(String(raw.sku), toItem(raw));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const indexed = await queryAll({
+    TableName: tableName(),
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.cataloguePartition },
+  });
+  const found = new Map(indexed.map((raw) => [String(raw.sku), toItem(raw)] as const));
   const missing = [...new Set(mustInclude)].filter((sku) => !found.has(sku));
-  for (const item of await itemsFromTable(missing)) found.set(item.sku, item);
-  return found;
-}
-
-/** Catalogue items by key, strongly consistent, one BatchGet per 100 SKUs; unknown SKUs are absent. */
-async function itemsFromTable(skus: readonly string[]): Promise<Item[]> {
-  const found: Item[] = [];
-  for (let start = 0; start < skus.length; start += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
-      [tableName()]: { Keys: skus.slice(start, start + 100).map((sku) => keys.item(sku)), ConsistentRead: true },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
-      found.push(...(result.Responses?.[tableName()] ?? []).map(toItem));
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
+  // Catalogue items by key, strongly consistent; unknown SKUs are simply absent.
+  const fromTable = await batchGetAll(missing.map((sku) => keys.item(sku)), { consistentRead: true });
+  for (const item of fromTable.map(toItem)) found.set(item.sku, item);
   return found;
 }
 
@@ -79,7 +55,7 @@ export const packSizes = (items: ReadonlyMap<string, Item>): Map<string, number>
   new Map([...items].map(([sku, item]) => [sku, item.packSize]));
 
 export async function listItems(page: PageRequest): Promise<Page<Item>> {
-  return queryIndexPage('GSI1', 'GSI1PK', keys.cataloguePartition, page, toItem);
+  return queryPartitionPage({ index: 'GSI1', partition: keys.cataloguePartition, page, map: toItem });
 }
 
 export async function putStore(storeId: string, input: StoreInput, now: string): Promise<Store> {
@@ -103,7 +79,7 @@ export async function getStore(storeId: string): Promise<Store | undefined> {
 }
 
 export async function listStores(page: PageRequest): Promise<Page<Store>> {
-  return queryIndexPage('GSI1', 'GSI1PK', keys.storeListPartition, page, toStore);
+  return queryPartitionPage({ index: 'GSI1', partition: keys.storeListPartition, page, map: toStore });
 }
 
 export class UnknownStoreError extends Error {}
@@ -168,43 +144,18 @@ export async function getHome(homeId: string): Promise<Home | undefined> {
 }
 
 export async function listStoreHomes(storeId: string, page: PageRequest): Promise<Page<Home>> {
-  return queryIndexPage('GSI1', 'GSI1PK', keys.storeHomesPartition(storeId), page, toHome);
+  return queryPartitionPage({ index: 'GSI1', partition: keys.storeHomesPartition(storeId), page, map: toHome });
 }
 
 /** Every home of a store, all pages: for the worklist and planning, where a store has tens of homes. */
 export async function allStoreHomes(storeId: string): Promise<HomeRecord[]> {
-  const homes: HomeRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await queryIndexPage('GSI1', 'GSI1PK', keys.storeHomesPartition(storeId), { limit: 100, cursor }, (raw) => ({
-      ...toHome(raw),
-      lastCountedAt: (raw.lastCountedAt as string | null) ?? null,
-    }));
-    homes.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return homes;
-}
-
-async function queryIndexPage<T>(
-  indexName: string,
-  partitionAttribute: string,
-  partition: string,
-  page: PageRequest,
-  map: (raw: Record<string, unknown>) => T,
-): Promise<Page<T>> {
-  const result = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: indexName,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': partitionAttribute },
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: page.limit ?? DEFAULT_PAGE_SIZE,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: partitionAttribute, value: partition }),
-    }),
-  );
-  return { items: (result.Items ?? []).map(map), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.storeHomesPartition(storeId) },
+  });
+  return items.map((raw) => ({ ...toHome(raw), lastCountedAt: (raw.lastCountedAt as string | null) ?? null }));
 }
 
 const toItem = (raw: Record<string, unknown>): Item => ({

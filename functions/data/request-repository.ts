@@ -10,12 +10,13 @@
  * RequestStateConflict (the caller answers 409 naming it); anything else is a RequestRaceError
  * (re-read and retry).
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './read-all.ts';
 import type { RequestStatus } from '../domain/request-lifecycle.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
-import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
+import type { Page } from './pagination.ts';
+import { queryPartitionPage } from './query-page.ts';
 import { UnknownStoreError, type PageRequest } from './registry-repository.ts';
 import { failedConditionState, requestItem, toRequestRecord, type RequestRecord } from './request-items.ts';
 import type { TransactItem } from './stock-repository.ts';
@@ -86,23 +87,8 @@ export async function allInStoreQueue(storeId: string, status: RequestStatus, ma
 
 export const queuePartition = keys.storeRequestQueuePartition;
 
-async function queryPage(index: 'GSI1' | 'GSI3', partition: string, oldestFirst: boolean, page: PageRequest): Promise<Page<RequestRecord>> {
-  const attribute = `${index}PK`;
-  const startKey = decodeCursor(page.cursor, { attribute, value: partition });
-  const result = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': attribute },
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: oldestFirst,
-      Limit: page.limit ?? DEFAULT_PAGE_SIZE,
-      ExclusiveStartKey: startKey,
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
-  return { items: (result.Items ?? []).map(toRequestRecord), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+function queryPage(index: 'GSI1' | 'GSI3', partition: string, oldestFirst: boolean, page: PageRequest): Promise<Page<RequestRecord>> {
+  return queryPartitionPage({ index, partition, descending: !oldestFirst, page, map: toRequestRecord });
 }
 
 /** One request going from `before` (as read) to `after`, allowed only from `allowedFrom`. */

@@ -9,18 +9,17 @@
  * Ledger item (one per store per date): { PK: SHORTFALL-ALERTS#<date>, SK: STORE#<storeId>,
  *   entity: 'ShortfallAlerts', date, storeId, alertedHomes: String Set }
  */
-import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ShortfallBody, ShortfallReason } from '../schemas/shortfalls.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './read-all.ts';
-import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
-import { badRequest } from '../http/problem.ts';
+import { batchGetAll, queryAll } from './read-all.ts';
+import type { Page } from './pagination.ts';
+import { queryPartitionPage } from './query-page.ts';
 import { TIME_INDEX_SHARDS } from './table-definition.ts';
 
 export const SHORTFALL_ENTITY = 'Shortfall';
 const LEDGER_ENTITY = 'ShortfallAlerts';
-const BATCH_GET_LIMIT = 100;
 
 export interface HomeProfile {
   homeId: string;
@@ -57,24 +56,10 @@ export async function homesLastCountedBefore(before: string): Promise<HomeProfil
 
 /** Home profiles by id, one BatchGet per 100 (unprocessed keys retried); unknown homes are absent. */
 export async function homeProfiles(homeIds: readonly string[]): Promise<Map<string, HomeProfile>> {
-  const found = new Map<string, HomeProfile>();
-  const unique = [...new Set(homeIds)];
-  for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
-      [tableName()]: {
-        Keys: unique.slice(start, start + BATCH_GET_LIMIT).map((id) => keys.home(id)),
-        ProjectionExpression: 'homeId, storeId, #name, lastCountedAt',
-        ExpressionAttributeNames: { '#name': 'name' },
-      },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * Math.random()));
-      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
-      for (const raw of result.Responses?.[tableName()] ?? []) found.set(String(raw.homeId), toHomeProfile(raw));
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  const items = await batchGetAll([...new Set(homeIds)].map((id) => keys.home(id)), {
+    projection: { expression: 'homeId, storeId, #name, lastCountedAt', names: { '#name': 'name' } },
+  });
+  return new Map(items.map((raw) => [String(raw.homeId), toHomeProfile(raw)] as const));
 }
 
 export function toShortfall(raw: Record<string, unknown>): ShortfallBody {
@@ -124,26 +109,9 @@ export async function listShortfalls(
   storeId: string | undefined,
   page: { limit?: number | undefined; cursor?: string | undefined },
 ): Promise<Page<ShortfallBody>> {
-  const partition = keys.shortfallPartition(date);
-  const start = decodeCursor(page.cursor, { attribute: 'PK', value: partition });
-  const prefix = storeId === undefined ? undefined : keys.shortfallStorePrefix(storeId);
-  // Same date, another store's list: refused like any cursor from another list.
-  if (start && prefix !== undefined && !String(start.SK ?? '').startsWith(prefix)) {
-    throw badRequest('The cursor is not valid for this list.', [
-      { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' },
-    ]);
-  }
-  const result = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: prefix === undefined ? 'PK = :pk' : 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': partition, ...(prefix === undefined ? {} : { ':prefix': prefix }) },
-      Limit: page.limit ?? DEFAULT_PAGE_SIZE,
-      ExclusiveStartKey: start,
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
-  return { items: (result.Items ?? []).map(toShortfall), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  // One store's list is a prefix of the date's partition; a cursor of another store's list is refused.
+  const sortKeyPrefix = storeId === undefined ? undefined : keys.shortfallStorePrefix(storeId);
+  return queryPartitionPage({ partition: keys.shortfallPartition(date), ...(sortKeyPrefix === undefined ? {} : { sortKeyPrefix }), page, map: toShortfall });
 }
 
 /** Per store, the homes already alerted for a date (stores without a ledger item are absent). */

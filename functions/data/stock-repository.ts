@@ -19,7 +19,6 @@
 import {
   BatchGetCommand,
   BatchWriteCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -29,7 +28,8 @@ import { TIME_INDEX_SHARDS } from './table-definition.ts';
 import { documentClient, tableName } from './dynamodb-client.ts';
 import { queryAll } from './read-all.ts';
 import { keys, locationPk, type LocationRef } from './keys.ts';
-import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from './pagination.ts';
+import type { Page } from './pagination.ts';
+import { queryPartitionPage } from './query-page.ts';
 import {
   isPositionItem,
   positionItem,
@@ -236,19 +236,7 @@ export async function listStockHistory(
   sku: string,
   page: { limit?: number | undefined; cursor?: string | undefined },
 ): Promise<Page<StockEvent>> {
-  const partition = keys.stockHistoryPartition(location, sku);
-  const result = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: false,
-      Limit: page.limit ?? DEFAULT_PAGE_SIZE,
-      ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'PK', value: partition }),
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
-  return { items: (result.Items ?? []).map(toStockEvent), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+  return queryPartitionPage({ partition: keys.stockHistoryPartition(location, sku), descending: true, page, map: toStockEvent });
 }
 
 /**

@@ -1,0 +1,48 @@
+/**
+ * One page of one partition, the shape of every list the API serves: `limit` items, an opaque
+ * cursor bound to that partition (and, for a prefix query, to that prefix), so a cursor from
+ * another list or another tenant's is refused with 400 before it reaches DynamoDB.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { badRequest } from '../http/problem.ts';
+import { documentClient, tableName } from './dynamodb-client.ts';
+import type { IndexName } from './table-definition.ts';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, type Page, type PageRequest } from './pagination.ts';
+
+export interface PartitionPageQuery<T> {
+  /** The index to read; the table itself when omitted. */
+  index?: IndexName;
+  partition: string;
+  /** Only sort keys beginning with this (e.g. one store's records of a date). */
+  sortKeyPrefix?: string;
+  /** Newest (highest sort key) first. */
+  descending?: boolean;
+  page: PageRequest;
+  map: (raw: Record<string, unknown>) => T;
+}
+
+export async function queryPartitionPage<T>(query: PartitionPageQuery<T>): Promise<Page<T>> {
+  const partitionAttribute = query.index ? `${query.index}PK` : 'PK';
+  const sortAttribute = query.index ? `${query.index}SK` : 'SK';
+  const start = decodeCursor(query.page.cursor, { attribute: partitionAttribute, value: query.partition });
+  const prefix = query.sortKeyPrefix;
+  if (start && prefix !== undefined && !String(start[sortAttribute] ?? '').startsWith(prefix)) {
+    throw badRequest('The cursor is not valid for this list.', [
+      { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' },
+    ]);
+  }
+  const result = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      ...(query.index ? { IndexName: query.index } : {}),
+      KeyConditionExpression: prefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': partitionAttribute, ...(prefix === undefined ? {} : { '#sk': sortAttribute }) },
+      ExpressionAttributeValues: { ':pk': query.partition, ...(prefix === undefined ? {} : { ':prefix': prefix }) },
+      ScanIndexForward: !query.descending,
+      Limit: query.page.limit ?? DEFAULT_PAGE_SIZE,
+      ExclusiveStartKey: start,
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
+  return { items: (result.Items ?? []).map(query.map), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+}
