@@ -1,10 +1,10 @@
 /** PUT /v1/items/{sku} — create or replace a catalogue item (administrators only). */
-import { putItem } from '../data/registry-repository.ts';
 import { httpHandler } from '../http/http-handler.ts';
 import { requireAdmin } from '../http/tenancy.ts';
+import { saveItem } from '../registry/catalogue-items.ts';
 import { itemInput, skuParams } from '../schemas/registry.ts';
 
 export const handler = httpHandler({ params: skuParams, body: itemInput }, async ({ params, body, principal }) => {
   requireAdmin(principal);
-  return { body: await putItem(params.sku, body, new Date().toISOString()) };
+  return { body: await saveItem(params.sku, body, new Date()) };
 });

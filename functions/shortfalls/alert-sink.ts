@@ -3,7 +3,7 @@
  * home) and one digest per store. On AWS, the event bus and the SNS topic; on one machine (no
  * EVENT_BUS_NAME), a JSON-lines file in the data folder that a user can read.
  */
-import type { ShortfallEvent, StoreDigest } from './shortfall-digest.ts';
+import type { ShortfallEvent, StoreDigest } from '../domain/shortfall-digest.ts';
 
 export interface AlertSink {
   /** Puts every event on the bus; throws when any could not be put after retries. */

@@ -7,7 +7,7 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { EVENT_DETAIL_TYPE, EVENT_SOURCE, type AlertSink } from './alert-sink.ts';
-import { digestSubject, digestText, type ShortfallEvent, type StoreDigest } from './shortfall-digest.ts';
+import { digestSubject, digestText, type ShortfallEvent, type StoreDigest } from '../domain/shortfall-digest.ts';
 
 export const PUT_EVENTS_LIMIT = 10;
 const ATTEMPTS = 4;

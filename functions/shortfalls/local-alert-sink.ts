@@ -7,7 +7,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { logger } from '../observability/logger.ts';
 import { EVENT_DETAIL_TYPE, EVENT_SOURCE, type AlertSink } from './alert-sink.ts';
-import { digestSubject, digestText, type ShortfallEvent, type StoreDigest } from './shortfall-digest.ts';
+import { digestSubject, digestText, type ShortfallEvent, type StoreDigest } from '../domain/shortfall-digest.ts';
 
 export const ALERTS_FILE = 'alerts.jsonl';
 

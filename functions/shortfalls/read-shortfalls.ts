@@ -2,7 +2,7 @@
 import type { Page } from '../data/pagination.ts';
 import { listShortfalls } from '../data/shortfall-repository.ts';
 import type { ShortfallBody } from '../schemas/shortfalls.ts';
-import { shortfallDate } from './assess-shortfalls.ts';
+import { shortfallDate } from '../domain/assess-shortfalls.ts';
 
 export interface ShortfallQuery {
   date?: string | undefined;

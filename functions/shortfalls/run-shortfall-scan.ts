@@ -29,9 +29,9 @@ import { badRequest } from '../http/problem.ts';
 import type { ShortfallBody, ShortfallScanSummary } from '../schemas/shortfalls.ts';
 import { stockRules } from '../stock/stock-config.ts';
 import { alertSinkFromEnv, type AlertSink } from './alert-sink.ts';
-import { attributedHomes, isSilent, runoutHorizon, shortItemsByHome, shortfallDate, shortfallRecords, staleBefore, type NamedHome } from './assess-shortfalls.ts';
+import { attributedHomes, isSilent, runoutHorizon, shortItemsByHome, shortfallDate, shortfallRecords, staleBefore, type NamedHome } from '../domain/assess-shortfalls.ts';
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
-import { shortfallEvent, shortfallId, storeDigest } from './shortfall-digest.ts';
+import { shortfallEvent, shortfallId, storeDigest } from '../domain/shortfall-digest.ts';
 
 const WRITES_IN_FLIGHT = 16;
 const STORES_IN_FLIGHT = 8;

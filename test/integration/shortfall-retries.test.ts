@@ -11,7 +11,7 @@ import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../functions/data/dynamodb-client.ts';
 import { advanceLastCount, commitPositions, getPosition } from '../../functions/data/stock-repository.ts';
 import { runShortfallScan } from '../../functions/shortfalls/run-shortfall-scan.ts';
-import type { ShortfallEvent } from '../../functions/shortfalls/shortfall-digest.ts';
+import type { ShortfallEvent } from '../../functions/domain/shortfall-digest.ts';
 import { DAY_MS, RecordingSink, crashAfterRecordWrites, londonDate, seedCatalogue, seedHome, seedStore, shortfallState } from '../support/shortfall-fixtures.ts';
 import { useTestApi } from '../support/test-api.ts';
 

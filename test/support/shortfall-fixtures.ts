@@ -8,7 +8,7 @@ import { documentClient } from '../../functions/data/dynamodb-client.ts';
 import { putHome, putItem, putStore } from '../../functions/data/registry-repository.ts';
 import { advanceLastCount, commitPositions } from '../../functions/data/stock-repository.ts';
 import type { AlertSink } from '../../functions/shortfalls/alert-sink.ts';
-import type { ShortfallEvent, StoreDigest } from '../../functions/shortfalls/shortfall-digest.ts';
+import type { ShortfallEvent, StoreDigest } from '../../functions/domain/shortfall-digest.ts';
 
 export const DAY_MS = 86_400_000;
 

@@ -18,7 +18,7 @@ import {
   shortfallDate,
   shortfallRecords,
   staleBefore,
-} from '../../functions/shortfalls/assess-shortfalls.ts';
+} from '../../functions/domain/assess-shortfalls.ts';
 import { scheduledAsOf } from '../../functions/scheduled/scheduled-event.ts';
 
 const DAY = 86_400_000;

@@ -10,7 +10,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { AwsAlertSink, PUT_EVENTS_LIMIT } from '../../functions/shortfalls/aws-alert-sink.ts';
 import { EVENT_DETAIL_TYPE, EVENT_SOURCE, alertSinkFromEnv } from '../../functions/shortfalls/alert-sink.ts';
 import { LocalAlertSink } from '../../functions/shortfalls/local-alert-sink.ts';
-import { digestSubject, digestText, shortfallEvent, storeDigest, type ShortfallEvent } from '../../functions/shortfalls/shortfall-digest.ts';
+import { digestSubject, digestText, shortfallEvent, storeDigest, type ShortfallEvent } from '../../functions/domain/shortfall-digest.ts';
 import type { ShortfallBody } from '../../functions/schemas/shortfalls.ts';
 
 const item = (sku: string, status: 'red' | 'amber' | 'unknown', daysOfSupply: number) => ({ sku, status, daysOfSupply, runoutDate: '2026-03-12T07:00:00.000Z', suggestedOrder: 100 });

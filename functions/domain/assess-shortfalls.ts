@@ -9,10 +9,10 @@
  * index narrows; the rules below decide, so nothing the index returns is taken on trust.
  */
 import type { PositionRecord } from '../data/stock-items.ts';
-import { MS_PER_DAY, canonicalInstant, instantMs } from '../domain/instants.ts';
-import { compareStatusSeverity, daysOfSupply, viewPosition } from '../domain/stock-position.ts';
-import type { StockRules } from '../domain/stock-rules.ts';
-import { dateInZone } from '../domain/zoned-dates.ts';
+import { MS_PER_DAY, canonicalInstant, instantMs } from './instants.ts';
+import { compareStatusSeverity, daysOfSupply, viewPosition } from './stock-position.ts';
+import type { StockRules } from './stock-rules.ts';
+import { dateInZone } from './zoned-dates.ts';
 import type { ShortfallBody, ShortfallItemBody, ShortfallReason } from '../schemas/shortfalls.ts';
 
 /** Dates of shortfall records are dates in this zone, the job's (07:00 Europe/London). */

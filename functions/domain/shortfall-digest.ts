@@ -2,7 +2,7 @@
  * What a store is told each morning, pure: its flagged homes worst first, and the homes that were
  * short yesterday and are not today (resolved). Also the one event each newly flagged home gets.
  */
-import { compareStatusSeverity, type StockStatus } from '../domain/stock-position.ts';
+import { compareStatusSeverity, type StockStatus } from './stock-position.ts';
 import type { ShortfallBody, ShortfallItemBody, ShortfallReason } from '../schemas/shortfalls.ts';
 
 export interface ShortfallEvent {

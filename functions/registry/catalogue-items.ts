@@ -1,0 +1,15 @@
+/** The catalogue's use cases: create or replace an item, read one, list them. */
+import { getItem, listItems, putItem, type PageRequest } from '../data/registry-repository.ts';
+import type { Page } from '../data/pagination.ts';
+import { notFound } from '../http/problem.ts';
+import type { Item, ItemInput } from '../schemas/registry.ts';
+
+export const saveItem = (sku: string, input: ItemInput, now: Date): Promise<Item> => putItem(sku, input, now.toISOString());
+
+export async function readItem(sku: string): Promise<Item> {
+  const item = await getItem(sku);
+  if (!item) throw notFound(`No catalogue item "${sku}".`);
+  return item;
+}
+
+export const readCatalogue = (page: PageRequest): Promise<Page<Item>> => listItems(page);
