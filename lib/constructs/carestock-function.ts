@@ -10,14 +10,15 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ESM_REQUIRE_BANNER, LAMBDA_NODE_TARGET } from '../bundling.ts';
+import { ESM_REQUIRE_BANNER, LAMBDA_ALIASES, LAMBDA_NODE_TARGET } from '../bundling.ts';
 
 export const handlersDirectory = join(import.meta.dirname, '..', '..', 'functions', 'handlers');
 const projectRoot = join(import.meta.dirname, '..', '..');
 
 export interface CarestockFunctionProps {
-  /** File under functions/handlers/, without extension. */
-  readonly handlerFile: string;
+  /** File under functions/handlers/, without extension; or `entry`, an absolute path (a route group's generated entry). */
+  readonly handlerFile?: string;
+  readonly entry?: string;
   readonly description: string;
   readonly environment?: Record<string, string>;
   readonly timeout?: Duration;
@@ -36,7 +37,7 @@ export class CarestockFunction extends NodejsFunction {
     logGroup.grantWrite(role);
     super(scope, id, {
       role,
-      entry: join(handlersDirectory, `${props.handlerFile}.ts`),
+      entry: props.entry ?? join(handlersDirectory, `${props.handlerFile}.ts`),
       handler: 'handler',
       projectRoot,
       depsLockFilePath: join(projectRoot, 'package-lock.json'),
@@ -63,6 +64,7 @@ export class CarestockFunction extends NodejsFunction {
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_BANNER,
         externalModules: [],
+        esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_ALIASES).map(([module, file]) => [`--alias:${module}`, file])),
         forceDockerBundling: false,
       },
     });

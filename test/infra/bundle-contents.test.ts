@@ -1,21 +1,29 @@
 /**
- * What goes into each Lambda bundle, read from esbuild's metafile with the deployed bundling
- * options: no classic zod, no zod locale barrel (zod #5665), no OpenAPI generator outside the
- * document's own function, and no dev-only code (jose, the local runtime).
+ * What goes into each Lambda bundle (the route groups' generated entries, the jobs, the Cognito
+ * trigger), read from esbuild's metafile with the deployed bundling options: no classic zod, no
+ * zod locale barrel (zod #5665), no OpenAPI generator outside the public function (the document's
+ * own), no dev-only code (jose, the local runtime), and no SDK credential chain beyond the
+ * environment (lib/bundling.ts's alias).
  */
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { routes } from '../../functions/routes.ts';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { jobs } from '../../functions/jobs.ts';
 import { sharedEsbuildOptions } from '../../lib/bundling.ts';
+import { functionGroups, writeGroupEntry } from '../../lib/function-groups.ts';
 
-const handlers = [...new Set([...routes.map((r) => r.handler), ...jobs.map((j) => j.handler), 'pre-token-generation'])];
+mkdirSync('.build', { recursive: true });
+const entryDirectory = mkdtempSync(join(process.cwd(), '.build', 'bundle-contents-'));
+const entries: [string, string][] = [
+  ...functionGroups().map((group): [string, string] => [group.name, writeGroupEntry(group, entryDirectory)]),
+  ...[...jobs.map((j) => j.handler), 'pre-token-generation'].map((handler): [string, string] => [handler, join('functions', 'handlers', `${handler}.ts`)]),
+];
 
-async function bundleInputs(handler: string): Promise<string[]> {
+async function bundleInputs(entry: string): Promise<string[]> {
   const result = await build({
     ...sharedEsbuildOptions,
-    entryPoints: [join('functions', 'handlers', `${handler}.ts`)],
+    entryPoints: [entry],
     write: false,
     outdir: 'out',
     metafile: true,
@@ -29,12 +37,13 @@ async function bundleInputs(handler: string): Promise<string[]> {
 }
 
 describe('Lambda bundle contents', () => {
-  it.each(handlers)('%s carries no classic zod, no locale barrel, no local-only code', async (handler) => {
-    const inputs = await bundleInputs(handler);
+  it.each(entries)('%s carries no classic zod, no locale barrel, no local-only code, no credential chain', async (name, entry) => {
+    const inputs = await bundleInputs(entry);
     expect(inputs.filter((p) => p.includes('node_modules/zod/v4/classic/'))).toEqual([]);
     expect(inputs.filter((p) => /node_modules\/zod\/v4\/locales\/(?!en\.js)/.test(p))).toEqual([]);
     expect(inputs.filter((p) => p.includes('node_modules/jose/') || p.startsWith('bin/'))).toEqual([]);
-    if (handler !== 'openapi-document') {
+    expect(inputs.filter((p) => /node_modules\/@aws-sdk\/(credential-provider-(node|ini|sso|process|web-identity|login)|nested-clients)\//.test(p))).toEqual([]);
+    if (name !== 'public') {
       expect(inputs.filter((p) => p.startsWith('functions/openapi/') || p.includes('to-json-schema'))).toEqual([]);
     }
   });

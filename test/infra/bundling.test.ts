@@ -26,6 +26,8 @@ describe('CarestockFunction bundling', () => {
     expect(code.startsWith('import { createRequire as __carestockCreateRequire }')).toBe(true);
     expect(code.length / code.split('\n').length).toBeGreaterThan(1000); // minified: long lines, no indentation
     expect(existsSync(`${bundle}.map`)).toBe(true);
+    // The SDK's credential chain is aliased to the environment provider (lib/bundling.ts): no SSO or INI profiles.
+    expect(code).not.toContain('sso_session');
     expect(fn.Properties.Handler).toBe('index.handler');
   });
 });

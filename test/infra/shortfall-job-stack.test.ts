@@ -42,7 +42,7 @@ describe('the shortfall job on AWS', () => {
   });
 
   it('gives the job function and the on-demand route the bus and topic, and the grants to publish to them', () => {
-    for (const id of [functionWithDescription(/Daily shortfall job/), functionWithDescription(/post-shortfall-scan|Run the shortfall job now/)]) {
+    for (const id of [functionWithDescription(/Daily shortfall job/), functionWithDescription(/^Carestock alerts:/)]) {
       const fn = template.toJSON().Resources[id];
       expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'EVENT_BUS_NAME', 'DIGEST_TOPIC_ARN']));
       const role = fn.Properties.Role['Fn::GetAtt'][0];
