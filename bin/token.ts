@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { parseOrg } from '../functions/http/principal.ts';
+import { parseOrg } from '../functions/access/principal.ts';
 import { loadOrCreateSigningKey, signLocalToken } from './local/local-auth.ts';
 
 const { values } = parseArgs({

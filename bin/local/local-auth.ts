@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { roleScopes, type Role } from '../../functions/scopes.ts';
-import { formatOrg, ORG_CLAIM, parseOrg, type Org } from '../../functions/http/principal.ts';
+import { formatOrg, parseOrg, type Org } from '../../functions/access/principal.ts';
+import { ORG_CLAIM } from '../../functions/http/principal.ts';
 
 export const LOCAL_ISSUER = 'https://carestock.local/issuer';
 export const LOCAL_CLIENT_ID = 'carestock-local-client';

@@ -8,7 +8,7 @@
 import { signLocalToken, type LocalSigningKey } from './local-auth.ts';
 import type { LocalRequest, LocalResponse } from './api-gateway-adapter.ts';
 import type { LocalRoute } from './http-server.ts';
-import { parseOrg } from '../../functions/http/principal.ts';
+import { parseOrg } from '../../functions/access/principal.ts';
 import { scopes } from '../../functions/scopes.ts';
 import { stockRulesFromEnv } from '../../functions/domain/stock-rules.ts';
 import { buildStorePageInMemory, storePageSecurityHeaders, type BuiltFile } from '../../lib/store-page-assets.ts';

@@ -6,14 +6,14 @@
  */
 import { getPositionsBatch } from '../data/stock-repository.ts';
 import { deliveryLines, dispatchShortfall } from '../domain/delivery-stock.ts';
-import type { Principal } from '../http/principal.ts';
+import type { GuardedRecord } from '../access/resources.ts';
 import { conflict } from '../http/problem.ts';
 import { dispatchTransactItems } from '../stock/dispatches.ts';
-import type { DeliveryView } from '../data/delivery-repository.ts';
+import type { DeliveryRecord, DeliveryView } from '../data/delivery-repository.ts';
 import { moveDelivery, type MoveContext, type MovePlan } from './move-delivery.ts';
 
-export function dispatchDelivery(principal: Principal, deliveryId: string, now: Date): Promise<DeliveryView> {
-  return moveDelivery(principal, deliveryId, now, { intent: 'dispatch', action: 'dispatch', from: 'planned', to: 'dispatched', plan: planDispatch });
+export function dispatchDelivery(target: GuardedRecord<DeliveryRecord>, now: Date): Promise<DeliveryView> {
+  return moveDelivery(target, now, { action: 'dispatch', from: 'planned', to: 'dispatched', plan: planDispatch });
 }
 
 async function planDispatch({ delivery, requests, actor, at }: MoveContext): Promise<MovePlan> {

@@ -14,10 +14,9 @@ import { deliveryPut, toDeliveryView, type DeliveryRecord, type DeliveryStatus, 
 import { commitRequestChanges, getRequests, RequestRaceError, RequestStateConflict, type RequestRecord } from '../data/request-repository.ts';
 import type { TransactItem } from '../data/stock-repository.ts';
 import { allowedFrom, type RequestAction, type RequestStatus } from '../domain/request-lifecycle.ts';
-import type { Principal } from '../http/principal.ts';
-import { conflict } from '../http/problem.ts';
-import { actorOf, type Actor } from '../requests/request-access.ts';
-import { deliveryFor, type DeliveryIntent } from './delivery-access.ts';
+import type { Actor } from '../access/principal.ts';
+import type { GuardedRecord } from '../access/resources.ts';
+import { conflict, notFound } from '../http/problem.ts';
 
 export const MAX_MOVE_ATTEMPTS = 4;
 
@@ -38,19 +37,24 @@ export interface MovePlan {
 }
 
 export interface Move {
-  intent: DeliveryIntent;
   action: Extract<RequestAction, 'dispatch' | 'deliver'>;
   from: DeliveryStatus;
   to: DeliveryStatus;
   plan(context: MoveContext): Promise<MovePlan>;
 }
 
-export async function moveDelivery(principal: Principal, deliveryId: string, now: Date, move: Move): Promise<DeliveryView> {
-  const actor = actorOf(principal);
+/** `target` is the delivery read through the access policy: every attempt re-reads, and so re-authorises. */
+export async function moveDelivery(target: GuardedRecord<DeliveryRecord>, now: Date, move: Move): Promise<DeliveryView> {
+  const { actor, id: deliveryId } = target;
+  const read = async () => {
+    const delivery = await target.read();
+    if (!delivery) throw notFound(`No delivery "${deliveryId}".`);
+    return delivery;
+  };
   const at = now.toISOString();
   const writeIds = new Set<string>();
   for (let attempt = 1; ; attempt++) {
-    const delivery = await deliveryFor(principal, deliveryId, move.intent);
+    const delivery = await read();
     if (writeIds.has(delivery.writeId)) return toDeliveryView(delivery);
     if (delivery.status !== move.from) throw statusConflict(delivery.status, move);
     const requests = await getRequests(delivery.requestIds);
@@ -61,7 +65,7 @@ export async function moveDelivery(principal: Principal, deliveryId: string, now
       // A refusal (nothing left to dispatch, the store short) computed from reads that a racing move
       // has overtaken is not the answer: the requests or the stock may already show that move. If
       // the delivery changed meanwhile, read it again and answer from its new state.
-      const again = await deliveryFor(principal, deliveryId, move.intent);
+      const again = await read();
       if (again.version !== delivery.version && attempt < MAX_MOVE_ATTEMPTS) continue;
       throw error;
     }

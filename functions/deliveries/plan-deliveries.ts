@@ -45,7 +45,7 @@ import { allowedFrom } from '../domain/request-lifecycle.ts';
 import { runoutDate } from '../domain/stock-position.ts';
 import { dateInZone } from '../domain/zoned-dates.ts';
 import { badRequest, conflict, notFound } from '../http/problem.ts';
-import type { Actor } from '../requests/request-access.ts';
+import type { Actor } from '../access/principal.ts';
 import type { DeliveryPlanBody } from '../schemas/deliveries.ts';
 
 export const MAX_PLAN_ATTEMPTS = 4;

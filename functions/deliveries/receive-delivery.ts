@@ -6,17 +6,16 @@
  * delivery delivered: 409, nothing added twice.
  */
 import { getPositionsBatch, positionPut, type TransactItem } from '../data/stock-repository.ts';
-import type { DeliveryView } from '../data/delivery-repository.ts';
+import type { DeliveryRecord, DeliveryView } from '../data/delivery-repository.ts';
 import { checkReceipt } from '../domain/delivery-stock.ts';
-import type { Principal } from '../http/principal.ts';
+import type { GuardedRecord } from '../access/resources.ts';
 import { HttpProblem } from '../http/problem.ts';
 import type { DeliveryReceipt } from '../schemas/deliveries.ts';
 import { receiptTransactItems } from '../stock/receipts.ts';
 import { moveDelivery, type MoveContext, type MovePlan } from './move-delivery.ts';
 
-export function receiveDelivery(principal: Principal, deliveryId: string, receipt: DeliveryReceipt, now: Date): Promise<DeliveryView> {
-  return moveDelivery(principal, deliveryId, now, {
-    intent: 'receive',
+export function receiveDelivery(target: GuardedRecord<DeliveryRecord>, receipt: DeliveryReceipt, now: Date): Promise<DeliveryView> {
+  return moveDelivery(target, now, {
     action: 'deliver',
     from: 'dispatched',
     to: 'delivered',

@@ -14,7 +14,7 @@ import { addDays } from '../domain/calendar-date.ts';
 import { isInFuture } from '../domain/stock-rules.ts';
 import { dateInZone } from '../domain/zoned-dates.ts';
 import { badRequest, HttpProblem } from '../http/problem.ts';
-import type { Actor } from '../requests/request-access.ts';
+import type { Actor } from '../access/principal.ts';
 import { MAX_PLAN_DAYS, type DeliveryPlanJobSummary } from '../schemas/deliveries.ts';
 import { stockRules } from '../stock/stock-config.ts';
 import { planStoreDeliveries } from './plan-deliveries.ts';

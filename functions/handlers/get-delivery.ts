@@ -1,8 +1,12 @@
 /** GET /v1/deliveries/{deliveryId} — a delivery, for its home, its store or an administrator. */
-import { readDelivery } from '../deliveries/read-deliveries.ts';
+import { authorizedDelivery } from '../access/resources.ts';
+import { toDeliveryView } from '../data/delivery-repository.ts';
 import { httpHandler } from '../http/http-handler.ts';
+import { notFound } from '../http/problem.ts';
 import { deliveryParams } from '../schemas/deliveries.ts';
 
-export const handler = httpHandler({ params: deliveryParams }, async ({ params, principal }) => ({
-  body: await readDelivery(principal, params.deliveryId),
-}));
+export const handler = httpHandler({ params: deliveryParams }, async ({ params, principal }) => {
+  const delivery = await authorizedDelivery(principal, 'read', params.deliveryId);
+  if (!delivery) throw notFound(`No delivery "${params.deliveryId}".`);
+  return { body: toDeliveryView(delivery) };
+});

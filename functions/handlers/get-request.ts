@@ -1,8 +1,12 @@
 /** GET /v1/requests/{requestId} — a request, read by its home, its store or an administrator. */
+import { authorizedRequest } from '../access/resources.ts';
+import { toRequestView } from '../data/request-repository.ts';
 import { httpHandler } from '../http/http-handler.ts';
-import { readRequest } from '../requests/read-requests.ts';
+import { notFound } from '../http/problem.ts';
 import { requestParams } from '../schemas/requests.ts';
 
-export const handler = httpHandler({ params: requestParams }, async ({ params, principal }) => ({
-  body: await readRequest(principal, params.requestId),
-}));
+export const handler = httpHandler({ params: requestParams }, async ({ params, principal }) => {
+  const request = await authorizedRequest(principal, 'read', params.requestId);
+  if (!request) throw notFound(`No request "${params.requestId}".`);
+  return { body: toRequestView(request) };
+});

@@ -1,10 +1,10 @@
 /** GET /v1/stores/{storeId}/request-caps — the store's caps per bed per week. */
 import { httpHandler } from '../http/http-handler.ts';
-import { requireStoreAccess } from '../http/tenancy.ts';
+import { authorize } from '../access/authorize.ts';
 import { readRequestCaps } from '../requests/request-caps.ts';
 import { storeParams } from '../schemas/registry.ts';
 
 export const handler = httpHandler({ params: storeParams }, async ({ params, principal }) => {
-  requireStoreAccess(principal, params.storeId);
+  authorize(principal, 'read', { kind: 'store', storeId: params.storeId });
   return { body: await readRequestCaps(params.storeId) };
 });

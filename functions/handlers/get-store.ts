@@ -1,10 +1,10 @@
 /** GET /v1/stores/{storeId} — a store reads itself; administrators read any. */
 import { httpHandler } from '../http/http-handler.ts';
-import { requireStoreAccess } from '../http/tenancy.ts';
+import { authorize } from '../access/authorize.ts';
 import { readStore } from '../registry/stores.ts';
 import { storeParams } from '../schemas/registry.ts';
 
 export const handler = httpHandler({ params: storeParams }, async ({ params, principal }) => {
-  requireStoreAccess(principal, params.storeId);
+  authorize(principal, 'read', { kind: 'store', storeId: params.storeId });
   return { body: await readStore(params.storeId) };
 });

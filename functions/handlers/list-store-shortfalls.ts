@@ -1,11 +1,11 @@
 /** GET /v1/stores/{storeId}/shortfalls?date= — a store's shortfall records for a date (default today), a page at a time. */
 import { httpHandler } from '../http/http-handler.ts';
-import { requireStoreAccess } from '../http/tenancy.ts';
+import { authorize } from '../access/authorize.ts';
 import { storeParams } from '../schemas/registry.ts';
 import { shortfallQuery } from '../schemas/shortfalls.ts';
 import { readShortfalls } from '../shortfalls/read-shortfalls.ts';
 
 export const handler = httpHandler({ params: storeParams, query: shortfallQuery }, async ({ params, query, principal }) => {
-  requireStoreAccess(principal, params.storeId);
+  authorize(principal, 'read', { kind: 'store', storeId: params.storeId });
   return { body: await readShortfalls(params.storeId, query, new Date()) };
 });

@@ -6,8 +6,8 @@
 import { planStoreDeliveries } from '../deliveries/plan-deliveries.ts';
 import { httpHandler } from '../http/http-handler.ts';
 import { idempotentResult, readIdempotencyKey } from '../http/idempotency.ts';
-import { requireStoreAccess } from '../http/tenancy.ts';
-import { actorOf } from '../requests/request-access.ts';
+import { authorize } from '../access/authorize.ts';
+import { actorOf } from '../access/principal.ts';
 import { deliveryPlanRequest } from '../schemas/deliveries.ts';
 import { storeParams } from '../schemas/registry.ts';
 
@@ -15,7 +15,7 @@ const ROUTE = 'POST /v1/stores/{storeId}/delivery-plans';
 
 export const handler = httpHandler({ params: storeParams, body: deliveryPlanRequest }, async ({ params, body, principal, headers, context }) => {
   const key = readIdempotencyKey(headers);
-  requireStoreAccess(principal, params.storeId);
+  authorize(principal, 'decide', { kind: 'store', storeId: params.storeId });
   const path = `/v1/stores/${params.storeId}/delivery-plans`;
   return idempotentResult({ key, principal, route: ROUTE, path, body, context }, async () => {
     const plan = await planStoreDeliveries({ storeId: params.storeId, from: body.from, days: body.days, actor: actorOf(principal), now: new Date() });

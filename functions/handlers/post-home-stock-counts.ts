@@ -1,14 +1,15 @@
 /** POST /v1/homes/{homeId}/stock-counts — a home (or its store) posts a count, JSON or CSV; all lines or none. */
-import { formatOrg } from '../http/principal.ts';
+import { formatOrg } from '../access/principal.ts';
 import { httpHandler } from '../http/http-handler.ts';
 import { homeParams } from '../schemas/registry.ts';
 import { countPost } from '../schemas/stock.ts';
 import { countCsv } from '../stock/count-csv.ts';
-import { authoriseLocation, homeLocation } from '../stock/location-access.ts';
+import { authorizeLocation } from '../access/resources.ts';
+import { homeLocation } from '../stock/locations.ts';
 import { recordStockCounts } from '../stock/record-counts.ts';
 
 export const handler = httpHandler({ params: homeParams, body: countPost, csv: countCsv }, async ({ params, body, principal }) => {
   const location = homeLocation(params.homeId);
-  await authoriseLocation(principal, location);
+  await authorizeLocation(principal, 'write', location);
   return { body: await recordStockCounts({ location, post: body, recordedBy: formatOrg(principal.org), now: new Date() }) };
 });

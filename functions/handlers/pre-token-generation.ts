@@ -6,7 +6,8 @@
  * route then answers 401.
  */
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { parseOrg, ORG_CLAIM } from '../http/principal.ts';
+import { parseOrg } from '../access/principal.ts';
+import { ORG_CLAIM } from '../http/principal.ts';
 
 interface PreTokenGenerationV3Event {
   triggerSource: string;

@@ -1,11 +1,11 @@
 /** PUT /v1/stores/{storeId}/request-caps — the store sets its caps per bed per week, replacing them whole. */
 import { httpHandler } from '../http/http-handler.ts';
-import { requireStoreAccess } from '../http/tenancy.ts';
+import { authorize } from '../access/authorize.ts';
 import { setRequestCaps } from '../requests/request-caps.ts';
 import { storeParams } from '../schemas/registry.ts';
 import { requestCapsInput } from '../schemas/requests.ts';
 
 export const handler = httpHandler({ params: storeParams, body: requestCapsInput }, async ({ params, body, principal }) => {
-  requireStoreAccess(principal, params.storeId);
+  authorize(principal, 'decide', { kind: 'store', storeId: params.storeId });
   return { body: await setRequestCaps(params.storeId, body, new Date()) };
 });

@@ -10,7 +10,8 @@ import type { z } from 'zod/mini';
 import { findRouteByKey } from '../routes.ts';
 import { logger } from '../observability/logger.ts';
 import { problemErrors } from './middleware/problem-errors.ts';
-import { principalFromEvent, type Principal } from './principal.ts';
+import { anonymousPrincipal, type Principal } from '../access/principal.ts';
+import { principalFromEvent } from './principal.ts';
 import { forbidden, HttpProblem } from './problem.ts';
 import { readBody, type CsvToBody } from './request-body.ts';
 import { parseOrThrow } from './validation.ts';
@@ -55,7 +56,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
   useCase: (request: HttpRequest<B, Q, P>) => Promise<HttpResult>,
 ) {
   const run = async (event: HttpEvent, context: Context): Promise<HttpResponse> => {
-    const principal = spec.public ? anonymous : authorise(event);
+    const principal = spec.public ? anonymousPrincipal : authorise(event);
     const request = {
       principal,
       headers: event.headers ?? {},
@@ -77,8 +78,6 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
   // Read by test/unit/openapi-coverage.test.ts: the document must describe these very schemas.
   return Object.assign(handler, { spec: spec as HandlerSpec<Schema | undefined, Schema | undefined, Schema | undefined> });
 }
-
-const anonymous: Principal = { subject: 'anonymous', org: { kind: 'anonymous' }, scopes: new Set() };
 
 /** Defence in depth: the authorizer checks the route's scope too, but a handler never trusts that alone. */
 function authorise(event: HttpEvent): Principal {

@@ -16,7 +16,7 @@ import type { Context } from 'aws-lambda';
 import { idempotencyStore } from '../data/idempotency-store.ts';
 import { idempotencyKey as keySchema } from '../schemas/common.ts';
 import type { HttpResult } from './http-handler.ts';
-import { formatOrg, type Principal } from './principal.ts';
+import { formatOrg, type Principal } from '../access/principal.ts';
 import { badRequest, HttpProblem } from './problem.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';

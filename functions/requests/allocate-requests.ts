@@ -29,7 +29,7 @@ import { projectedOnHand } from '../domain/stock-position.ts';
 import { conflict, notFound } from '../http/problem.ts';
 import type { AllocationResult } from '../schemas/requests.ts';
 import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
-import type { Actor } from './request-access.ts';
+import type { Actor } from '../access/principal.ts';
 
 export const MAX_ALLOCATION_ATTEMPTS = 3;
 const MAX_TRANSACT_ITEMS = 100;

@@ -1,42 +1,28 @@
 /**
- * Reading requests: one by id, a home's (newest first), and a store's queue of one status —
+ * Reading requests (the handlers authorise first): a home's (newest first), and a store's queue of one status —
  * oldest first (one Query a page), or by urgency: the whole queue (up to 1,000 requests, one Query
  * per 100) and the homes' positions for the requested SKUs (one BatchGet per 100), fewest days of
  * supply now first; that order is paged by position in it.
  */
-import { getHomeRecord } from '../data/registry-repository.ts';
+import { getHomeRecord, type HomeRecord } from '../data/registry-repository.ts';
 import { allInStoreQueue, listHomeRequests, listStoreQueue, queuePartition, toRequestView, type RequestRecord } from '../data/request-repository.ts';
 import { getPositionsBatch } from '../data/stock-repository.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from '../data/pagination.ts';
 import type { RequestStatus } from '../domain/request-lifecycle.ts';
 import { daysOfSupply } from '../domain/stock-position.ts';
-import type { Principal } from '../http/principal.ts';
 import { badRequest, notFound } from '../http/problem.ts';
-import { precheckHomeAccess, requireHomeAccess } from '../http/tenancy.ts';
 import type { QueuedRequestView, RequestView } from '../schemas/requests.ts';
-import { requestFor } from './request-access.ts';
-
-export async function readRequest(principal: Principal, requestId: string): Promise<RequestView> {
-  return toRequestView(await requestFor(principal, requestId, 'read'));
-}
 
 export interface PageInput {
   limit?: number | undefined;
   cursor?: string | undefined;
 }
 
-/** A store acting for a home needs the home's profile to know who serves it; a home or admin does not. */
-export async function readHomeRequests(principal: Principal, homeId: string, page: PageInput): Promise<Page<RequestView>> {
-  const needsStore = precheckHomeAccess(principal, homeId) === 'needs-store';
-  const [home, list] = await Promise.all([
-    getHomeRecord(homeId),
-    // Tenancy first where it depends on the read: a store must not learn anything of a home it does not serve.
-    needsStore ? undefined : listHomeRequests(homeId, page),
-  ]);
-  requireHomeAccess(principal, homeId, home?.storeId);
-  if (!home) throw notFound(`No home "${homeId}".`);
-  const found = list ?? (await listHomeRequests(homeId, page));
-  return { items: found.items.map(toRequestView), nextCursor: found.nextCursor };
+/** `home`: the home's profile when tenancy already read it; otherwise read here, beside the list. */
+export async function readHomeRequests(homeId: string, page: PageInput, home?: HomeRecord): Promise<Page<RequestView>> {
+  const [found, list] = await Promise.all([home ?? getHomeRecord(homeId), listHomeRequests(homeId, page)]);
+  if (!found) throw notFound(`No home "${homeId}".`);
+  return { items: list.items.map(toRequestView), nextCursor: list.nextCursor };
 }
 
 export interface QueueInput extends PageInput {

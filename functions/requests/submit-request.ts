@@ -13,7 +13,7 @@ import { getPositionsBatch } from '../data/stock-repository.ts';
 import { daysOfSupply } from '../domain/stock-position.ts';
 import { badRequest, notFound, type FieldError } from '../http/problem.ts';
 import type { RequestSubmission, RequestView } from '../schemas/requests.ts';
-import type { Actor } from './request-access.ts';
+import type { Actor } from '../access/principal.ts';
 
 export interface SubmitInput {
   homeId: string;

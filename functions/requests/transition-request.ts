@@ -24,11 +24,10 @@ import { getPositionsBatch, type TransactItem } from '../data/stock-repository.t
 import { withdrawFromDelivery } from '../deliveries/withdraw-request.ts';
 import { inboundDelta } from '../domain/request-inbound.ts';
 import { allowedFrom, approvalOutcome, capExceeded, nextStatus, type RequestAction, type RequestStatus } from '../domain/request-lifecycle.ts';
-import type { Principal } from '../http/principal.ts';
-import { badRequest, conflict, HttpProblem } from '../http/problem.ts';
+import type { GuardedRecord } from '../access/resources.ts';
+import { badRequest, conflict, HttpProblem, notFound } from '../http/problem.ts';
 import type { RequestApproval, RequestView } from '../schemas/requests.ts';
 import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
-import { actorOf, requestFor, type RequestIntent } from './request-access.ts';
 
 /** Attempts when another writer moved the request or a position between our read and write. */
 export const MAX_TRANSITION_ATTEMPTS = 4;
@@ -40,13 +39,13 @@ interface Planned {
 }
 
 interface TransitionInput {
-  principal: Principal;
-  requestId: string;
+  /** The request, read through the access policy (the handler named the action). */
+  target: GuardedRecord<RequestRecord>;
   now: Date;
 }
 
 export function approveRequest(input: TransitionInput & { approval: RequestApproval }): Promise<RequestView> {
-  return transition(input, 'approve', 'decide', async (request, entry) => {
+  return transition(input, 'approve', async (request, entry) => {
     const outcome = checkApproval(request, input.approval);
     const approvedBySku = new Map(input.approval.lines.map((l) => [l.sku, l.quantity]));
     const approvedLines = request.lines.map((l) => ({ sku: l.sku, quantity: approvedBySku.get(l.sku) ?? 0 }));
@@ -72,11 +71,11 @@ export function approveRequest(input: TransitionInput & { approval: RequestAppro
 }
 
 export function rejectRequest(input: TransitionInput & { reason: string }): Promise<RequestView> {
-  return transition(input, 'reject', 'decide', async (_request, entry) => ({ after: entry('rejected', input.reason), items: [] }));
+  return transition(input, 'reject', async (_request, entry) => ({ after: entry('rejected', input.reason), items: [] }));
 }
 
 export function cancelRequest(input: TransitionInput): Promise<RequestView> {
-  return transition(input, 'cancel', 'cancel', async (request, entry) => {
+  return transition(input, 'cancel', async (request, entry) => {
     const after = entry('cancelled', null, { deliveryId: null });
     const delta = inboundDelta(request, after);
     const [positions, deliveryWrites] = await Promise.all([
@@ -90,13 +89,13 @@ export function cancelRequest(input: TransitionInput): Promise<RequestView> {
 type Entry = (to: RequestStatus, reason: string | null, changes?: Partial<RequestRecord>) => RequestRecord;
 
 async function transition(
-  { principal, requestId, now }: TransitionInput,
+  { target, now }: TransitionInput,
   action: RequestAction,
-  intent: RequestIntent,
   plan: (request: RequestRecord, entry: Entry) => Promise<Planned>,
 ): Promise<RequestView> {
   for (let attempt = 1; ; attempt++) {
-    const request = await requestFor(principal, requestId, intent);
+    const request = await target.read();
+    if (!request) throw notFound(`No request "${target.id}".`);
     if (!allowedFrom(action).includes(request.status)) throw stateConflict(request.status, action);
     const at = now.toISOString();
     const entry: Entry = (to, reason, changes = {}) => ({
@@ -105,7 +104,7 @@ async function transition(
       status: to,
       updatedAt: at,
       version: request.version + 1,
-      history: [...request.history, { action, from: request.status, to, at, actor: actorOf(principal), reason }],
+      history: [...request.history, { action, from: request.status, to, at, actor: target.actor, reason }],
     });
     try {
       // Inside the try: a plan may find what it read has moved on (RequestRaceError) and re-read.

@@ -10,7 +10,7 @@ import type { Page } from '../data/pagination.ts';
 import { compareStatusSeverity, viewPosition, worstStatus, type PositionView } from '../domain/stock-position.ts';
 import { notFound } from '../http/problem.ts';
 import type { LocationStock } from '../schemas/stock.ts';
-import { describeLocation } from './location-access.ts';
+import { describeLocation } from './locations.ts';
 import { stockRules } from './stock-config.ts';
 
 export async function readStock(location: LocationRef, now: Date): Promise<LocationStock> {
@@ -38,19 +38,15 @@ export function compareViews(a: PositionView, b: PositionView): number {
 /** The API's view of an event: the version it produced stays internal. */
 export type HistoryView = Omit<StockEvent, 'positionVersion'>;
 
-/**
- * A position's history, newest first. `known` is whether tenancy already saw the location exist;
- * when it did not look, the profile is read alongside the history so a missing location is a 404.
- */
+/** A position's history, newest first; the location's profile is read alongside, so a missing location is a 404. */
 export async function readHistory(
   location: LocationRef,
   sku: string,
   page: { limit?: number | undefined; cursor?: string | undefined },
-  known: boolean | undefined,
 ): Promise<Page<HistoryView>> {
   const [history, exists] = await Promise.all([
     listStockHistory(location, sku, page),
-    known ?? (location.kind === 'home' ? getHomeRecord(location.id) : getStore(location.id)).then((found) => found !== undefined),
+    (location.kind === 'home' ? getHomeRecord(location.id) : getStore(location.id)).then((found) => found !== undefined),
   ]);
   if (!exists) throw notFound(`No ${describeLocation(location)}.`);
   return { items: history.items.map(({ positionVersion: _internal, ...event }) => event), nextCursor: history.nextCursor };

@@ -39,7 +39,7 @@ import { isInFuture } from '../domain/stock-rules.ts';
 import { applyCount, type CountOutcome } from '../domain/usage-estimate.ts';
 import { badRequest, conflict, notFound, type FieldError } from '../http/problem.ts';
 import type { CountLine, CountPost, CountsRecorded } from '../schemas/stock.ts';
-import { describeLocation } from './location-access.ts';
+import { describeLocation } from './locations.ts';
 import { stockRules } from './stock-config.ts';
 
 /** Attempts at the commit under contention before answering 409 (each re-reads the positions). */

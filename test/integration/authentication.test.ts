@@ -70,6 +70,20 @@ describe('authentication', () => {
     },
   );
 
+  it('reads the role claim: a manager is refused nothing the organisation may do; an administrator’s staff may not manage the catalogue', async () => {
+    const manager = await api().request('PUT', '/v1/items/VISOR', { token: await token({ role: 'manager' }), body: item });
+    expect(manager.status).toBe(200);
+    const before = await api().tableItems();
+    const staff = await api().request('PUT', '/v1/items/VISOR', { token: await token({ role: 'staff' }), body: { ...item, packSize: 50 } });
+    expect(staff.status).toBe(403);
+    expect(staff.headers.get('content-type')).toBe('application/problem+json');
+    expect(await api().tableItems()).toEqual(before);
+  });
+
+  it('refuses a token whose role claim is not a role', async () => {
+    await expectUnauthenticated(`Bearer ${await token({ role: 'superuser' })}`);
+  });
+
   it.each([['no header', undefined], ['not a bearer token', 'Basic YWRtaW46YWRtaW4='], ['garbage', 'Bearer not.a.jwt']])('refuses %s', async (_case, header) => {
     await expectUnauthenticated(header);
   });

@@ -21,7 +21,8 @@ import { useTestApi, type TestApi } from '../support/test-api.ts';
 import { dispatchDelivery } from '../../functions/deliveries/dispatch-delivery.ts';
 import { moveDelivery } from '../../functions/deliveries/move-delivery.ts';
 import { conflict, HttpProblem } from '../../functions/http/problem.ts';
-import type { Principal } from '../../functions/http/principal.ts';
+import type { Principal } from '../../functions/access/principal.ts';
+import { guardedDelivery } from '../../functions/access/resources.ts';
 
 const api = useTestApi();
 
@@ -175,16 +176,16 @@ describe('a move overtaken while it was being computed', () => {
     // store's stock) after: "nothing left to dispatch" or "store short" would then be wrong answers.
     const { deliveryId } = await plannedDelivery('race-stale', 'home-stale', { APRON: 100 }, [{ sku: 'APRON', quantity: 100 }]);
     const principal: Principal = { subject: 'test', org: { kind: 'store', id: 'race-stale' }, scopes: new Set(['carestock/deliveries.schedule']) };
+    const target = guardedDelivery(principal, 'decide', deliveryId);
     let overtaken = false;
-    const refusal = await moveDelivery(principal, deliveryId, new Date(), {
-      intent: 'dispatch',
+    const refusal = await moveDelivery(target, new Date(), {
       action: 'dispatch',
       from: 'planned',
       to: 'dispatched',
       plan: async ({ delivery }) => {
         if (!overtaken) {
           overtaken = true;
-          await dispatchDelivery(principal, deliveryId, new Date()); // the racing winner commits first
+          await dispatchDelivery(target, new Date()); // the racing winner commits first
         }
         throw conflict('The store does not hold the units for this delivery; nothing moved.', { currentStatus: delivery.status });
       },

@@ -5,7 +5,8 @@
  *
  * Callers: admin; the store s1 and its home h1 (owners of the fixtures); store s2 and home h2
  * (another tenancy); a token without the route's scope; no token at all.
- * "allowed" means the call passed authorisation (any status but 401/403); "denied" means 403
+ * "allowed" means the call passed authorisation and was answered without a fault: any status but
+ * 401/403, and never a 5xx (a route that crashes is not "allowed", it is broken); "denied" means 403
  * and the table unchanged.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +162,7 @@ describe('tenancy matrix', () => {
         const response = await api().request(route.method, row.path, { token, body: row.body });
         if (allowed) {
           expect([401, 403]).not.toContain(response.status);
+          expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
         } else {
           expect(response.status).toBe(403);
           expect(response.headers.get('content-type')).toBe('application/problem+json');

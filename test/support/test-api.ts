@@ -11,7 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalSystem, type LocalSystem } from '../../bin/local/local-system.ts';
 import { signLocalToken } from '../../bin/local/local-auth.ts';
-import { parseOrg } from '../../functions/http/principal.ts';
+import { parseOrg } from '../../functions/access/principal.ts';
 import { assertResponseMatchesDocument } from './openapi-contract.ts';
 
 export interface ApiResponse<T = any> {

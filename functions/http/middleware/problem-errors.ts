@@ -1,12 +1,14 @@
 /**
- * middy onError: every failure leaves as problem+json. Known problems keep their status; DynamoDB
- * throttling that outlasted the SDK's retries becomes 503 with Retry-After (the client should come
- * back, nothing was lost); anything else is logged and answered 500 without internals.
+ * middy onError: every failure leaves as problem+json. Known problems keep their status; the access
+ * policy's refusal (AccessDenied) is 403; DynamoDB throttling that outlasted the SDK's retries becomes
+ * 503 with Retry-After (the client should come back, nothing was lost); anything else is logged and
+ * answered 500 without internals.
  */
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../../observability/logger.ts';
-import { HttpProblem, problemResponse } from '../problem.ts';
+import { AccessDenied } from '../../access/authorize.ts';
+import { forbidden, HttpProblem, problemResponse } from '../problem.ts';
 
 const THROTTLING = new Set([
   'ProvisionedThroughputExceededException',
@@ -17,6 +19,7 @@ const THROTTLING = new Set([
 
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (error instanceof AccessDenied) return forbidden(error.message);
   const name = (error as { name?: string } | null)?.name ?? '';
   if (THROTTLING.has(name)) {
     return new HttpProblem(503, 'The data store is busy; retry after the interval given.', { headers: { 'retry-after': '1' } });

@@ -1,0 +1,94 @@
+/**
+ * The one access policy: given who is calling, what they want to do and what they want to do it to,
+ * allow or deny with the reason. Pure: the facts it needs (which store serves a home, whose a
+ * request is) come in the resource, read by resources.ts; this file reads nothing.
+ *
+ * Rules, one per organisation kind (the record below makes the compiler ask for a rule when a kind
+ * is added):
+ * - an administrator may do anything;
+ * - a store reads, writes and decides for itself and for the homes it serves now (their stock,
+ *   requests and deliveries);
+ * - a home reads and writes its own things, never decides (approving, rejecting, allocating,
+ *   dispatching are its store's);
+ * - anyone signed in reads the catalogue; only an administrator manages (the catalogue, stores,
+ *   homes) or touches every store at once (the nation: all stores, all shortfalls, the jobs);
+ * - staff manage nothing, whatever their organisation.
+ * Outside its tenancy a caller is denied whether or not the thing exists (a resource that was not
+ * found carries no owner), so ids cannot be probed; only an administrator goes on to learn 404.
+ */
+import type { Org, Principal } from './principal.ts';
+
+/**
+ * read: see it. write: record what happened there (counts, requests, cancellations, receipts).
+ * decide: a store's calls on its homes' work (approve, reject, allocate, caps, plan, dispatch).
+ * manage: change the registry (catalogue, stores, homes); run the jobs for everyone.
+ */
+export type Action = 'read' | 'write' | 'decide' | 'manage';
+
+/** What is acted on, with the facts that decide who may. A missing owner (undefined) means "not found". */
+export type Resource =
+  | { kind: 'catalogue' }
+  | { kind: 'nation' }
+  | { kind: 'store'; storeId: string }
+  /** storeId: the store serving the home now; undefined when there is no such home. */
+  | { kind: 'home'; homeId: string; storeId: string | undefined }
+  | { kind: 'request'; requestId: string; homeId: string | undefined; storeId: string | undefined }
+  | { kind: 'delivery'; deliveryId: string; homeId: string | undefined; storeId: string | undefined };
+
+export type Decision = { allow: true } | { allow: false; reason: string };
+
+const ALLOW: Decision = { allow: true };
+const deny = (reason: string): Decision => ({ allow: false, reason });
+const adminOnly = deny('Only an administrator may do this.');
+
+export function decide(principal: Principal, action: Action, resource: Resource): Decision {
+  if (action === 'manage' && principal.role === 'staff') return deny('Only a manager may do this; staff may not.');
+  const rule = rules[principal.org.kind] as Rule<Org>;
+  return rule(principal.org, action, resource);
+}
+
+type Rule<O extends Org> = (org: O, action: Action, resource: Resource) => Decision;
+type Rules = { [K in Org['kind']]: Rule<Extract<Org, { kind: K }>> };
+
+const rules: Rules = {
+  admin: () => ALLOW,
+
+  store: (org, action, resource) =>
+    resource.kind === 'catalogue' || resource.kind === 'nation'
+      ? catalogueOrNation(action, resource)
+      : action === 'manage'
+        ? adminOnly
+        : resource.storeId === org.id
+          ? ALLOW
+          : outside(resource),
+
+  home: (org, action, resource) => {
+    if (resource.kind === 'catalogue' || resource.kind === 'nation') return catalogueOrNation(action, resource);
+    if (action === 'manage') return adminOnly;
+    if (action === 'decide' && resource.kind === 'request') return deny('A home may not approve or reject requests; its store decides.');
+    if (action === 'decide' && resource.kind === 'delivery') return deny('A home may not dispatch deliveries; its store does.');
+    return action !== 'decide' && resource.kind !== 'store' && resource.homeId === org.id ? ALLOW : outside(resource);
+  },
+
+  anonymous: () => deny('Sign in first.'),
+};
+
+/** The catalogue is everyone's to read and an administrator's to change; the nation is an administrator's. */
+function catalogueOrNation(action: Action, resource: { kind: 'catalogue' | 'nation' }): Decision {
+  return resource.kind === 'catalogue' && action === 'read' ? ALLOW : adminOnly;
+}
+
+type Owned = Exclude<Resource, { kind: 'catalogue' | 'nation' }>;
+
+function outside(resource: Owned): Decision {
+  switch (resource.kind) {
+    case 'store':
+      return deny(`Your organisation may not access store "${resource.storeId}".`);
+    case 'home':
+      return deny(`Your organisation may not access home "${resource.homeId}".`);
+    case 'request':
+      return deny(`Your organisation may not access request "${resource.requestId}".`);
+    case 'delivery':
+      return deny(`Your organisation may not access delivery "${resource.deliveryId}".`);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The facts the policy decides on, read from the table, and the verdict in one call: every route
+ * authorises through `authorize` (policy.ts) directly, or through one of these when the answer
+ * depends on something stored (which store serves a home, whose a request or delivery is).
+ *
+ * Each reads no more than the answer needs: a caller the policy allows whoever serves the home (an
+ * administrator, the home itself) costs no read; only a store acting for a home pays one GetItem.
+ */
+import { getDelivery, type DeliveryRecord } from '../data/delivery-repository.ts';
+import type { LocationRef } from '../data/keys.ts';
+import { getHomeRecord, type HomeRecord } from '../data/registry-repository.ts';
+import { getRequest, type RequestRecord } from '../data/request-repository.ts';
+import { authorize } from './authorize.ts';
+import { decide, type Action } from './policy.ts';
+import { actorOf, type Actor, type Principal } from './principal.ts';
+
+/**
+ * Authorises an action on a home. Returns the home's profile when it had to read it (so the use case
+ * need not read it again); undefined when the caller is allowed whoever serves the home, unread.
+ */
+export async function authorizeHome(principal: Principal, action: Action, homeId: string): Promise<HomeRecord | undefined> {
+  // Would the answer be yes even if no store served it? Knowing the store can only add a store to who may.
+  if (decide(principal, action, { kind: 'home', homeId, storeId: undefined }).allow) return undefined;
+  const home = await getHomeRecord(homeId);
+  authorize(principal, action, { kind: 'home', homeId, storeId: home?.storeId });
+  return home;
+}
+
+/** The stock routes name a location: a store's own, or a home's (see authorizeHome). */
+export async function authorizeLocation(principal: Principal, action: Action, location: LocationRef): Promise<void> {
+  if (location.kind === 'store') authorize(principal, action, { kind: 'store', storeId: location.id });
+  else await authorizeHome(principal, action, location.id);
+}
+
+/** Reads a request and authorises the action on it; undefined (only ever for an administrator) when there is none. */
+export async function authorizedRequest(principal: Principal, action: Action, requestId: string): Promise<RequestRecord | undefined> {
+  const request = await getRequest(requestId);
+  authorize(principal, action, { kind: 'request', requestId, homeId: request?.homeId, storeId: request?.storeId });
+  return request;
+}
+
+/** Reads a delivery and authorises the action on it; undefined (only ever for an administrator) when there is none. */
+export async function authorizedDelivery(principal: Principal, action: Action, deliveryId: string): Promise<DeliveryRecord | undefined> {
+  const delivery = await getDelivery(deliveryId);
+  authorize(principal, action, { kind: 'delivery', deliveryId, homeId: delivery?.homeId, storeId: delivery?.storeId });
+  return delivery;
+}
+
+/**
+ * A record a use case reads through the policy, again on every retry: each read re-authorises, so a
+ * record that left the caller's tenancy between attempts (its home moved) is refused, not changed.
+ * `actor` is who acts, for the record's history.
+ */
+export interface GuardedRecord<T> {
+  readonly id: string;
+  readonly actor: Actor;
+  read(): Promise<T | undefined>;
+}
+
+export const guardedRequest = (principal: Principal, action: Action, requestId: string): GuardedRecord<RequestRecord> => ({
+  id: requestId,
+  actor: actorOf(principal),
+  read: () => authorizedRequest(principal, action, requestId),
+});
+
+export const guardedDelivery = (principal: Principal, action: Action, deliveryId: string): GuardedRecord<DeliveryRecord> => ({
+  id: deliveryId,
+  actor: actorOf(principal),
+  read: () => authorizedDelivery(principal, action, deliveryId),
+});
