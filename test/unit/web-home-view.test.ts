@@ -18,7 +18,7 @@ describe('a home’s own view', () => {
         { requestId: 'r3', homeId: 'h', status: 'approved', lines: [], createdAt: '2026-11-22T09:00:00Z' },
       ],
       [
-        { deliveryId: 'd1', homeId: 'h', date: '2026-11-26', lines: [{ sku: 'MASK-IIR', quantity: 500 }], status: 'scheduled' },
+        { deliveryId: 'd1', homeId: 'h', date: '2026-11-26', lines: [{ sku: 'MASK-IIR', quantity: 500 }], status: 'planned' },
         { deliveryId: 'd0', homeId: 'h', date: '2026-11-20', lines: [], status: 'delivered' },
       ],
       { items, timeZone: 'Europe/London', today: '2026-11-23' },
@@ -35,7 +35,7 @@ describe('a home’s own view', () => {
     });
     expect(view.requests.map((r) => r.requestId)).toEqual(['r3', 'r2']);
     expect(view.requests[1]!.contents).toBe('200 × Disposable plastic apron');
-    expect(view.deliveries).toEqual([{ deliveryId: 'd1', date: 'Thu 26 Nov', status: 'scheduled', contents: '500 × Type IIR surgical mask' }]);
+    expect(view.deliveries).toEqual([{ deliveryId: 'd1', date: 'Thu 26 Nov', status: 'planned', contents: '500 × Type IIR surgical mask' }]);
   });
 
   it('shows a home that has never counted as unknown with nothing listed', () => {

@@ -45,7 +45,7 @@ describe('the next days’ deliveries', () => {
     homeId,
     date,
     lines: [{ sku: 'MASK-IIR', quantity: 600 }],
-    status: 'scheduled',
+    status: 'planned',
     ...extra,
   });
 

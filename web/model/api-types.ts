@@ -1,104 +1,74 @@
 /**
- * What the page reads from the API: only the fields it uses, as the API documents them. The page
- * is an API client like any other; it shares no code with the functions, only the contract.
+ * What the page reads from and sends to the API, as the OpenAPI document describes it: each type
+ * is picked from the schemas generated from the document (api-schema.generated.ts, by
+ * `npm run web:types`), keeping only the fields the page uses. A field the API renames or drops
+ * fails `tsc -p web`; the page shares no code with the functions, only the contract.
  */
-export type StockStatus = 'red' | 'amber' | 'green' | 'unknown';
+import type { components } from './api-schema.generated.ts';
+
+type Schemas = components['schemas'];
+
+export type StockStatus = Schemas['StockPosition']['status'];
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface Item {
-  sku: string;
-  name: string;
-  unit: string;
-  packSize: number;
-}
+export type Item = Pick<Schemas['Item'], 'sku' | 'name' | 'unit' | 'packSize'>;
 
-export interface Store {
-  storeId: string;
-  name: string;
-  timeZone: string;
-}
+export type Store = Pick<Schemas['Store'], 'storeId' | 'name' | 'timeZone'>;
+
+export type Home = Pick<Schemas['Home'], 'homeId' | 'name' | 'storeId' | 'beds'>;
 
 /** A position as GET /v1/homes/{homeId}/stock answers it. */
-export interface Position {
-  sku: string;
-  onHand: number;
-  projectedOnHand: number;
-  dailyUsage: number;
-  /** null when usage is 0 (never runs out) or the position was never counted. */
-  daysOfSupply: number | null;
-  /** ISO instant; null as daysOfSupply. */
-  runoutDate: string | null;
-  status: StockStatus;
-  suggestedOrder: number;
-  countedAt: string | null;
-}
+export type Position = Pick<
+  Schemas['StockPosition'],
+  'sku' | 'onHand' | 'projectedOnHand' | 'dailyUsage' | 'daysOfSupply' | 'runoutDate' | 'status' | 'suggestedOrder' | 'countedAt'
+>;
 
 /** GET /v1/homes/{homeId}/stock: every position worst first; status is the worst item's. */
-export interface LocationStock {
-  status: StockStatus;
-  asOf?: string;
-  positions: Position[];
-}
+export type LocationStock = Pick<Schemas['LocationStock'], 'status'> & Partial<Pick<Schemas['LocationStock'], 'asOf'>> & { positions: Position[] };
 
 /** What the page needs to show an item that drives a status (a position, or a shortfall's item). */
 export type DrivingItem = Pick<Position, 'sku' | 'status' | 'daysOfSupply' | 'runoutDate'>;
 
 /**
  * One entry of the store's worklist, GET /v1/stores/{storeId}/homes: the home, its overall status,
- * and `drivers`, every position that is not green, worst first (the first ones set the status);
- * with `?positions=all`, `positions`: every position of the home, green ones too, worst first.
+ * and `drivers`, every position that is not green, worst first; with `?positions=all`,
+ * `positions`: every position of the home.
  */
-export interface StoreHome {
-  homeId: string;
-  name: string;
-  storeId: string;
-  status?: StockStatus;
-  drivers?: Position[];
-  positions?: Position[];
-  lastCountedAt?: string | null;
-}
+export type StoreHome = Pick<Schemas['WorklistHome'], 'homeId' | 'name' | 'storeId'> &
+  Partial<Pick<Schemas['WorklistHome'], 'status' | 'lastCountedAt' | 'beds'>> & { drivers?: Position[]; positions?: Position[] };
 
-export interface ShortfallItem {
-  sku: string;
-  daysOfSupply: number | null;
-  runoutDate: string | null;
-  status: StockStatus;
-  suggestedOrder: number;
-}
+export type ShortfallItem = Schemas['Shortfall']['items'][number];
 
-export interface Shortfall {
-  date: string;
-  storeId: string;
-  homeId: string;
-  reasons: ('short' | 'silent')[];
-  items: ShortfallItem[];
-}
+export type Shortfall = Pick<Schemas['Shortfall'], 'date' | 'storeId' | 'homeId' | 'reasons' | 'items'>;
 
-export interface Line {
-  sku: string;
-  quantity: number;
-}
+export type Line = Schemas['DeliveryLine'];
 
-export interface Delivery {
-  deliveryId: string;
-  homeId: string;
-  date: string;
-  requestIds?: string[];
-  lines: Line[];
-  status: string;
-  emergency?: boolean;
-  reason?: string | null;
-}
+export type Delivery = Pick<Schemas['Delivery'], 'deliveryId' | 'homeId' | 'date' | 'lines' | 'status'> &
+  Partial<Pick<Schemas['Delivery'], 'requestIds' | 'emergency' | 'reason' | 'discrepancies' | 'receivedBy' | 'receivedLines'>>;
 
-export interface SupplyRequest {
-  requestId: string;
-  homeId: string;
-  status: string;
-  lines: Line[];
-  createdAt: string;
-  neededBy?: string | null;
-}
+export type RequestStatus = Schemas['PpeRequest']['status'];
+
+export type SupplyRequest = Pick<Schemas['PpeRequest'], 'requestId' | 'homeId' | 'status' | 'createdAt'> & {
+  lines: Pick<Schemas['PpeRequest']['lines'][number], 'sku' | 'quantity'>[];
+} &
+  Partial<Pick<Schemas['PpeRequest'], 'neededBy' | 'note' | 'history' | 'approvedLines' | 'allocatedLines'>>;
+
+export type QueuedRequest = SupplyRequest & Pick<Schemas['QueuedPpeRequest'], 'fewestDaysOfSupply'>;
+
+export type RequestCaps = Pick<Schemas['RequestCaps'], 'capsPerBedPerWeek'>;
+
+export type AllocationResult = Schemas['AllocationResult'];
+
+export type DeliveryPlan = Schemas['DeliveryPlan'];
+
+export type DeliveryManifest = Pick<Schemas['DeliveryManifest'], 'date' | 'totals' | 'nextCursor'> & { items: Delivery[] };
+
+export type RequestSubmission = Schemas['RequestSubmission'];
+export type RequestApproval = Schemas['RequestApproval'];
+export type DeliveryReceipt = Schemas['DeliveryReceipt'];
+export type StockCountPost = Schemas['StockCountPost'];
+export type StockCountsRecorded = Pick<Schemas['StockCountsRecorded'], 'positions'>;
