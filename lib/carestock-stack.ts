@@ -64,8 +64,9 @@ export class CarestockStack extends Stack {
       apiUrl: this.httpApi.api.apiEndpoint,
       cognitoDomain: this.auth.domain.baseUrl(),
       clientId: this.auth.webClient.userPoolClientId,
-      // Read only: the page never writes, so its token cannot either.
-      scopes: ['openid', scopes.read],
+      // The page now writes (counts, requests, approvals, deliveries): it asks for every scope a
+      // person's role may carry, and the token gets only what the client and the member's role allow.
+      scopes: ['openid', scopes.read, scopes.stockWrite, scopes.requestsWrite, scopes.requestsApprove, scopes.deliveriesSchedule],
       // The functions run with the default rules (no CARESTOCK_* overrides are set on them).
       thresholds: {
         criticalDays: defaultStockRules.criticalDays,

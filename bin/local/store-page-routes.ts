@@ -5,11 +5,11 @@
  * in the route table, so the deployed stack cannot have it. Like `npm run token`, it gives a token
  * to anyone who can reach the local server, which listens on 127.0.0.1 unless told otherwise.
  */
-import { signLocalToken, type LocalSigningKey } from './local-auth.ts';
+import { roleOf, signLocalToken, type LocalSigningKey } from './local-auth.ts';
 import type { LocalRequest, LocalResponse } from './api-gateway-adapter.ts';
 import type { LocalRoute } from './http-server.ts';
 import { parseOrg } from '../../functions/access/principal.ts';
-import { scopes } from '../../functions/scopes.ts';
+import { roleScopes } from '../../functions/scopes.ts';
 import { stockRulesFromEnv } from '../../functions/domain/stock-rules.ts';
 import { buildStorePageInMemory, storePageSecurityHeaders, type BuiltFile } from '../../lib/store-page-assets.ts';
 
@@ -76,8 +76,9 @@ async function signIn(request: LocalRequest, allowed: ReadonlySet<string>, signi
     };
   }
   const expiresIn = 12 * 3600;
-  // Read only, as the deployed page asks Cognito for: the page never writes.
-  const accessToken = await signLocalToken(signingKey, { org, scopes: [scopes.read], ttlSeconds: expiresIn });
+  // The role's scopes, as the deployed page gets from Cognito: the page shows each action only to a
+  // token that carries its scope (and the API checks it again).
+  const accessToken = await signLocalToken(signingKey, { org, scopes: roleScopes[roleOf(org)], ttlSeconds: expiresIn });
   return {
     statusCode: 200,
     headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },

@@ -77,7 +77,7 @@ describe('sign-in (authorization code + PKCE)', () => {
       client_id: 'abc',
       refresh_token: 'r3fresh',
     });
-    const claims = { org: null, exp: 1_000_000, scopes: [] };
+    const claims = { org: null, exp: 1_000_000, scopes: [], name: null };
     expect(needsRefresh(claims, 1_000_000_000 - 6 * 60_000)).toBe(false);
     expect(needsRefresh(claims, 1_000_000_000 - 4 * 60_000)).toBe(true);
   });
@@ -93,7 +93,7 @@ describe('sign-in (authorization code + PKCE)', () => {
   it('reads the organisation and expiry from an access token', () => {
     const payload = Buffer.from(JSON.stringify({ org: 'store:cardiff-jes', exp: 2_000_000_000, scope: 'carestock/read openid' })).toString('base64url');
     const claims = readClaims(`header.${payload}.signature`);
-    expect(claims).toEqual({ org: { kind: 'store', id: 'cardiff-jes' }, exp: 2_000_000_000, scopes: ['carestock/read', 'openid'] });
+    expect(claims).toEqual({ org: { kind: 'store', id: 'cardiff-jes' }, exp: 2_000_000_000, scopes: ['carestock/read', 'openid'], name: null });
     expect(isExpired(claims, 2_000_000_000_000 - 30_000)).toBe(true);
     expect(isExpired(claims, 1_900_000_000_000)).toBe(false);
     expect(readClaims('not a token').org).toBeNull();

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { permissionsFrom } from '../model/permissions.ts';
 import { createApi } from './api.ts';
 import type { PageConfig } from './config.ts';
 import { completeCognitoSignIn, currentSession, currentToken, signOut, type Session } from './session.ts';
@@ -51,15 +52,16 @@ export function App({ config }: { config: PageConfig }) {
     );
   }
   const { org } = session;
+  const permissions = permissionsFrom(session.scopes);
   const title = heading ?? (org.kind === 'admin' ? 'All stores' : 'Loading…');
   return (
     <Frame title={title} who={describe(session)} onSignOut={() => signOut(config)}>
       {org.kind === 'store' ? (
-        <StorePage api={api} storeId={org.id} thresholds={config.thresholds} onHeading={setHeading} />
+        <StorePage api={api} storeId={org.id} permissions={permissions} thresholds={config.thresholds} onHeading={setHeading} />
       ) : org.kind === 'home' ? (
-        <HomePage api={api} homeId={org.id} thresholds={config.thresholds} onHeading={setHeading} />
+        <HomePage api={api} homeId={org.id} permissions={permissions} signedInName={session.name} thresholds={config.thresholds} onHeading={setHeading} />
       ) : (
-        <AdminPage api={api} thresholds={config.thresholds} />
+        <AdminPage api={api} permissions={permissions} thresholds={config.thresholds} />
       )}
     </Frame>
   );

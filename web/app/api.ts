@@ -1,14 +1,24 @@
 /** The API, as the page calls it: bearer token, problem+json errors in words, pagination followed. */
 import type { Page } from '../model/api-types.ts';
 import { filenameFromDisposition } from '../model/download.ts';
+import type { ProblemDetails } from '../model/form-fields.ts';
 
 export class ApiError extends Error {
+  readonly problem: ProblemDetails;
   constructor(
     readonly status: number,
     message: string,
+    problem?: ProblemDetails,
   ) {
     super(message);
+    this.problem = problem ?? { status, detail: message };
   }
+}
+
+export interface WriteOptions {
+  body?: unknown;
+  /** Sent as Idempotency-Key: the same key for a retry of the same submission. */
+  idempotencyKey?: string;
 }
 
 export interface Api {
@@ -18,13 +28,15 @@ export interface Api {
   /** null when the API has no such route (yet) or no such thing. */
   getOptional<T>(path: string): Promise<T | null>;
   download(path: string, fallbackName: string): Promise<{ blob: Blob; filename: string }>;
+  /** A POST or PUT with a JSON body; problem+json answers throw ApiError carrying the problem. */
+  write<T>(method: 'POST' | 'PUT', path: string, options?: WriteOptions): Promise<T>;
 }
 
 export function createApi(baseUrl: string, token: () => Promise<string>, onUnauthorised: () => void): Api {
-  async function send(path: string): Promise<Response> {
+  async function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${await token()}` } });
+      response = await fetch(`${baseUrl}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${await token()}` } });
     } catch {
       throw new ApiError(0, 'the API could not be reached');
     }
@@ -33,8 +45,9 @@ export function createApi(baseUrl: string, token: () => Promise<string>, onUnaut
       throw new ApiError(401, 'your session has ended; please sign in again');
     }
     if (!response.ok) {
-      const problem = (await response.json().catch(() => null)) as { detail?: string; title?: string } | null;
-      throw new ApiError(response.status, problem?.detail ?? problem?.title ?? `the API answered ${response.status}`);
+      const problem = (await response.json().catch(() => null)) as Omit<ProblemDetails, 'status'> | null;
+      const message = problem?.detail ?? problem?.title ?? `the API answered ${response.status}`;
+      throw new ApiError(response.status, message, { ...problem, status: response.status });
     }
     return response;
   }
@@ -61,6 +74,14 @@ export function createApi(baseUrl: string, token: () => Promise<string>, onUnaut
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
       }
+    },
+    async write<T>(method: 'POST' | 'PUT', path: string, options: WriteOptions = {}) {
+      const headers: Record<string, string> = {};
+      if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+      if (options.body !== undefined) headers['content-type'] = 'application/json';
+      const body = options.body === undefined ? {} : { body: JSON.stringify(options.body) };
+      const response = await send(path, { method, headers, ...body });
+      return (await response.json()) as T;
     },
     async download(path: string, fallbackName: string) {
       const response = await send(path);

@@ -27,6 +27,8 @@ const STATE = 'carestock.pkceState';
 export interface Session {
   token: string;
   org: Org;
+  scopes: string[];
+  name: string | null;
 }
 
 export function currentSession(): Session | null {
@@ -37,14 +39,14 @@ export function currentSession(): Session | null {
     sessionStorage.removeItem(TOKEN);
     return null;
   }
-  return { token, org: claims.org };
+  return { token, org: claims.org, scopes: claims.scopes, name: claims.name };
 }
 
 function remember(token: string): Session {
   const claims = readClaims(token);
   if (!claims.org) throw new Error('The token names no organisation (no org claim): ask an administrator to set yours.');
   sessionStorage.setItem(TOKEN, token);
-  return { token, org: claims.org };
+  return { token, org: claims.org, scopes: claims.scopes, name: claims.name };
 }
 
 export async function localSignIn(path: string, org: string): Promise<Session> {

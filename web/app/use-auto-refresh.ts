@@ -27,8 +27,14 @@ export function useAutoRefresh<T>(load: () => Promise<T>, key: string): Refreshi
   const loadRef = useRef(load);
   loadRef.current = load;
 
-  const run = useCallback(async () => {
-    if (inFlight.current) return;
+  // A refresh asked for while one is in flight (say, just after a form was sent) runs again after it,
+  // so what the page shows is read after the write.
+  const again = useRef(false);
+  const run = useCallback(async (): Promise<void> => {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
     inFlight.current = true;
     window.clearTimeout(timer.current);
     setState((s) => ({ ...s, loading: true }));
@@ -41,6 +47,11 @@ export function useAutoRefresh<T>(load: () => Promise<T>, key: string): Refreshi
       setState((s) => ({ ...s, error: (error as Error).message, loading: false }));
     } finally {
       inFlight.current = false;
+      if (again.current) {
+        again.current = false;
+        void run();
+        return;
+      }
       timer.current = window.setTimeout(() => {
         if (document.visibilityState === 'visible') void run();
       }, nextRefreshDelay(failures.current));

@@ -94,6 +94,8 @@ export interface TokenClaims {
   /** Seconds since the epoch. */
   exp: number | null;
   scopes: string[];
+  /** The signed-in person's name, where the token carries one (to prefill "received by"). */
+  name: string | null;
 }
 
 /**
@@ -102,7 +104,7 @@ export interface TokenClaims {
  */
 export function readClaims(token: string): TokenClaims {
   const payload = token.split('.')[1];
-  if (!payload) return { org: null, exp: null, scopes: [] };
+  if (!payload) return { org: null, exp: null, scopes: [], name: null };
   try {
     const json = decodeBase64url(payload);
     const claims = JSON.parse(json) as Record<string, unknown>;
@@ -110,10 +112,15 @@ export function readClaims(token: string): TokenClaims {
       org: parseOrg(claims.org),
       exp: typeof claims.exp === 'number' ? claims.exp : null,
       scopes: typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [],
+      name: firstText(claims.name, claims.username, claims['cognito:username']),
     };
   } catch {
-    return { org: null, exp: null, scopes: [] };
+    return { org: null, exp: null, scopes: [], name: null };
   }
+}
+
+function firstText(...values: unknown[]): string | null {
+  return (values.find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined) ?? null;
 }
 
 export function parseOrg(value: unknown): Org | null {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Store } from '../../model/api-types.ts';
+import type { Permissions } from '../../model/permissions.ts';
 import type { Thresholds } from '../../model/status.ts';
 import { ApiError, type Api } from '../api.ts';
 import { StorePage } from './StorePage.tsx';
@@ -8,7 +9,7 @@ import { StorePage } from './StorePage.tsx';
  * An administrator opens any store's page. Listing the stores needs the admin scope, which the
  * page does not ask for (it only reads); without it, the administrator names the store instead.
  */
-export function AdminPage({ api, thresholds }: { api: Api; thresholds?: Thresholds | undefined }) {
+export function AdminPage({ api, permissions, thresholds }: { api: Api; permissions: Permissions; thresholds?: Thresholds | undefined }) {
   const [stores, setStores] = useState<Store[] | 'not-allowed' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [storeId, setStoreId] = useState('');
@@ -50,7 +51,7 @@ export function AdminPage({ api, thresholds }: { api: Api; thresholds?: Threshol
           </select>
         </div>
       )}
-      {storeId ? <StorePage key={storeId} api={api} storeId={storeId} thresholds={thresholds} /> : <p>Choose a store to see its homes.</p>}
+      {storeId ? <StorePage key={storeId} api={api} storeId={storeId} permissions={permissions} thresholds={thresholds} /> : <p>Choose a store to see its homes.</p>}
     </>
   );
 }

@@ -1,12 +1,18 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { Delivery, Item, LocationStock, SupplyRequest } from '../../model/api-types.ts';
+import type { Delivery, Home, Item, LocationStock, RequestCaps, SupplyRequest } from '../../model/api-types.ts';
 import { isoDateInZone } from '../../model/format.ts';
 import { buildHomeView } from '../../model/home-view.ts';
+import type { Permissions } from '../../model/permissions.ts';
 import type { Thresholds } from '../../model/status.ts';
-import type { Api } from '../api.ts';
+import { ApiError, type Api } from '../api.ts';
 import { loadItems } from '../store-data.ts';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
+import { CountForm } from './CountForm.tsx';
 import { Freshness } from './Freshness.tsx';
+import { HomeRequests } from './HomeRequests.tsx';
+import { ReceiptForm } from './ReceiptForm.tsx';
+import { RequestForm } from './RequestForm.tsx';
+import { ScreenNav, useScreen, type Screen } from './Screens.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { StatusLegend } from './StatusLegend.tsx';
 
@@ -15,6 +21,9 @@ const ZONE = 'Europe/London';
 
 interface HomeSnapshot {
   name: string;
+  home: Home;
+  /** The store's caps, where this token may read them (null otherwise: the form shows no caps). */
+  caps: RequestCaps | null;
   items: Map<string, Item>;
   stock: LocationStock | null;
   requests: SupplyRequest[] | null;
@@ -25,19 +34,38 @@ async function loadHome(api: Api, homeId: string, cache: { items?: Map<string, I
   const base = `/v1/homes/${encodeURIComponent(homeId)}`;
   const list = async <T,>(path: string) => (await api.getOptional<{ items: T[] }>(path))?.items ?? null;
   const [home, items, stock, requests, deliveries] = await Promise.all([
-    api.get<{ name: string }>(base),
+    api.get<Home>(base),
     cache.items ? Promise.resolve(cache.items) : loadItems(api),
     api.getOptional<LocationStock>(`${base}/stock`),
     list<SupplyRequest>(`${base}/requests?limit=50`),
     list<Delivery>(`${base}/deliveries?limit=50`),
   ]);
   cache.items = items;
-  return { name: home.name, items, stock, requests, deliveries };
+  const caps = await api.get<RequestCaps>(`/v1/stores/${encodeURIComponent(home.storeId)}/request-caps`).catch((error: unknown) => {
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
+    throw error;
+  });
+  return { name: home.name, home, caps, items, stock, requests, deliveries };
 }
 
+const HOME_SCREENS: Screen[] = [
+  { id: 'stock', label: 'Stock' },
+  { id: 'count', label: 'Today’s count' },
+  { id: 'request', label: 'Request PPE' },
+  { id: 'deliveries', label: 'Deliveries' },
+];
+
 /** A home's own page: its positions, its requests in progress, its deliveries to come. */
-export function HomePage(props: { api: Api; homeId: string; thresholds?: Thresholds | undefined; onHeading?: (heading: string) => void }) {
-  const { api, homeId, thresholds, onHeading } = props;
+export function HomePage(props: {
+  api: Api;
+  homeId: string;
+  permissions: Permissions;
+  signedInName: string | null;
+  thresholds?: Thresholds | undefined;
+  onHeading?: (heading: string) => void;
+}) {
+  const { api, homeId, thresholds, onHeading, permissions } = props;
+  const screen = useScreen(HOME_SCREENS);
   const cache = useRef<{ items?: Map<string, Item> }>({});
   const live = useAutoRefresh(() => loadHome(api, homeId, cache.current), homeId);
   const snapshot = live.data;
@@ -52,10 +80,49 @@ export function HomePage(props: { api: Api; homeId: string; thresholds?: Thresho
   );
   return (
     <>
+      <ScreenNav screens={HOME_SCREENS} current={screen} />
       <div class="toolbar">
         <Freshness fetchedAt={live.fetchedAt} error={live.error} loading={live.loading} timeZone={ZONE} onRefresh={live.refresh} />
       </div>
-      {snapshot && view ? (
+      {snapshot && view && screen === 'count' ? (
+        permissions.count ? (
+          <CountForm
+            api={api}
+            postPath={`/v1/homes/${encodeURIComponent(homeId)}/stock-counts`}
+            positions={snapshot.stock?.positions ?? []}
+            items={snapshot.items}
+            timeZone={ZONE}
+            today={today}
+            thresholds={thresholds}
+            onCounted={live.refresh}
+          />
+        ) : (
+          <NotAllowed what="post counts" />
+        )
+      ) : null}
+      {snapshot && view && screen === 'request' ? (
+        <>
+          {permissions.request ? (
+            <RequestForm
+              api={api}
+              homeId={homeId}
+              positions={snapshot.stock?.positions ?? []}
+              items={snapshot.items}
+              beds={snapshot.home.beds}
+              capsPerBedPerWeek={snapshot.caps?.capsPerBedPerWeek ?? null}
+              today={today}
+              onSubmitted={live.refresh}
+            />
+          ) : (
+            <NotAllowed what="request PPE" />
+          )}
+          <HomeRequests api={api} requests={snapshot.requests ?? []} items={snapshot.items} timeZone={ZONE} today={today} canCancel={permissions.request} onChanged={live.refresh} />
+        </>
+      ) : null}
+      {snapshot && view && screen === 'deliveries' ? (
+        <HomeDeliveries api={api} snapshot={snapshot} today={today} canReceive={permissions.count} signedInName={props.signedInName} onReceived={live.refresh} />
+      ) : null}
+      {snapshot && view && screen === 'stock' ? (
         <>
           <p class="summary">
             Overall: <StatusBadge status={view.status} /> <span class="muted">(the status of your worst item)</span>
@@ -135,6 +202,65 @@ export function HomePage(props: { api: Api; homeId: string; thresholds?: Thresho
           </div>
           <StatusLegend thresholds={thresholds} />
         </>
+      ) : null}
+    </>
+  );
+}
+
+function NotAllowed({ what }: { what: string }) {
+  return (
+    <p class="panel" data-testid="not-allowed">
+      Your role does not allow you to {what}. Ask your manager if you need to.
+    </p>
+  );
+}
+
+/** Deliveries on their way (dispatched) with a receipt form each; the rest as a list. */
+function HomeDeliveries(props: { api: Api; snapshot: HomeSnapshot; today: string; canReceive: boolean; signedInName: string | null; onReceived: () => void }) {
+  const all = props.snapshot.deliveries ?? [];
+  const dispatched = all.filter((d) => d.status === 'dispatched');
+  const view = buildHomeView(null, [], all, { items: props.snapshot.items, timeZone: ZONE, today: props.today });
+  const received = all.filter((d) => d.status === 'delivered').slice(0, 5);
+  return (
+    <>
+      <section class="panel" aria-labelledby="to-confirm-heading">
+        <h2 id="to-confirm-heading">Deliveries to confirm</h2>
+        {dispatched.length === 0 ? <p>No delivery is on its way to you.</p> : null}
+        {dispatched.map((d) =>
+          props.canReceive ? (
+            <ReceiptForm key={d.deliveryId} api={props.api} delivery={d} items={props.snapshot.items} today={props.today} signedInName={props.signedInName ?? ''} onReceived={props.onReceived} />
+          ) : (
+            <p key={d.deliveryId}>A delivery of {d.date} is on its way. Your role does not allow you to confirm receipts.</p>
+          ),
+        )}
+      </section>
+      <section class="panel" aria-labelledby="planned-heading">
+        <h2 id="planned-heading">Planned deliveries</h2>
+        {view.deliveries.filter((d) => d.status === 'planned').length === 0 ? <p>None planned.</p> : null}
+        <ul class="plain">
+          {view.deliveries
+            .filter((d) => d.status === 'planned')
+            .map((d) => (
+              <li key={d.deliveryId}>
+                <strong>{d.date}</strong>: {d.contents}
+              </li>
+            ))}
+        </ul>
+      </section>
+      {received.length > 0 ? (
+        <section class="panel" aria-labelledby="received-heading">
+          <h2 id="received-heading">Recently received</h2>
+          <ul class="plain" data-testid="received-deliveries">
+            {received.map((d) => (
+              <li key={d.deliveryId}>
+                {d.date}: received by {d.receivedBy ?? 'someone'}
+                {(d.discrepancies ?? []).length > 0
+                  ? `; differences: ${(d.discrepancies ?? []).map((x) => `${props.snapshot.items.get(x.sku)?.name ?? x.sku} ${x.received} of ${x.dispatched}`).join(', ')}`
+                  : '; in full'}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
     </>
   );

@@ -7,7 +7,12 @@ import { buildWorklist } from '../../model/worklist.ts';
 import type { Api } from '../api.ts';
 import { DELIVERY_DAYS, loadStoreSnapshot } from '../store-data.ts';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
+import type { Permissions } from '../../model/permissions.ts';
 import { Deliveries } from './Deliveries.tsx';
+import { DeliveryScreen } from './DeliveryScreen.tsx';
+import { RequestQueue } from './RequestQueue.tsx';
+import { ScreenNav, useScreen, type Screen } from './Screens.tsx';
+import { WarehouseScreen } from './WarehouseScreen.tsx';
 import { ExportCsv } from './ExportCsv.tsx';
 import { Freshness } from './Freshness.tsx';
 import { Shortfalls } from './Shortfalls.tsx';
@@ -16,9 +21,17 @@ import { StatusLegend } from './StatusLegend.tsx';
 import { SupplyChart } from './SupplyChart.tsx';
 import { Worklist } from './Worklist.tsx';
 
+const STORE_SCREENS: Screen[] = [
+  { id: 'homes', label: 'Homes' },
+  { id: 'requests', label: 'Requests' },
+  { id: 'deliveries', label: 'Deliveries' },
+  { id: 'warehouse', label: 'Warehouse stock' },
+];
+
 /** A store's live page: its homes worst first, today's shortfalls, the next deliveries, the chart. */
-export function StorePage(props: { api: Api; storeId: string; thresholds?: Thresholds | undefined; onHeading?: (heading: string) => void }) {
-  const { api, storeId, thresholds, onHeading } = props;
+export function StorePage(props: { api: Api; storeId: string; permissions: Permissions; thresholds?: Thresholds | undefined; onHeading?: (heading: string) => void }) {
+  const { api, storeId, thresholds, onHeading, permissions } = props;
+  const screen = useScreen(STORE_SCREENS);
   const itemsCache = useRef<{ items?: Map<string, Item> }>({});
   const live = useAutoRefresh(() => loadStoreSnapshot(api, storeId, itemsCache.current), storeId);
   const snapshot = live.data;
@@ -44,11 +57,45 @@ export function StorePage(props: { api: Api; storeId: string; thresholds?: Thres
 
   return (
     <>
+      <ScreenNav screens={STORE_SCREENS} current={screen} />
       <div class="toolbar">
         <Freshness fetchedAt={live.fetchedAt} error={live.error} loading={live.loading} timeZone={snapshot?.store.timeZone ?? 'Europe/London'} onRefresh={live.refresh} />
         {snapshot ? <ExportCsv api={api} storeId={storeId} today={snapshot.today} /> : null}
       </div>
-      {snapshot && view ? (
+      {snapshot && screen === 'requests' ? (
+        <RequestQueue
+          api={api}
+          storeId={storeId}
+          items={snapshot.items}
+          homes={snapshot.homes}
+          timeZone={snapshot.store.timeZone}
+          today={snapshot.today}
+          canApprove={permissions.approve}
+        />
+      ) : null}
+      {snapshot && screen === 'deliveries' ? (
+        <DeliveryScreen
+          api={api}
+          storeId={storeId}
+          items={snapshot.items}
+          homes={snapshot.homes}
+          today={snapshot.today}
+          canSchedule={permissions.schedule}
+          onChanged={live.refresh}
+        />
+      ) : null}
+      {snapshot && screen === 'warehouse' ? (
+        <WarehouseScreen
+          api={api}
+          storeId={storeId}
+          items={snapshot.items}
+          timeZone={snapshot.store.timeZone}
+          today={snapshot.today}
+          canCount={permissions.count}
+          thresholds={thresholds}
+        />
+      ) : null}
+      {snapshot && view && screen === 'homes' ? (
         <>
           <p class="summary" data-testid="summary">
             {view.rows.length} {view.rows.length === 1 ? 'home' : 'homes'}:{' '}

@@ -1,0 +1,169 @@
+import { useState } from 'preact/hooks';
+import type { Delivery, DeliveryManifest, DeliveryPlan, Item, StoreHome } from '../../model/api-types.ts';
+import { describeLines } from '../../model/deliveries.ts';
+import { readWholeNumber } from '../../model/form-fields.ts';
+import { formatDate, formatQuantity } from '../../model/format.ts';
+import type { Api } from '../api.ts';
+import { errorFor, ErrorSummary, FieldError, Success, SubmitButton, useForm } from '../forms.tsx';
+import { useAutoRefresh } from '../use-auto-refresh.ts';
+
+interface Props {
+  api: Api;
+  storeId: string;
+  items: ReadonlyMap<string, Item>;
+  homes: StoreHome[];
+  today: string;
+  canSchedule: boolean;
+  onChanged: () => void;
+}
+
+/** Plan the coming days onto the rota, then the driver's manifest for a date: printable, one A4 page per delivery, with dispatch. */
+export function DeliveryScreen(props: Props) {
+  const [date, setDate] = useState(props.today);
+  const names = new Map(props.homes.map((h) => [h.homeId, h.name]));
+  const base = `/v1/stores/${encodeURIComponent(props.storeId)}`;
+  const manifest = useAutoRefresh(() => props.api.get<DeliveryManifest>(`${base}/deliveries?date=${date}&limit=100`), `${props.storeId}:${date}`);
+  const changed = () => {
+    manifest.refresh();
+    props.onChanged();
+  };
+  return (
+    <>
+      {props.canSchedule ? <PlanForm {...props} names={names} onPlanned={(first) => (first ? setDate(first) : null, changed())} /> : null}
+      <section class="panel manifest" aria-labelledby="manifest-heading">
+        <h2 id="manifest-heading">Driver’s manifest</h2>
+        <div class="no-print toolbar">
+          <div>
+            <label for="manifest-date">Date</label>{' '}
+            <input id="manifest-date" type="date" value={date} onInput={(e) => (e.currentTarget as HTMLInputElement).value && setDate((e.currentTarget as HTMLInputElement).value)} />
+          </div>
+          <button type="button" class="secondary" onClick={() => window.print()}>
+            Print manifest
+          </button>
+        </div>
+        {manifest.error ? <p class="warning">{manifest.error}</p> : null}
+        {manifest.data ? (
+          <>
+            <p class="print-only">Manifest for {formatDate(date)}</p>
+            <p data-testid="manifest-totals">
+              {manifest.data.items.length} {manifest.data.items.length === 1 ? 'delivery' : 'deliveries'} on {formatDate(date, props.today)}
+              {manifest.data.totals.length > 0 ? `; in all: ${describeLines(manifest.data.totals, props.items)}` : ''}
+            </p>
+            {manifest.data.items.map((d) => (
+              <ManifestPage key={d.deliveryId} delivery={d} homeName={names.get(d.homeId) ?? d.homeId} {...props} onChanged={changed} />
+            ))}
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function PlanForm(props: Props & { names: Map<string, string>; onPlanned: (firstDate: string | null) => void }) {
+  const form = useForm();
+  const [from, setFrom] = useState(props.today);
+  const [days, setDays] = useState('7');
+  const [plan, setPlan] = useState<DeliveryPlan | null>(null);
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const read = readWholeNumber(days, 'The number of days');
+    const errors = read.kind !== 'number' || read.value < 1 || read.value > 14 ? [{ fieldId: 'plan-days', message: 'Plan between 1 and 14 days' }] : [];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) errors.push({ fieldId: 'plan-from', message: 'Enter the first day to plan, as a date' });
+    const body = { from, days: read.kind === 'number' ? read.value : 0 };
+    void form.submit<DeliveryPlan>({
+      ...(errors.length > 0 ? { errors } : {}),
+      body,
+      send: (key) => props.api.write('POST', `/v1/stores/${encodeURIComponent(props.storeId)}/delivery-plans`, { body, idempotencyKey: key }),
+      fieldFor: (pointer) => (pointer === '/from' ? 'plan-from' : pointer === '/days' ? 'plan-days' : null),
+      success: (p) => `Planned ${p.deliveries.length} ${p.deliveries.length === 1 ? 'delivery' : 'deliveries'}${p.unplaced.length > 0 ? `; ${p.unplaced.length} not placed` : ''}.`,
+      after: (p) => {
+        setPlan(p);
+        props.onPlanned([...p.deliveries].sort((a, b) => a.date.localeCompare(b.date))[0]?.date ?? null);
+      },
+    });
+  };
+  return (
+    <section class="panel" aria-labelledby="plan-heading">
+      <h2 id="plan-heading">Plan deliveries</h2>
+      <p>Puts approved requests onto each home’s rota days, within the store’s daily capacity; homes about to run out are brought forward.</p>
+      <ErrorSummary errors={form.errors} />
+      <Success message={form.success} testId="plan-success" />
+      <form onSubmit={submit} noValidate class="inline-form">
+        <div>
+          <label for="plan-from">From</label>
+          <FieldError id="plan-from" message={errorFor(form.errors, 'plan-from')} />
+          <input id="plan-from" type="date" value={from} onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
+        </div>
+        <div>
+          <label for="plan-days">Days</label>
+          <FieldError id="plan-days" message={errorFor(form.errors, 'plan-days')} />
+          <input id="plan-days" class="number" type="text" inputMode="numeric" value={days} onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)} />
+        </div>
+        <SubmitButton busy={form.busy}>Plan deliveries</SubmitButton>
+      </form>
+      {plan ? (
+        <ul class="plain" data-testid="plan">
+          {plan.deliveries.map((d) => (
+            <li key={d.deliveryId}>
+              <strong>{formatDate(d.date, props.today)}</strong>: {props.names.get(d.homeId) ?? d.homeId}, {describeLines(d.lines, props.items)}
+              {d.emergency ? <span class="tag tag-brought-forward"> brought forward</span> : null}
+              {d.reason ? ` (${d.reason})` : ''}
+            </li>
+          ))}
+          {plan.unplaced.map((u) => (
+            <li key={u.requestId}>Not placed: {u.reason}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** One delivery of the manifest: a page of its own when printed. Dispatch is a conditional write (once): the button waits. */
+function ManifestPage(props: Props & { delivery: Delivery; homeName: string }) {
+  const { delivery } = props;
+  const form = useForm();
+  const dispatch = () =>
+    form.submit<Delivery>({
+      send: () => props.api.write('POST', `/v1/deliveries/${encodeURIComponent(delivery.deliveryId)}/dispatch`),
+      success: () => `Dispatched to ${props.homeName}: the units have left the store’s stock.`,
+      after: props.onChanged,
+    });
+  const heading = `delivery-${delivery.deliveryId.slice(0, 8)}`;
+  return (
+    <article class="manifest-page" aria-labelledby={heading} data-delivery-id={delivery.deliveryId} data-home-id={delivery.homeId}>
+      <h3 id={heading}>
+        {props.homeName} <span class={`tag tag-${delivery.status}`}>{delivery.status}</span>
+        {delivery.emergency ? <span class="tag tag-brought-forward">brought forward</span> : null}
+      </h3>
+      {delivery.reason ? <p>{delivery.reason}</p> : null}
+      <table>
+        <caption class="visually-hidden">What to load for {props.homeName}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Quantity</th>
+            <th scope="col" class="print-only">Checked</th>
+          </tr>
+        </thead>
+        <tbody>
+          {delivery.lines.map((l) => (
+            <tr key={l.sku}>
+              <th scope="row">{props.items.get(l.sku)?.name ?? l.sku}</th>
+              <td>{formatQuantity(l.quantity)}</td>
+              <td class="print-only">☐</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="print-only">Received by (name, signature): ______________________</p>
+      <ErrorSummary errors={form.errors} />
+      <Success message={form.success} testId="dispatch-success" />
+      {delivery.status === 'planned' && props.canSchedule ? (
+        <button type="button" class="no-print" disabled={form.busy} onClick={() => void dispatch()}>
+          {form.busy ? 'Dispatching…' : `Dispatch to ${props.homeName}`}
+        </button>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,202 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { AllocationResult, Item, QueuedRequest, RequestCaps, StoreHome, SupplyRequest } from '../../model/api-types.ts';
+import { approvalFieldFor, buildApprovalRows, checkApproval, checkRejection, linesOverCap, prefillApproval } from '../../model/approval-form.ts';
+import { describeLines } from '../../model/deliveries.ts';
+import { formatDate, formatDays, formatQuantity, isoDateInZone } from '../../model/format.ts';
+import type { Api } from '../api.ts';
+import { describedBy, errorFor, ErrorSummary, FieldError, NumberInput, Success, SubmitButton, useForm } from '../forms.tsx';
+import { useAutoRefresh } from '../use-auto-refresh.ts';
+
+type Order = 'urgency' | 'oldest';
+
+interface Context {
+  api: Api;
+  items: ReadonlyMap<string, Item>;
+  homes: ReadonlyMap<string, StoreHome>;
+  caps: RequestCaps | null;
+  timeZone: string;
+  today: string;
+  onChanged: () => void;
+}
+
+/** The store's submitted requests, most urgent (or oldest) first, each with approve and reject; then allocation. */
+export function RequestQueue(props: { api: Api; storeId: string; items: ReadonlyMap<string, Item>; homes: StoreHome[]; timeZone: string; today: string; canApprove: boolean }) {
+  const [order, setOrder] = useState<Order>('urgency');
+  const base = `/v1/stores/${encodeURIComponent(props.storeId)}`;
+  const live = useAutoRefresh(
+    async () => {
+      const [queue, caps] = await Promise.all([
+        props.api.getAll<QueuedRequest>(`${base}/requests?status=submitted&sort=${order}&limit=100`),
+        props.api.getOptional<RequestCaps>(`${base}/request-caps`),
+      ]);
+      return { queue, caps };
+    },
+    `${props.storeId}:${order}`,
+  );
+  const homes = useMemo(() => new Map(props.homes.map((h) => [h.homeId, h])), [props.homes]);
+  const context: Context = { api: props.api, items: props.items, homes, caps: live.data?.caps ?? null, timeZone: props.timeZone, today: props.today, onChanged: live.refresh };
+  return (
+    <>
+      <section class="panel" aria-labelledby="queue-heading">
+        <h2 id="queue-heading">Requests waiting for a decision</h2>
+        <fieldset class="inline">
+          <legend>Order</legend>
+          {(['urgency', 'oldest'] as const).map((o) => (
+            <label key={o} class="radio">
+              <input type="radio" name="queue-order" value={o} checked={order === o} onChange={() => setOrder(o)} /> {o === 'urgency' ? 'Most urgent first' : 'Oldest first'}
+            </label>
+          ))}
+        </fieldset>
+        {live.error ? <p class="warning">{live.error}</p> : null}
+        {live.data && live.data.queue.length === 0 ? <p>No requests are waiting.</p> : null}
+        <ol class="cards" data-testid="request-queue">
+          {(live.data?.queue ?? []).map((r) => (
+            <QueuedRequestCard key={r.requestId} request={r} context={context} canApprove={props.canApprove} />
+          ))}
+        </ol>
+      </section>
+      {props.canApprove ? <Allocate api={props.api} storeId={props.storeId} context={context} /> : null}
+    </>
+  );
+}
+
+function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRequest; context: Context; canApprove: boolean }) {
+  const home = context.homes.get(request.homeId);
+  const rows = useMemo(
+    () => buildApprovalRows(request.requestId, request.lines, context.items, { beds: home?.beds ?? null, capsPerBedPerWeek: context.caps?.capsPerBedPerWeek ?? null }),
+    [request, context.items, home, context.caps],
+  );
+  const [values, setValues] = useState(() => prefillApproval(rows));
+  const [overrideReason, setOverrideReason] = useState('');
+  const [rejectReason, setRejectReason] = useState('');
+  const form = useForm();
+  const id = request.requestId.slice(0, 8);
+  const overrideId = `override-${id}`;
+  const rejectId = `reject-${id}`;
+  const over = linesOverCap(rows, values);
+
+  const approve = (event: Event) => {
+    event.preventDefault();
+    const check = checkApproval(rows, values, overrideReason, overrideId);
+    void form.submit<SupplyRequest>({
+      ...(check.ok ? { body: check.approval } : { errors: check.errors }),
+      send: () => context.api.write('POST', `/v1/requests/${request.requestId}/approve`, { body: check.ok ? check.approval : null }),
+      fieldFor: check.ok ? approvalFieldFor(rows, check.approval, overrideId) : () => null,
+      success: (r) => `Approved${r.status === 'partially-approved' ? ' in part' : ''}: ${describeLines((r.approvedLines ?? []).filter((l) => l.quantity > 0), context.items)}.`,
+      after: context.onChanged,
+    });
+  };
+  const reject = (event: Event) => {
+    event.preventDefault();
+    const check = checkRejection(rejectReason, rejectId);
+    void form.submit<SupplyRequest>({
+      ...(check.ok ? { body: { reason: check.reason } } : { errors: check.errors }),
+      send: () => context.api.write('POST', `/v1/requests/${request.requestId}/reject`, { body: { reason: check.ok ? check.reason : '' } }),
+      fieldFor: (pointer) => (pointer === '/reason' ? rejectId : null),
+      success: () => 'Request rejected; the home sees your reason.',
+      after: context.onChanged,
+    });
+  };
+
+  const heading = `request-${id}-heading`;
+  return (
+    <li data-request-id={request.requestId} data-home-id={request.homeId} aria-labelledby={heading}>
+      <h3 id={heading}>
+        {home?.name ?? request.homeId}, sent {formatDate(isoDateInZone(request.createdAt, context.timeZone), context.today)}
+      </h3>
+      <p>
+        Fewest days of supply: {request.fewestDaysOfSupply === undefined ? 'not known' : formatDays(request.fewestDaysOfSupply)}
+        {request.neededBy ? `; needed by ${formatDate(request.neededBy, context.today)}` : ''}
+      </p>
+      {request.note ? <p>Note: {request.note}</p> : null}
+      <ErrorSummary errors={form.errors} />
+      <Success message={form.success} testId="decision-success" />
+      {!canApprove ? (
+        <p>Asks for {describeLines(request.lines, context.items)}.</p>
+      ) : (
+        <>
+          <form onSubmit={approve} noValidate>
+            <fieldset>
+              <legend>Approve, in units (lower a line to approve in part)</legend>
+              {rows.map((row) => {
+                const error = errorFor(form.errors, row.fieldId);
+                return (
+                  <div class={error ? 'count-row has-error' : 'count-row'} key={row.sku}>
+                    <label for={row.fieldId}>{row.name}</label>
+                    <p class="hint" id={`${row.fieldId}-hint`}>
+                      Asked {formatQuantity(row.requested)}
+                      {row.cap !== null ? `; weekly cap ${formatQuantity(row.cap)}` : '; no cap set'}
+                    </p>
+                    <FieldError id={row.fieldId} message={error} />
+                    <NumberInput id={row.fieldId} value={values[row.sku] ?? ''} error={error} hint onInput={(v) => setValues((old) => ({ ...old, [row.sku]: v }))} />
+                  </div>
+                );
+              })}
+            </fieldset>
+            {over.length > 0 ? (
+              <div class="count-row">
+                <label for={overrideId}>Reason for approving above the cap ({over.map((r) => r.name).join(', ')})</label>
+                <FieldError id={overrideId} message={errorFor(form.errors, overrideId)} />
+                <input
+                  id={overrideId}
+                  type="text"
+                  value={overrideReason}
+                  aria-describedby={describedBy(overrideId, false, errorFor(form.errors, overrideId))}
+                  onInput={(e) => setOverrideReason((e.currentTarget as HTMLInputElement).value)}
+                />
+              </div>
+            ) : null}
+            <SubmitButton busy={form.busy}>Approve</SubmitButton>
+          </form>
+          <details class="reject">
+            <summary>Reject this request</summary>
+            <form onSubmit={reject} noValidate>
+              <label for={rejectId}>Reason (the home sees it)</label>
+              <FieldError id={rejectId} message={errorFor(form.errors, rejectId)} />
+              <input id={rejectId} type="text" value={rejectReason} onInput={(e) => setRejectReason((e.currentTarget as HTMLInputElement).value)} />
+              <SubmitButton busy={form.busy}>Reject request</SubmitButton>
+            </form>
+          </details>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Allocate the store's stock to approved requests; each line's allocation and, where short, why. */
+function Allocate({ api, storeId, context }: { api: Api; storeId: string; context: Context }) {
+  const form = useForm();
+  const [result, setResult] = useState<AllocationResult | null>(null);
+  const run = () =>
+    form.submit<AllocationResult>({
+      send: () => api.write('POST', `/v1/stores/${encodeURIComponent(storeId)}/allocations`),
+      success: (r) => `Allocated stock to ${r.allocations.length} approved ${r.allocations.length === 1 ? 'request' : 'requests'}.`,
+      after: (r) => {
+        setResult(r);
+        context.onChanged();
+      },
+    });
+  return (
+    <section class="panel" aria-labelledby="allocate-heading">
+      <h2 id="allocate-heading">Allocate stock to approved requests</h2>
+      <p>When the store is short, the homes with the fewest days of supply are served first. Allocation can be run again; it recomputes from the current stock.</p>
+      <ErrorSummary errors={form.errors} />
+      <Success message={form.success} testId="allocate-success" />
+      <button type="button" disabled={form.busy} onClick={() => void run()}>
+        {form.busy ? 'Allocating…' : 'Allocate stock'}
+      </button>
+      {result ? (
+        <ul class="plain" data-testid="allocations">
+          {result.allocations.map((a) => (
+            <li key={a.requestId}>
+              <strong>{context.homes.get(a.homeId)?.name ?? a.homeId}</strong>:{' '}
+              {a.lines
+                .map((l) => `${context.items.get(l.sku)?.name ?? l.sku} ${formatQuantity(l.allocated)} of ${formatQuantity(l.approved)}${l.reason ? ` (${l.reason})` : ''}`)
+                .join('; ')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

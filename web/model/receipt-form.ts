@@ -1,0 +1,69 @@
+/**
+ * Confirming a delivery: each dispatched line prefilled with what left the store, the received
+ * quantities editable, and every difference listed before the home confirms (a receipt cannot be
+ * taken back). "Received by" starts as the signed-in person.
+ */
+import type { Item, Line } from './api-types.ts';
+import { fieldId, lineIndexOf, readWholeNumber, type FieldMessage } from './form-fields.ts';
+
+export interface ReceiptRow {
+  sku: string;
+  name: string;
+  fieldId: string;
+  dispatched: number;
+}
+
+export interface Discrepancy {
+  sku: string;
+  name: string;
+  dispatched: number;
+  received: number;
+}
+
+export interface Receipt {
+  receivedBy: string;
+  lines: { sku: string; quantity: number }[];
+}
+
+export function buildReceiptRows(lines: readonly Line[], items: ReadonlyMap<string, Item>, deliveryId: string): ReceiptRow[] {
+  return lines.map((l) => ({ sku: l.sku, name: items.get(l.sku)?.name ?? l.sku, fieldId: fieldId(`receipt-${deliveryId.slice(0, 8)}`, l.sku), dispatched: l.quantity }));
+}
+
+/** Everything arrived, until someone says otherwise. */
+export function prefillReceipt(rows: readonly ReceiptRow[]): Record<string, string> {
+  return Object.fromEntries(rows.map((r) => [r.sku, String(r.dispatched)]));
+}
+
+/** Lines whose received quantity (as typed, when it reads as a whole number) differs from what was dispatched. */
+export function findDiscrepancies(rows: readonly ReceiptRow[], values: Readonly<Record<string, string>>): Discrepancy[] {
+  return rows.flatMap((r) => {
+    const read = readWholeNumber(values[r.sku] ?? '', r.name);
+    return read.kind === 'number' && read.value !== r.dispatched ? [{ sku: r.sku, name: r.name, dispatched: r.dispatched, received: read.value }] : [];
+  });
+}
+
+export type ReceiptCheck = { ok: true; receipt: Receipt } | { ok: false; errors: FieldMessage[] };
+
+export function checkReceipt(rows: readonly ReceiptRow[], values: Readonly<Record<string, string>>, receivedBy: string, receivedById: string): ReceiptCheck {
+  const errors: FieldMessage[] = [];
+  const lines: { sku: string; quantity: number }[] = [];
+  for (const row of rows) {
+    const read = readWholeNumber(values[row.sku] ?? '', `The quantity of ${row.name} received`);
+    if (read.kind === 'invalid') errors.push({ fieldId: row.fieldId, message: read.message });
+    else if (read.kind === 'blank') errors.push({ fieldId: row.fieldId, message: `Enter the quantity of ${row.name} received, 0 if none arrived` });
+    else lines.push({ sku: row.sku, quantity: read.value });
+  }
+  const name = receivedBy.trim();
+  if (name === '') errors.push({ fieldId: receivedById, message: 'Enter the name of the person who received the delivery' });
+  else if (name.length > 200) errors.push({ fieldId: receivedById, message: 'The name must be 200 characters or fewer' });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, receipt: { receivedBy: name, lines } };
+}
+
+export function receiptFieldFor(rows: readonly ReceiptRow[], receipt: Receipt, receivedById: string): (pointer: string) => string | null {
+  return (pointer) => {
+    if (pointer === '/receivedBy') return receivedById;
+    const index = lineIndexOf(pointer);
+    const sku = index === null ? undefined : receipt.lines[index]?.sku;
+    return rows.find((r) => r.sku === sku)?.fieldId ?? null;
+  };
+}
