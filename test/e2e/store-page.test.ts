@@ -35,6 +35,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Waits for what the page shows (the machine is shared with other test files: generous, never asserted). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
+
 const cardiffHomes = demoHomes.filter((h) => h.storeId === 'cardiff-jes');
 const swanseaHomes = demoHomes.filter((h) => h.storeId === 'swansea-jes');
 
@@ -150,8 +153,8 @@ async function signIn(role: 'Store staff' | 'Care home staff', organisation: str
 describe('the store page in Chromium', () => {
   it('signs a store in locally and shows its homes worst first: the red home first, with its driving item', async () => {
     await signIn('Store staff', 'Cardiff Joint Equipment Store');
-    await expect.poll(() => page.getByTestId('fetched-at').textContent()).toMatch(/^Data fetched at \d\d:\d\d:\d\d/);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cardiff Joint Equipment Store');
+    await poll(() => page.getByTestId('fetched-at').textContent()).toMatch(/^Data fetched at \d\d:\d\d:\d\d/);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cardiff Joint Equipment Store');
 
     const rows = page.getByTestId('worklist').locator('tbody tr');
     expect(await rows.count()).toBe(cardiffHomes.length);
@@ -198,7 +201,7 @@ describe('the store page in Chromium', () => {
 
   it('is keyboard-usable and labelled: a skip link first, every control named', async () => {
     await page.reload(); // still signed in (this tab's session); focus starts at the top
-    await expect.poll(() => page.getByTestId('fetched-at').textContent()).toMatch(/^Data fetched at/);
+    await poll(() => page.getByTestId('fetched-at').textContent()).toMatch(/^Data fetched at/);
     await page.keyboard.press('Tab');
     expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Skip to content');
     await page.keyboard.press('Enter');
@@ -212,7 +215,7 @@ describe('the store page in Chromium', () => {
     await page.waitForTimeout(1100);
     await page.getByRole('button', { name: 'Refresh now' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('fetched-at').textContent()).not.toBe(before);
+    await poll(() => page.getByTestId('fetched-at').textContent()).not.toBe(before);
   });
 
   it('downloads the CSV export with the keyboard, one row per Cardiff home × item', async () => {
@@ -238,7 +241,7 @@ describe('the store page in Chromium', () => {
     await zoomed.goto(system.url); // same browser: same session storage origin, signed in per tab
     await zoomed.getByRole('radio', { name: 'Store staff' }).check();
     await zoomed.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => zoomed.getByTestId('worklist').locator('tbody tr').count()).toBe(cardiffHomes.length);
+    await poll(() => zoomed.getByTestId('worklist').locator('tbody tr').count()).toBe(cardiffHomes.length);
     const overflow = await zoomed.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await zoomed.screenshot({ path: join(ARTIFACTS, 'store-page-200-percent.png'), fullPage: true });
@@ -248,7 +251,7 @@ describe('the store page in Chromium', () => {
   it('shows a home its own positions after signing in as the home', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn('Care home staff', 'Tŷ Gwyn Care Home (Cardiff Joint Equipment Store)');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tŷ Gwyn Care Home');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tŷ Gwyn Care Home');
     const firstPosition = page.getByRole('region', { name: 'Your stock, worst first' }).locator('tbody tr').first();
     expect(await firstPosition.locator('th').textContent()).toBe('Type IIR surgical mask');
     expect(await firstPosition.textContent()).toContain('Red');

@@ -22,7 +22,7 @@ export function DeliveryScreen(props: Props) {
   const [date, setDate] = useState(props.today);
   const names = new Map(props.homes.map((h) => [h.homeId, h.name]));
   const base = `/v1/stores/${encodeURIComponent(props.storeId)}`;
-  const manifest = useAutoRefresh(() => props.api.get<DeliveryManifest>(`${base}/deliveries?date=${date}&limit=100`), `${props.storeId}:${date}`);
+  const manifest = useAutoRefresh(() => props.api.get<DeliveryManifest>(`${base}/deliveries?date=${date}`), `${props.storeId}:${date}`);
   const changed = () => {
     manifest.refresh();
     props.onChanged();
