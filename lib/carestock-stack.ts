@@ -17,6 +17,7 @@ import { scopes } from '../functions/scopes.ts';
 import type { RouteDefinition } from '../functions/routes.ts';
 import { defaultStockRules } from '../functions/domain/stock-rules.ts';
 import { applyNagAcknowledgements } from './nag-acknowledgements.ts';
+import type { AlertEmails } from './app-config.ts';
 
 export interface CarestockStackProps extends StackProps {
   /** One client-credentials app client per store system. */
@@ -24,6 +25,8 @@ export interface CarestockStackProps extends StackProps {
   /** Origins allowed to call the API from a browser (the store page). */
   readonly allowedOrigins?: readonly string[];
   readonly cognitoDomainPrefix?: string;
+  /** Ops alarm and per-store digest recipients (carestock:alertEmails). */
+  readonly alertEmails?: AlertEmails;
   /** The route table (defaults to functions/routes.ts; the resource-budget test passes a longer one). */
   readonly routes?: readonly RouteDefinition[];
 }
@@ -39,8 +42,9 @@ export class CarestockStack extends Stack {
   constructor(scope: Construct, id: string, props: CarestockStackProps = {}) {
     super(scope, id, props);
     this.data = new DataTable(this, 'Data');
-    this.alerts = new Alerts(this, 'Alerts');
-    const domainPrefix = props.cognitoDomainPrefix ?? `carestock-${this.account}`;
+    this.alerts = new Alerts(this, 'Alerts', { storeEmails: props.alertEmails?.stores ?? {} });
+    // Cognito domain prefixes are global: the stack name keeps Carestock-dev and Carestock-prod apart in one account.
+    const domainPrefix = props.cognitoDomainPrefix ?? `${this.stackName.toLowerCase()}-${this.account}`;
     // The page first (its address is the Cognito callback and a CORS origin); its files last (they need the API's and Cognito's addresses).
     this.storePage = new StorePage(this, 'StorePage', { connectTo: storePageConnectSources(this, domainPrefix) });
     const pageOrigins = [this.storePage.origin, ...(props.allowedOrigins ?? [])];
@@ -80,13 +84,17 @@ export class CarestockStack extends Stack {
       functions: this.node.findAll().filter((c): c is CarestockFunction => c instanceof CarestockFunction),
       api: this.httpApi.api,
       deadLetterQueue: this.jobs.deadLetterQueue,
+      opsEmails: props.alertEmails?.ops ?? [],
+      undeliveredAlerts: this.alerts.undeliveredQueue,
     });
     applyNagAcknowledgements({
       stack: this,
       table: this.data.table,
       deadLetterQueue: this.jobs.deadLetterQueue,
+      undeliveredAlerts: this.alerts.undeliveredQueue,
       jobFunctions: this.jobs.functions,
       publicRoutes: this.httpApi.publicRoutes,
+      synchronousFunctions: [...this.httpApi.functions.values(), ...this.auth.node.findAll().filter((c) => c instanceof CarestockFunction)],
       storePage: this.storePage,
     });
 

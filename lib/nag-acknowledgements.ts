@@ -1,6 +1,6 @@
 /**
- * cdk-nag (AwsSolutions) findings we accept, each with its reason. Anything not acknowledged here
- * fails synthesis. One file, so a reviewer sees every exception at once.
+ * cdk-nag findings we accept (AwsSolutions and Serverless packs), each with its reason. Anything
+ * not acknowledged here fails synthesis. One file, so a reviewer sees every exception at once.
  */
 import { Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable, Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -13,10 +13,14 @@ export interface NagTargets {
   readonly stack: Stack;
   readonly table: Table;
   readonly deadLetterQueue: IConstruct;
+  /** The queue of alerts that could not be delivered: itself a dead-letter queue. */
+  readonly undeliveredAlerts?: IConstruct;
   /** The scheduled jobs' functions, which EventBridge Scheduler's role invokes. */
   readonly jobFunctions?: readonly LambdaFunction[];
   readonly publicRoutes: readonly IConstruct[];
   readonly storePage?: StorePage;
+  /** Functions invoked synchronously (API Gateway, Cognito): a dead-letter target never applies to them. */
+  readonly synchronousFunctions?: readonly IConstruct[];
 }
 
 export function applyNagAcknowledgements(targets: NagTargets): void {
@@ -40,10 +44,34 @@ export function applyNagAcknowledgements(targets: NagTargets): void {
       reason: 'EventBridge Scheduler’s target role may invoke this one job function, its versions and aliases (the LambdaInvoke target’s grant).',
     })),
   );
-  Validations.of(targets.deadLetterQueue).acknowledge({
-    id: 'AwsSolutions-SQS3',
-    reason: 'This queue is itself the dead-letter queue of the scheduled jobs; a DLQ of a DLQ would only move the problem.',
-  });
+  Validations.of(targets.deadLetterQueue).acknowledge(
+    {
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the scheduled jobs; a DLQ of a DLQ would only move the problem.',
+    },
+    {
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: 'This queue is itself the dead-letter queue of the scheduled jobs: nothing consumes it to redrive from; its depth alarms.',
+    },
+  );
+  if (targets.undeliveredAlerts) {
+    Validations.of(targets.undeliveredAlerts).acknowledge(
+      { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the digest rule and the alert email subscriptions.' },
+      { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself a dead-letter queue: nothing consumes it to redrive from; its depth alarms.' },
+    );
+  }
+  for (const fn of targets.synchronousFunctions ?? []) {
+    Validations.of(fn).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason: 'Invoked synchronously (API Gateway routes, the Cognito trigger): the caller gets the error, and a dead-letter target applies only to asynchronous invocations. API 5xx and function-error alarms watch them.',
+    });
+  }
+  for (const fn of targets.jobFunctions ?? []) {
+    Validations.of(fn).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason: 'Scheduled jobs have an on-failure destination instead (the jobs’ dead-letter queue, via EventInvokeConfig), which also records the failed invocation’s context; the schedule has that queue as its own DLQ.',
+    });
+  }
   if (targets.storePage) acknowledgeStorePage(stack, targets.storePage);
   for (const route of targets.publicRoutes) {
     Validations.of(route).acknowledge({
@@ -74,6 +102,18 @@ function acknowledgeStorePage(stack: Stack, page: StorePage): void {
   const handler = deployment.handlerRole.node.scope!;
   const filesLogicalId = stack.getLogicalId(page.bucket.node.defaultChild as CfnBucket);
   Validations.of(handler).acknowledge(
+    {
+      id: 'Serverless-LambdaDLQ',
+      reason: 'CDK’s BucketDeployment handler runs only as a CloudFormation custom resource during a deployment: a failure fails the deployment, visibly.',
+    },
+    {
+      id: 'Serverless-LambdaLatestVersion',
+      reason: 'CDK’s BucketDeployment handler (Python): aws-cdk-lib chooses its runtime, and it runs only during deployments.',
+    },
+    {
+      id: 'Serverless-LambdaTracing',
+      reason: 'CDK’s BucketDeployment handler runs only during deployments, not on any request path: nothing to trace.',
+    },
     {
       id: 'AwsSolutions-L1',
       reason: 'CDK’s BucketDeployment handler (Python, runtime chosen by aws-cdk-lib): it runs only during deployments, to copy the page’s files.',

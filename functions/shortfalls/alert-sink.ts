@@ -14,13 +14,14 @@ export interface AlertSink {
 
 export const EVENT_SOURCE = 'carestock.shortfalls';
 export const EVENT_DETAIL_TYPE = 'ShortfallDetected';
+/** A store's daily digest, routed by the bus to the SNS digest topic. */
+export const DIGEST_DETAIL_TYPE = 'ShortfallDigest';
 
-/** The sink this function's environment calls for (the CDK sets EVENT_BUS_NAME and DIGEST_TOPIC_ARN on functions with `alerts`). */
+/** The sink this function's environment calls for (the CDK sets EVENT_BUS_NAME on functions with `alerts`). */
 export async function alertSinkFromEnv(env: Record<string, string | undefined> = process.env): Promise<AlertSink> {
   if (env.EVENT_BUS_NAME) {
-    if (!env.DIGEST_TOPIC_ARN) throw new Error('EVENT_BUS_NAME is set but DIGEST_TOPIC_ARN is not');
     const { AwsAlertSink } = await import('./aws-alert-sink.ts');
-    return new AwsAlertSink({ eventBusName: env.EVENT_BUS_NAME, topicArn: env.DIGEST_TOPIC_ARN });
+    return new AwsAlertSink({ eventBusName: env.EVENT_BUS_NAME });
   }
   const { LocalAlertSink } = await import('./local-alert-sink.ts');
   return new LocalAlertSink(env.DATA_DIR ?? '.carestock');

@@ -10,6 +10,8 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
+  ManagedLoginVersion,
   FeaturePlan,
   LambdaVersion,
   OAuthScope,
@@ -64,7 +66,13 @@ export class Auth extends Construct {
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
     });
-    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    // Managed login, not the classic hosted UI: with MFA required, managed login walks a new user
+    // through setting up TOTP at first sign-in (Cognito "Adding MFA to a user pool"); the classic UI
+    // has no MFA set-up screen, so a user with no factor yet could never sign in there.
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
     this.issuerUrl = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
 
     const resourceServer = new UserPoolResourceServer(this, 'ResourceServer', {
@@ -90,6 +98,12 @@ export class Auth extends Construct {
       preventUserExistenceErrors: true,
     }));
     this.clients.push(web);
+    // Managed login serves a client only once the client has a branding style; Cognito's own defaults.
+    new CfnManagedLoginBranding(this, 'WebClientLoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: web.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
 
     const machineOrgs: Record<string, string> = {};
     for (const machine of props.machineClients) {

@@ -22,6 +22,8 @@ export interface ObservabilityProps {
   readonly deadLetterQueue: Queue;
   /** Who is told when an alarm fires (carestock:alertEmails → ops). */
   readonly opsEmails?: readonly string[];
+  /** Where undeliverable alerts go (the Alerts construct's queue): subscriptions' DLQ, and it alarms. */
+  readonly undeliveredAlerts: Queue;
 }
 
 /** CloudWatch alarms accept metric math over at most ten metrics. */
@@ -46,7 +48,7 @@ export class Observability extends Construct {
       }),
     );
     this.opsTopic = new Topic(this, 'OpsTopic', { displayName: 'Carestock operational alarms', masterKey: this.opsTopicKey, enforceSSL: true });
-    for (const email of props.opsEmails ?? []) this.opsTopic.addSubscription(new EmailSubscription(email));
+    for (const email of props.opsEmails ?? []) this.opsTopic.addSubscription(new EmailSubscription(email, { deadLetterQueue: props.undeliveredAlerts }));
 
     const action = new SnsAction(this.opsTopic);
     const alarm = (id: string, description: string, metric: IMetric, threshold = 1) => {
@@ -83,6 +85,11 @@ export class Observability extends Construct {
       'JobsDeadLetters',
       'A scheduled job failed after its retries (messages in the dead-letter queue)',
       props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period }),
+    );
+    alarm(
+      'AlertsUndelivered',
+      'A shortfall digest or an alarm email could not be delivered (messages in the undelivered-alerts queue)',
+      props.undeliveredAlerts.metricApproximateNumberOfMessagesVisible({ period }),
     );
   }
 }

@@ -3,7 +3,7 @@
  * per job at its local time in its own time zone (so 07:00 stays 07:00 across clock changes),
  * retries, and a dead-letter queue for invocations that still fail.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleGroup, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -29,7 +29,9 @@ export class ScheduledJobs extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduledJobsProps) {
     super(scope, id);
-    this.group = new ScheduleGroup(this, 'Group', { scheduleGroupName: 'carestock-jobs' });
+    // No fixed name, and removed with the stack: a failed first create rolls back cleanly and its
+    // retry (or a second stack in the account) does not collide on the name.
+    this.group = new ScheduleGroup(this, 'Group', { removalPolicy: RemovalPolicy.DESTROY });
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

@@ -24,6 +24,7 @@ import {
   type ICachePolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -59,8 +60,11 @@ export class StorePage extends Construct {
 
   constructor(scope: Construct, id: string, props: StorePageProps) {
     super(scope, id);
-    // CloudFront standard logs are written with ACLs, so this bucket allows them (owner-preferred);
-    // the page bucket's server access logs go here too.
+    // The page bucket's S3 server access logs arrive through this bucket's policy (logging.s3,
+    // cdk.json's serverAccessLogsUseBucketPolicy), not a canned ACL that an update would rewrite.
+    // CloudFront's standard logs (legacy) still need ACLs enabled (owner-preferred): CloudFront adds
+    // its own grant when it first delivers, and no template property resets it. Standard logging v2
+    // (bucket policy only) is configured through CloudWatch Logs in us-east-1: a second stack.
     this.logBucket = new Bucket(this, 'Logs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -147,6 +151,8 @@ export class StorePage extends Construct {
       sources: [Source.bucket(this.files.bucket, this.files.s3ObjectKey), pageConfig],
       destinationBucket: this.bucket,
       memoryLimit: 256,
+      // Its handler's logs expire like every other log group's.
+      logGroup: new LogGroup(this, 'DeployLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     });
     return this.deployment;
   }

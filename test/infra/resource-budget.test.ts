@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { CarestockStack } from '../../lib/carestock-stack.ts';
 import { routes, type RouteDefinition } from '../../functions/routes.ts';
 import { scopes } from '../../functions/scopes.ts';
+import { RESOURCE_BUDGET } from './budget.ts';
 
-export const RESOURCE_BUDGET = 250;
 const PER_ROUTE_BUDGET = 4;
 const cdkJson = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
 

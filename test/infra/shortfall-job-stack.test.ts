@@ -44,11 +44,11 @@ describe('the shortfall job on AWS', () => {
   it('gives the job function and the on-demand route the bus and topic, and the grants to publish to them', () => {
     for (const id of [functionWithDescription(/Daily shortfall job/), functionWithDescription(/^Carestock alerts:/)]) {
       const fn = template.toJSON().Resources[id];
-      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'EVENT_BUS_NAME', 'DIGEST_TOPIC_ARN']));
+      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'EVENT_BUS_NAME']));
       const role = fn.Properties.Role['Fn::GetAtt'][0];
       const policy = Object.values(template.findResources('AWS::IAM::Policy')).find((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role));
       const actions = policy!.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat());
-      expect(actions).toEqual(expect.arrayContaining(['events:PutEvents', 'sns:Publish', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:BatchGetItem']));
+      expect(actions).toEqual(expect.arrayContaining(['events:PutEvents', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:BatchGetItem']));
     }
   });
 

@@ -1,11 +1,11 @@
 /**
  * The CDK stack, synthesised offline without bundling: the resources and settings the issue asks
- * for, least-privilege grants, and cdk-nag's AwsSolutions pack with zero unacknowledged findings.
+ * for, least-privilege grants, and cdk-nag's AwsSolutions and Serverless packs with zero unacknowledged findings.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
 import { CarestockStack } from '../../lib/carestock-stack.ts';
 import { routes } from '../../functions/routes.ts';
@@ -21,7 +21,7 @@ function synthesise() {
     machineClients: [{ name: 'cardiff-jes', org: 'store:cardiff-jes' }],
     env: { account: '123456789012', region: 'eu-west-2' },
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   return { app, stack };
 }
 
@@ -35,7 +35,7 @@ beforeAll(() => {
 });
 
 describe('CarestockStack', () => {
-  it('passes cdk-nag AwsSolutions with every exception acknowledged', () => {
+  it('passes cdk-nag AwsSolutions and Serverless with every exception acknowledged', () => {
     // cdk-nag 3 runs as a policy-validation plugin: an unacknowledged finding makes synth throw.
     expect(() => app.synth()).not.toThrow();
   });
@@ -43,7 +43,7 @@ describe('CarestockStack', () => {
   it('passes cdk-nag too without an account, as `npx cdk synth` does on a machine with no AWS credentials', () => {
     const offline = new App({ context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [] } });
     new CarestockStack(offline, 'Carestock', { env: { region: 'us-east-1' } });
-    Validations.of(offline).addPlugins(new AwsSolutionsChecks(offline));
+    Validations.of(offline).addPlugins(new AwsSolutionsChecks(offline), new ServerlessChecks(offline));
     expect(() => offline.synth()).not.toThrow();
   });
 

@@ -1,12 +1,11 @@
 /**
  * The alerts: a store's digest (homes worst first, resolved homes), and the AWS adapter's use of
  * EventBridge (at most 10 entries a PutEvents, failed entries retried alone, a run that cannot
- * deliver fails) and SNS (one Publish per digest, filterable by store), against aws-sdk-client-mock.
+ * deliver fails) and the store digests as ShortfallDigest events on the same bus (no SNS client), against aws-sdk-client-mock.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { AwsAlertSink, PUT_EVENTS_LIMIT } from '../../functions/shortfalls/aws-alert-sink.ts';
 import { EVENT_DETAIL_TYPE, EVENT_SOURCE, alertSinkFromEnv } from '../../functions/shortfalls/alert-sink.ts';
 import { LocalAlertSink } from '../../functions/shortfalls/local-alert-sink.ts';
@@ -58,13 +57,10 @@ describe('store digest', () => {
 describe('AWS alert sink', () => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const eventBridge = mockClient(EventBridgeClient);
-  const sns = mockClient(SNSClient);
   const sink = () =>
     new AwsAlertSink({
       eventBusName: 'bus',
-      topicArn: 'arn:aws:sns:eu-west-2:123456789012:digest',
       eventBridge: new EventBridgeClient({ region: 'eu-west-2' }),
-      sns: new SNSClient({ region: 'eu-west-2' }),
       pause: async () => {},
     });
   const events = (n: number): ShortfallEvent[] =>
@@ -72,7 +68,6 @@ describe('AWS alert sink', () => {
 
   beforeEach(() => {
     eventBridge.reset();
-    sns.reset();
   });
 
   it('puts events 10 at a time, each a ShortfallDetected from carestock.shortfalls on the bus', async () => {
@@ -104,26 +99,29 @@ describe('AWS alert sink', () => {
     expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(4);
   });
 
-  it('publishes one digest per call, with storeId and date attributes for subscription filters', async () => {
-    sns.on(PublishCommand).resolves({ MessageId: 'm' });
+  it('puts one ShortfallDigest event per store on the bus, whose detail (the SNS message) carries storeId and date for subscription filters', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e' }] });
     const digest = storeDigest({ storeId: 's1', date: '2026-03-10', asOf: '2026-03-10T07:00:00.000Z', today: [record('h1', ['silent'])], yesterday: [], names: new Map(), newHomes: new Set(['h1']) });
     await sink().publishDigest(digest);
-    const [call] = sns.commandCalls(PublishCommand);
-    expect(call!.args[0].input).toMatchObject({
-      TopicArn: 'arn:aws:sns:eu-west-2:123456789012:digest',
-      Subject: digestSubject(digest),
-      Message: digestText(digest),
-      MessageAttributes: { storeId: { DataType: 'String', StringValue: 's1' }, date: { DataType: 'String', StringValue: '2026-03-10' } },
-    });
+    const [call] = eventBridge.commandCalls(PutEventsCommand);
+    const [entry] = call!.args[0].input.Entries!;
+    expect(entry).toMatchObject({ EventBusName: 'bus', Source: EVENT_SOURCE, DetailType: 'ShortfallDigest' });
+    expect(JSON.parse(entry!.Detail!)).toEqual({ storeId: 's1', date: '2026-03-10', subject: digestSubject(digest), text: digestText(digest) });
+  });
+
+  it('retries a digest EventBridge refused, then fails the run', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure' }] });
+    const digest = storeDigest({ storeId: 's1', date: '2026-03-10', asOf: '2026-03-10T07:00:00.000Z', today: [record('h1', ['silent'])], yesterday: [], names: new Map(), newHomes: new Set(['h1']) });
+    await expect(sink().publishDigest(digest)).rejects.toThrow(/refused 1 ShortfallDigest/);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(4);
   });
 });
 
 describe('choosing the sink', () => {
-  it('AWS when EVENT_BUS_NAME is set (and the topic too), the local file otherwise', async () => {
-    expect(await alertSinkFromEnv({ EVENT_BUS_NAME: 'bus', DIGEST_TOPIC_ARN: 'arn:aws:sns:eu-west-2:1:t' })).toBeInstanceOf(AwsAlertSink);
+  it('AWS when EVENT_BUS_NAME is set, the local file otherwise', async () => {
+    expect(await alertSinkFromEnv({ EVENT_BUS_NAME: 'bus' })).toBeInstanceOf(AwsAlertSink);
     const local = await alertSinkFromEnv({ DATA_DIR: '/tmp/carestock-x' });
     expect(local).toBeInstanceOf(LocalAlertSink);
     expect((local as LocalAlertSink).file).toBe('/tmp/carestock-x/alerts.jsonl');
-    await expect(alertSinkFromEnv({ EVENT_BUS_NAME: 'bus' })).rejects.toThrow(/DIGEST_TOPIC_ARN/);
   });
 });
