@@ -35,7 +35,7 @@ let page: Page;
 let userDataDir: string;
 let admin: string;
 const pageErrors: string[] = [];
-const axeResults: { screen: string; serious: string[]; moderate: number; minor: number }[] = [];
+const axeResults: { screen: string; serious: string[]; moderate: string[]; minor: string[] }[] = [];
 /** Every write the page sent, by method and path: "nothing written" is also "nothing sent". */
 const writes: string[] = [];
 
@@ -140,7 +140,8 @@ async function checkScreen(name: string) {
     `axe.run(document, { resultTypes: ['violations'] })`,
   );
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  axeResults.push({ screen: name, serious, moderate: result.violations.filter((v) => v.impact === 'moderate').length, minor: result.violations.filter((v) => v.impact === 'minor').length });
+  const ids = (impact: string) => result.violations.filter((v) => v.impact === impact).map((v) => `${v.id} (${v.nodes.length})`);
+  axeResults.push({ screen: name, serious, moderate: ids('moderate'), minor: ids('minor') });
   expect(serious, name).toEqual([]);
   await page.screenshot({ path: join(ARTIFACTS, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
@@ -360,6 +361,6 @@ describe('a home and its store run their week on the page', () => {
 
   it('ran without a script error', () => {
     expect(pageErrors).toEqual([]);
-    console.log(`axe-core: ${axeResults.map((r) => `${r.screen} ${r.serious.length} serious/critical, ${r.moderate} moderate, ${r.minor} minor`).join('; ')}`);
+    console.log(`axe-core: ${axeResults.map((r) => `${r.screen} ${r.serious.length} serious/critical, moderate [${r.moderate.join(', ')}], minor [${r.minor.join(', ')}]`).join('; ')}`);
   });
 });

@@ -132,7 +132,7 @@ export function HomePage(props: {
             {view.positions.length === 0 ? (
               <p>No counts yet. Post a stock count to see days of supply here.</p>
             ) : (
-              <div class="table-scroll" role="region" aria-labelledby="positions-heading" tabIndex={0}>
+              <div class="table-scroll" role="region" aria-label="Stock table, scrolls sideways" tabIndex={0}>
                 <table class="stack-narrow">
                   <thead>
                     <tr>

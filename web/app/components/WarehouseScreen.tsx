@@ -18,7 +18,7 @@ export function WarehouseScreen(props: { api: Api; storeId: string; items: Map<s
         {live.error ? <p class="warning">{live.error}</p> : null}
         {view && view.positions.length === 0 ? <p>Nothing counted yet.</p> : null}
         {view && view.positions.length > 0 ? (
-          <div class="table-scroll" role="region" aria-labelledby="warehouse-heading" tabIndex={0}>
+          <div class="table-scroll" role="region" aria-label="Warehouse table, scrolls sideways" tabIndex={0}>
             <table class="stack-narrow" data-testid="warehouse">
               <thead>
                 <tr>

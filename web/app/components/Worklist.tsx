@@ -9,7 +9,7 @@ export function Worklist({ rows, storeName }: { rows: HomeRow[]; storeName: stri
       {rows.length === 0 ? (
         <p>{storeName} serves no homes yet.</p>
       ) : (
-        <div class="table-scroll" role="region" aria-labelledby="homes-heading" tabIndex={0}>
+        <div class="table-scroll" role="region" aria-label="Homes table, scrolls sideways" tabIndex={0}>
           <table class="worklist stack-narrow" data-testid="worklist">
             <caption class="visually-hidden">Homes served by {storeName}, worst status first, with the items needing attention</caption>
             <thead>
