@@ -54,7 +54,8 @@ export class CarestockStack extends Stack {
       domainPrefix,
     });
     // AUTH_BASE_URL: the OpenAPI document names this Cognito domain's /oauth2 endpoints.
-    const environment = { POWERTOOLS_LOG_LEVEL: 'INFO', AUTH_BASE_URL: this.auth.domain.baseUrl() };
+    // CARESTOCK_STACK: the business metrics' `stack` dimension (functions/observability/business-metrics.ts).
+    const environment = { POWERTOOLS_LOG_LEVEL: 'INFO', AUTH_BASE_URL: this.auth.domain.baseUrl(), CARESTOCK_STACK: this.stackName };
     this.httpApi = new CarestockHttpApi(this, 'Http', {
       table: this.data.table,
       auth: this.auth,

@@ -2,8 +2,11 @@
 import { dispatchDelivery } from '../deliveries/dispatch-delivery.ts';
 import { guardedDelivery } from '../access/resources.ts';
 import { httpHandler } from '../http/http-handler.ts';
+import { recordBusinessMetrics } from '../observability/business-metrics.ts';
 import { deliveryParams } from '../schemas/deliveries.ts';
 
-export const handler = httpHandler({ params: deliveryParams }, async ({ params, principal }) => ({
-  body: await dispatchDelivery(guardedDelivery(principal, 'decide', params.deliveryId), new Date()),
-}));
+export const handler = httpHandler({ params: deliveryParams }, async ({ params, principal }) => {
+  const dispatched = await dispatchDelivery(guardedDelivery(principal, 'decide', params.deliveryId), new Date());
+  recordBusinessMetrics({ deliveriesDispatched: 1 });
+  return { body: dispatched };
+});

@@ -5,7 +5,21 @@
  * queue (a morning job that failed). Which function failed is on the dashboard.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  AlarmStatusWidget,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  MathExpression,
+  Metric,
+  SingleValueWidget,
+  Stats,
+  TextWidget,
+  TreatMissingData,
+  type IMetric,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { BUSINESS_NAMESPACE, businessMetric, type BusinessMetric } from '../../functions/observability/business-metrics.ts';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -33,6 +47,8 @@ export class Observability extends Construct {
   readonly opsTopic: Topic;
   readonly opsTopicKey: Key;
   readonly alarms: Alarm[] = [];
+  /** The one dashboard a duty officer opens first. */
+  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
@@ -91,5 +107,80 @@ export class Observability extends Construct {
       'A shortfall digest or an alarm email could not be delivered (messages in the undelivered-alerts queue)',
       props.undeliveredAlerts.metricApproximateNumberOfMessagesVisible({ period }),
     );
+    this.dashboard = this.dutyDashboard(props);
+  }
+
+  /**
+   * Top to bottom, what a duty officer asks first: is anything alarming; is the API answering;
+   * is the work happening (counts, requests, deliveries, homes flagged today); then which
+   * function, and the queues. No fixed name: CloudFormation names it after the stack.
+   */
+  private dutyDashboard(props: ObservabilityProps): Dashboard {
+    const stack = Stack.of(this).stackName;
+    const business = (name: BusinessMetric, statistic: string, period: Duration) =>
+      new Metric({ namespace: BUSINESS_NAMESPACE, metricName: businessMetric[name], dimensionsMap: { service: 'carestock', stack }, statistic, period });
+    const hour = Duration.hours(1);
+    const day = Duration.days(1);
+    const five = Duration.minutes(5);
+    const dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(7) });
+    dashboard.addWidgets(
+      new TextWidget({
+        markdown: `# Carestock (${stack}): duty view\nAlarms first. The API's JSON access logs (route, status, authorizer and integration errors) are in the stack's *AccessLogs* log group.`,
+        width: 24,
+        height: 2,
+      }),
+    );
+    dashboard.addWidgets(new AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 24, height: 3 }));
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'API requests and errors',
+        left: [props.api.metricCount({ period: five, statistic: Stats.SUM })],
+        right: [props.api.metricClientError({ period: five, statistic: Stats.SUM }), props.api.metricServerError({ period: five, statistic: Stats.SUM })],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'API latency (ms)',
+        left: [props.api.metricLatency({ period: five, statistic: Stats.percentile(50) }), props.api.metricLatency({ period: five, statistic: Stats.percentile(95) })],
+        width: 12,
+      }),
+    );
+    dashboard.addWidgets(
+      new SingleValueWidget({
+        title: 'Homes flagged by the last shortfall run (today)',
+        metrics: [business('homesFlaggedShort', Stats.MAXIMUM, day), business('homesFlaggedSilent', Stats.MAXIMUM, day)],
+        width: 8,
+      }),
+      new GraphWidget({
+        title: 'Stock counts posted, and their lines (per hour)',
+        left: [business('stockCountsPosted', Stats.SUM, hour)],
+        right: [business('stockCountLines', Stats.SUM, hour)],
+        width: 8,
+      }),
+      new GraphWidget({
+        title: 'Requests submitted and approved (per hour)',
+        left: [business('requestsSubmitted', Stats.SUM, hour), business('requestsApproved', Stats.SUM, hour)],
+        width: 8,
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Deliveries dispatched, received, received with discrepancies (per hour)',
+        left: [business('deliveriesDispatched', Stats.SUM, hour), business('deliveriesReceived', Stats.SUM, hour), business('receiptsWithDiscrepancies', Stats.SUM, hour)],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Dead-letter queues: failed jobs, undelivered alerts',
+        left: [
+          props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: five }),
+          props.undeliveredAlerts.metricApproximateNumberOfMessagesVisible({ period: five }),
+        ],
+        width: 12,
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({ title: 'Function errors, by function', left: props.functions.map((fn) => fn.metricErrors({ period: five, label: fn.node.id })), width: 12 }),
+      new GraphWidget({ title: 'Function duration p95 (ms), by function', left: props.functions.map((fn) => fn.metricDuration({ period: five, statistic: Stats.percentile(95), label: fn.node.id })), width: 12 }),
+    );
+    return dashboard;
   }
 }

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { appConfig, DEFAULT_REGION } from '../../lib/app-config.ts';
 import { CarestockStack } from '../../lib/carestock-stack.ts';
 import { RESOURCE_BUDGET } from './budget.ts';
+import { BUSINESS_NAMESPACE, businessMetric } from '../../functions/observability/business-metrics.ts';
 
 const cdkJson = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
 type Resource = { Type: string; Properties?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -162,6 +163,27 @@ describe('logs', () => {
     for (const [id, bucket] of ofType(dev.resources, 'AWS::S3::Bucket')) expect(bucket.Properties!.AccessControl, id).toBeUndefined();
     const policies = ofType(dev.resources, 'AWS::S3::BucketPolicy').map(([, p]) => JSON.stringify(p.Properties!.PolicyDocument));
     expect(policies.some((p) => p.includes('logging.s3.amazonaws.com'))).toBe(true);
+  });
+});
+
+describe('business metrics', () => {
+  it('has one dashboard, without a fixed name, showing every business metric of the stack and the alarms', () => {
+    const dashboards = ofType(dev.resources, 'AWS::CloudWatch::Dashboard');
+    expect(dashboards).toHaveLength(1);
+    const [, dashboard] = dashboards[0]!;
+    expect(dashboard.Properties!.DashboardName).toBeUndefined();
+    const body = JSON.stringify(dashboard.Properties!.DashboardBody);
+    for (const name of Object.values(businessMetric)) expect(body).toContain(`\\"${name}\\"`);
+    expect(body).toContain(BUSINESS_NAMESPACE);
+    expect(body).toContain('alarm');
+  });
+
+  it('tells the API’s and the jobs’ functions their stack, the metrics’ stack dimension', () => {
+    const recorders = ofType(dev.resources, 'AWS::Lambda::Function').filter(([id]) => id.startsWith('Http') || id.startsWith('Jobs'));
+    expect(recorders.length).toBeGreaterThan(3);
+    for (const [id, fn] of recorders) {
+      expect(fn.Properties!.Environment?.Variables?.CARESTOCK_STACK, id).toBe('Carestock-dev');
+    }
   });
 });
 
