@@ -28,6 +28,7 @@ const PAGE_SCHEMAS = [
   'PpeRequest',
   'QueuedPpeRequest',
   'RequestCaps',
+  'HomeRequestCaps',
   'RequestSubmission',
   'RequestApproval',
   'RequestRejection',

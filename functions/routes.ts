@@ -65,6 +65,7 @@ export const routes: readonly RouteDefinition[] = [
   r('POST', '/v1/requests/{requestId}/reject', 'reject-request', scopes.requestsApprove, 'readwrite', 'requests', 'Reject a request'),
   r('POST', '/v1/requests/{requestId}/cancel', 'cancel-request', scopes.requestsWrite, 'readwrite', 'requests', 'Cancel a request before dispatch'),
   r('POST', '/v1/stores/{storeId}/allocations', 'post-store-allocations', scopes.requestsApprove, 'readwrite', 'requests', 'Allocate the store’s stock to approved requests, fewest days of supply first'),
+  r('GET', '/v1/homes/{homeId}/request-caps', 'get-home-request-caps', scopes.read, 'read', 'requests', 'A home’s weekly request caps in units'),
   r('GET', '/v1/stores/{storeId}/request-caps', 'get-store-request-caps', scopes.read, 'read', 'requests', 'A store’s request caps per bed per week'),
   r('PUT', '/v1/stores/{storeId}/request-caps', 'put-store-request-caps', scopes.requestsApprove, 'readwrite', 'requests', 'Set a store’s request caps per bed per week'),
 

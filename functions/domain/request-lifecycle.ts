@@ -169,14 +169,18 @@ export interface CapExcess {
   cap: number;
 }
 
+/** Whole units a home may have in a week: floor(beds × cap per bed). */
+export function weeklyCapUnits(beds: number, perBed: number): number {
+  // The epsilon keeps 100 × 0.29 (28.999…) from losing a unit to binary floating point.
+  return Math.floor(Math.max(0, beds) * Math.max(0, perBed) + 1e-9);
+}
+
 /** Lines (summed per SKU) asking for more than beds × weekly cap, sorted by SKU. */
 export function capExceeded(input: CapCheck): CapExcess[] {
   const excesses: CapExcess[] = [];
   for (const [sku, requested] of totalsBySku(input.lines)) {
     if (!Object.hasOwn(input.capsPerBedPerWeek, sku)) continue;
-    const perBed = input.capsPerBedPerWeek[sku] ?? 0;
-    // The epsilon keeps 100 × 0.29 (28.999…) from losing a unit to binary floating point.
-    const cap = Math.floor(Math.max(0, input.beds) * Math.max(0, perBed) + 1e-9);
+    const cap = weeklyCapUnits(input.beds, input.capsPerBedPerWeek[sku] ?? 0);
     if (requested > cap) excesses.push({ sku, requested, cap });
   }
   return excesses.sort((a, b) => compareText(a.sku, b.sku));

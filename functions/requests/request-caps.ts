@@ -5,12 +5,25 @@
 import { catalogue, getStore, UnknownStoreError } from '../data/registry-repository.ts';
 import { getRequestCaps, putRequestCaps } from '../data/request-repository.ts';
 import { badRequest, notFound } from '../http/problem.ts';
-import type { RequestCaps, RequestCapsInput } from '../schemas/requests.ts';
+import { weeklyCapUnits } from '../domain/request-lifecycle.ts';
+import type { Home } from '../schemas/registry.ts';
+import type { HomeRequestCaps, RequestCaps, RequestCapsInput } from '../schemas/requests.ts';
 
 export async function readRequestCaps(storeId: string): Promise<RequestCaps> {
   const [store, caps] = await Promise.all([getStore(storeId), getRequestCaps(storeId)]);
   if (!store) throw notFound(`No store "${storeId}".`);
   return { storeId, capsPerBedPerWeek: caps?.capsPerBedPerWeek ?? {}, updatedAt: caps?.updatedAt ?? null };
+}
+
+/**
+ * What a home may ask for in a week, per capped SKU (beds × its store's cap per bed): what the home's
+ * request form shows beside each line. A home may not read its store's caps themselves.
+ */
+export async function readHomeRequestCaps(home: Home): Promise<HomeRequestCaps> {
+  const caps = await getRequestCaps(home.storeId);
+  const perBed = caps?.capsPerBedPerWeek ?? {};
+  const weeklyCaps = Object.fromEntries(Object.entries(perBed).map(([sku, cap]) => [sku, weeklyCapUnits(home.beds, cap)]));
+  return { homeId: home.homeId, storeId: home.storeId, beds: home.beds, weeklyCaps };
 }
 
 export async function setRequestCaps(storeId: string, input: RequestCapsInput, now: Date): Promise<RequestCaps> {

@@ -140,6 +140,13 @@ export const requestCaps = z
   .object({ storeId, capsPerBedPerWeek: z.record(sku, z.number()), updatedAt: z.nullable(isoInstant) })
   .register(z.globalRegistry, { id: 'RequestCaps', description: "A store's request caps; updatedAt is null while none were ever set." });
 
+export const homeRequestCaps = z
+  .object({ homeId, storeId, beds: z.number(), weeklyCaps: z.record(sku, z.int()) })
+  .register(z.globalRegistry, {
+    id: 'HomeRequestCaps',
+    description: "What the home may ask for in a week per capped SKU: floor(beds × its store's cap per bed). SKUs left out are not capped.",
+  });
+
 export const requestParams = z.strictObject({
   requestId: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'requestId must be a request id (a lower-case UUID)')),
 });
@@ -159,6 +166,7 @@ export type HistoryAction = z.infer<typeof historyAction>;
 export type AllocationResult = z.infer<typeof allocationResult>;
 export type RequestCaps = z.infer<typeof requestCaps>;
 export type RequestCapsInput = z.infer<typeof requestCapsInput>;
+export type HomeRequestCaps = z.infer<typeof homeRequestCaps>;
 
 const outsideTenancy = 'A request outside your organisation is answered 403 whether or not it exists.';
 const transitionProblems = (from: string) => ({
@@ -235,6 +243,12 @@ export const operations = {
     params: storeParams,
     responses: { 200: allocationResult },
     problems: { 404: 'No store has this id.', 409: 'Requests kept changing while the allocation was recorded; run it again.' },
+  },
+  'GET /v1/homes/{homeId}/request-caps': {
+    description: "The home's weekly caps in units (its beds × its store's cap per bed), for its request form; its store and administrators read them too.",
+    params: homeParams,
+    responses: { 200: homeRequestCaps },
+    problems: { 404: 'No home has this id.' },
   },
   'GET /v1/stores/{storeId}/request-caps': {
     description: "The store's request caps.",

@@ -225,7 +225,7 @@ describe('a home and its store run their week on the page', () => {
     await openScreen('Request PPE');
     const field = page.getByLabel('Type IIR surgical mask', { exact: true });
     expect(await field.inputValue()).toBe(String(suggested));
-    expect(await page.locator('#request-MASK-IIR-hint').textContent()).toContain('packs of 50');
+    expect(await page.locator('#request-MASK-IIR-hint').textContent()).toContain('weekly cap 840');
     await checkScreen('home-request');
     // An empty request is refused before sending.
     const fields = page.locator('form input[inputmode="numeric"]');

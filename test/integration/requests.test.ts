@@ -196,6 +196,10 @@ describe('request caps', () => {
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ storeId: 's1', capsPerBedPerWeek: { 'MASK-FFP3': 1.5 } });
     expect((await api().request('GET', '/v1/stores/s1/request-caps', { token: store })).body).toEqual(put.body);
+    // The home reads what it may ask for in a week (30 beds × 1.5), not its store's caps (a store resource).
+    const weekly = await api().request('GET', '/v1/homes/h1/request-caps', { token: home });
+    expect(weekly.body).toEqual({ homeId: 'h1', storeId: 's1', beds: 30, weeklyCaps: { 'MASK-FFP3': 45 } });
+    expect((await api().request('GET', '/v1/stores/s1/request-caps', { token: home })).status).toBe(403);
 
     // 30 beds × 1.5 = 45 a week.
     const id = await submitted(api(), store, 'h3', [{ sku: 'MASK-FFP3', quantity: 100 }]);

@@ -70,6 +70,7 @@ export const matrix: Record<string, Row> = {
   'POST /v1/requests/{requestId}/reject': { get path() { return `/v1/requests/${h1Request}/reject`; }, allowed: STORE_S1, body: { reason: 'Not needed' } },
   'POST /v1/requests/{requestId}/cancel': { get path() { return `/v1/requests/${h1Request}/cancel`; }, allowed: HOME_H1 },
   'POST /v1/stores/{storeId}/allocations': { path: '/v1/stores/s1/allocations', allowed: STORE_S1 },
+  'GET /v1/homes/{homeId}/request-caps': { path: '/v1/homes/h1/request-caps', allowed: HOME_H1 },
   'GET /v1/stores/{storeId}/request-caps': { path: '/v1/stores/s1/request-caps', allowed: STORE_S1 },
   'PUT /v1/stores/{storeId}/request-caps': { path: '/v1/stores/s1/request-caps', allowed: STORE_S1, body: { capsPerBedPerWeek: { 'MASK-IIR': 5 } } },
   // Shortfalls: a store reads its own; only an administrator reads every store's or runs the job.

@@ -68,7 +68,7 @@ describe('the count form', () => {
 
 describe('the request form', () => {
   const positions = [position('MASK-IIR', { suggestedOrder: 450 }), position('APRON', { suggestedOrder: 0 })];
-  const rows = buildRequestRows(positions, items, { beds: 42, capsPerBedPerWeek: { 'MASK-IIR': 10 } });
+  const rows = buildRequestRows(positions, items, { 'MASK-IIR': 420 });
 
   it('rounds up to whole packs', () => {
     expect(roundUpToPacks(130, 50)).toBe(150);

@@ -105,6 +105,14 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        HomeRequestCaps: {
+            homeId: string;
+            storeId: string;
+            beds: number;
+            weeklyCaps: {
+                [key: string]: number;
+            };
+        };
         Item: {
             sku: string;
             name: string;

@@ -61,6 +61,8 @@ export type QueuedRequest = SupplyRequest & Pick<Schemas['QueuedPpeRequest'], 'f
 
 export type RequestCaps = Pick<Schemas['RequestCaps'], 'capsPerBedPerWeek'>;
 
+export type HomeRequestCaps = Pick<Schemas['HomeRequestCaps'], 'weeklyCaps'>;
+
 export type AllocationResult = Schemas['AllocationResult'];
 
 export type DeliveryPlan = Schemas['DeliveryPlan'];

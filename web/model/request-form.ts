@@ -30,18 +30,17 @@ export function roundUpToPacks(quantity: number, packSize: number): number {
   return Math.ceil(quantity / size) * size;
 }
 
-/** floor(beds × cap per bed), as the API computes it; null where the store set no cap for the SKU. */
+/** floor(beds × cap per bed), as the API computes it; null where the store set no cap for the SKU. The store's approval form uses it. */
 export function weeklyCap(beds: number | null, capsPerBedPerWeek: Readonly<Record<string, number>> | null, sku: string): number | null {
   if (beds === null || !capsPerBedPerWeek || !Object.hasOwn(capsPerBedPerWeek, sku)) return null;
   return Math.floor(Math.max(0, beds) * Math.max(0, capsPerBedPerWeek[sku] ?? 0) + 1e-9);
 }
 
-/** Items the API suggests ordering first (most first), then every other catalogue item. */
-export function buildRequestRows(
-  positions: readonly Position[],
-  items: ReadonlyMap<string, Item>,
-  caps: { beds: number | null; capsPerBedPerWeek: Readonly<Record<string, number>> | null },
-): RequestRow[] {
+/**
+ * Items the API suggests ordering first (most first), then every other catalogue item; each with
+ * the home's weekly cap in units where its store set one (GET /v1/homes/{homeId}/request-caps).
+ */
+export function buildRequestRows(positions: readonly Position[], items: ReadonlyMap<string, Item>, weeklyCaps: Readonly<Record<string, number>> | null): RequestRow[] {
   const suggested = new Map(positions.map((p) => [p.sku, p.suggestedOrder]));
   return [...items.values()]
     .map((item) => ({
@@ -51,7 +50,7 @@ export function buildRequestRows(
       packSize: item.packSize,
       fieldId: fieldId('request', item.sku),
       suggested: roundUpToPacks(suggested.get(item.sku) ?? 0, item.packSize),
-      cap: weeklyCap(caps.beds, caps.capsPerBedPerWeek, item.sku),
+      cap: weeklyCaps && Object.hasOwn(weeklyCaps, item.sku) ? (weeklyCaps[item.sku] ?? null) : null,
     }))
     .sort((a, b) => b.suggested - a.suggested || a.name.localeCompare(b.name, 'en-GB'));
 }

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { Delivery, Home, Item, LocationStock, RequestCaps, SupplyRequest } from '../../model/api-types.ts';
+import type { Delivery, Home, HomeRequestCaps, Item, LocationStock, SupplyRequest } from '../../model/api-types.ts';
 import { isoDateInZone } from '../../model/format.ts';
 import { buildHomeView } from '../../model/home-view.ts';
 import type { Permissions } from '../../model/permissions.ts';
 import type { Thresholds } from '../../model/status.ts';
-import { ApiError, type Api } from '../api.ts';
+import type { Api } from '../api.ts';
 import { loadItems } from '../store-data.ts';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
 import { CountForm } from './CountForm.tsx';
@@ -22,8 +22,8 @@ const ZONE = 'Europe/London';
 interface HomeSnapshot {
   name: string;
   home: Home;
-  /** The store's caps, where this token may read them (null otherwise: the form shows no caps). */
-  caps: RequestCaps | null;
+  /** The home's weekly caps in units (null from an API without them: the form shows none). */
+  caps: HomeRequestCaps | null;
   items: Map<string, Item>;
   stock: LocationStock | null;
   requests: SupplyRequest[] | null;
@@ -41,10 +41,8 @@ async function loadHome(api: Api, homeId: string, cache: { items?: Map<string, I
     list<Delivery>(`${base}/deliveries?limit=50`),
   ]);
   cache.items = items;
-  const caps = await api.get<RequestCaps>(`/v1/stores/${encodeURIComponent(home.storeId)}/request-caps`).catch((error: unknown) => {
-    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
-    throw error;
-  });
+  // An older API without the route (404): the form shows no caps rather than failing.
+  const caps = await api.getOptional<HomeRequestCaps>(`${base}/request-caps`);
   return { name: home.name, home, caps, items, stock, requests, deliveries };
 }
 
@@ -108,8 +106,7 @@ export function HomePage(props: {
               homeId={homeId}
               positions={snapshot.stock?.positions ?? []}
               items={snapshot.items}
-              beds={snapshot.home.beds}
-              capsPerBedPerWeek={snapshot.caps?.capsPerBedPerWeek ?? null}
+              weeklyCaps={snapshot.caps?.weeklyCaps ?? null}
               today={today}
               onSubmitted={live.refresh}
             />

@@ -13,14 +13,13 @@ export function RequestForm(props: {
   homeId: string;
   positions: Position[];
   items: ReadonlyMap<string, Item>;
-  beds: number | null;
-  capsPerBedPerWeek: Record<string, number> | null;
+  weeklyCaps: Record<string, number> | null;
   today: string;
   onSubmitted: () => void;
 }) {
   const rows = useMemo(
-    () => buildRequestRows(props.positions, props.items, { beds: props.beds, capsPerBedPerWeek: props.capsPerBedPerWeek }),
-    [props.positions, props.items, props.beds, props.capsPerBedPerWeek],
+    () => buildRequestRows(props.positions, props.items, props.weeklyCaps),
+    [props.positions, props.items, props.weeklyCaps],
   );
   const [values, setValues] = useState<Record<string, string>>(() => prefillRequest(rows));
   const [note, setNote] = useState('');
