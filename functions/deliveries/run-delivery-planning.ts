@@ -50,7 +50,23 @@ export function requestedPlanAsOf(asOf: string | undefined, now: Date): Date {
   return new Date(asOf);
 }
 
-export async function runDeliveryPlanning(asOf: Date, actor: Actor = JOB_ACTOR, horizon = planningHorizonFromEnv(process.env)): Promise<DeliveryPlanJobSummary> {
+/**
+ * The horizon's first date for one store: the lead days after asOf's date in the store's zone, but
+ * never before today there. A late or repeated run (asOf yesterday) plans from today, exactly as
+ * the store's own plan endpoint refuses a `from` before today: nothing is ever booked in the past.
+ */
+export function horizonStart(asOf: Date, now: Date, timeZone: string, leadDays: number): string {
+  const requested = addDays(dateInZone(asOf, timeZone), leadDays);
+  const today = dateInZone(now, timeZone);
+  return requested < today ? today : requested;
+}
+
+export async function runDeliveryPlanning(
+  asOf: Date,
+  actor: Actor = JOB_ACTOR,
+  horizon = planningHorizonFromEnv(process.env),
+  now = new Date(),
+): Promise<DeliveryPlanJobSummary> {
   const stores = [];
   let cursor: string | undefined;
   do {
@@ -61,9 +77,10 @@ export async function runDeliveryPlanning(asOf: Date, actor: Actor = JOB_ACTOR, 
 
   const summary: DeliveryPlanJobSummary = { asOf: asOf.toISOString(), stores: [], failed: [] };
   await mapWithConcurrency(stores, STORES_AT_ONCE, async (store) => {
-    const from = addDays(dateInZone(asOf, store.timeZone), horizon.leadDays);
+    const from = horizonStart(asOf, now, store.timeZone, horizon.leadDays);
     try {
-      const plan = await planStoreDeliveries({ storeId: store.storeId, from, days: horizon.days, actor, now: asOf });
+      // Urgency (run-outs) is projected to now, the instant the bookings are made, whatever asOf says.
+      const plan = await planStoreDeliveries({ storeId: store.storeId, from, days: horizon.days, actor, now });
       summary.stores.push({ storeId: store.storeId, from, days: horizon.days, planned: plan.deliveries.length, unplaced: plan.unplaced.length });
     } catch (error) {
       const detail = error instanceof HttpProblem || error instanceof Error ? error.message : String(error);

@@ -68,7 +68,8 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     };
     const rawBody = readBody(event, spec.csv);
     if (spec.body) request.body = parseOrThrow(spec.body, rawBody, 'body') as Out<B>;
-    else if (rawBody !== undefined) throw new HttpProblem(400, 'This operation takes no request body.');
+    // `{}` is what many HTTP clients send when there is nothing to send: as good as no body.
+    else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw new HttpProblem(400, 'This operation takes no request body.');
     return respond(await useCase(request));
   };
   const handler = middy<HttpEvent, HttpResponse>()
@@ -77,6 +78,10 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     .handler(run);
   // Read by test/unit/openapi-coverage.test.ts: the document must describe these very schemas.
   return Object.assign(handler, { spec: spec as HandlerSpec<Schema | undefined, Schema | undefined, Schema | undefined> });
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 /** Defence in depth: the authorizer checks the route's scope too, but a handler never trusts that alone. */

@@ -4,7 +4,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { parseCsv, CsvError, type ParsedCsv } from './csv.ts';
-import { HttpProblem, badRequest } from './problem.ts';
+import { HttpProblem, badRequest, type FieldError } from './problem.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -25,11 +25,14 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
 
   const contentType = (event.headers?.['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
   if (contentType === 'application/json' || contentType.endsWith('+json')) {
+    let parsed: unknown;
     try {
-      return JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (error) {
       throw badRequest(`The body is not valid JSON: ${(error as Error).message}`);
     }
+    refusePrototypeKeys(parsed);
+    return parsed;
   }
   if (csv && contentType === 'text/csv') {
     try {
@@ -45,4 +48,24 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
   }
   const accepted = csv ? 'application/json or text/csv' : 'application/json';
   throw new HttpProblem(415, `Content type "${contentType}" is not accepted here; send ${accepted}.`);
+}
+
+/**
+ * JSON.parse keeps a `"__proto__"` key as an own property, but any object built from it by
+ * assignment (a zod record, a spread) sets the prototype instead and the entry vanishes: a caps
+ * map `{"__proto__": …}` was wiped without a word. Refused here, like any other unknown field.
+ */
+function refusePrototypeKeys(value: unknown): void {
+  const errors: FieldError[] = [];
+  const visit = (node: unknown, path: string) => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach((child, index) => visit(child, `${path}/${index}`));
+    for (const key of Object.keys(node)) {
+      const here = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key === '__proto__') errors.push({ in: 'body', path: here, message: 'Unknown field "__proto__".' });
+      else visit((node as Record<string, unknown>)[key], here);
+    }
+  };
+  visit(value, '');
+  if (errors.length) throw badRequest(`The request body has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`, errors);
 }

@@ -50,7 +50,22 @@ export interface ProblemText {
   idempotency?: string;
   /** API Gateway may answer with this status itself, as `application/json` `{ message }`. */
   gateway?: 'also' | 'only';
+  /** A problem of this type as Carestock sends it. */
+  example?: Json;
+  /** API Gateway's own answer with this status. */
+  gatewayExample?: Json;
 }
+
+const TYPE_BASE = 'https://carestock.example/problems/';
+const INSTANCE = 'urn:request:5f0c6a52-8d4e-4f3b-9a57-1c2d3e4f5a6b';
+const example = (slug: string, title: string, status: number, detail: string, extra: Json = {}): Json => ({
+  type: TYPE_BASE + slug,
+  title,
+  status,
+  detail,
+  instance: INSTANCE,
+  ...extra,
+});
 
 /** Problem statuses, and 429, which only API Gateway sends. */
 export type DocumentedStatus = ProblemStatus | 429;
@@ -61,6 +76,12 @@ export const problemResponses: Record<DocumentedStatus, ProblemText> = {
     description:
       'The request is not valid (or carries a body the operation does not take). `errors` lists every fault at once, ' +
       'each with `in` (body, query, path or header), `path` and `message`.',
+    example: example('validation', 'Request is not valid', 400, 'The request body has 2 invalid fields.', {
+      errors: [
+        { in: 'body', path: '/lines/1/onHand', message: 'must be a whole number of units' },
+        { in: 'body', path: '/lines/2/sku', message: 'SKU "MASK-IIR" repeats line 0; one line per SKU' },
+      ],
+    }),
   },
   401: {
     name: 'Unauthenticated',
@@ -69,6 +90,8 @@ export const problemResponses: Record<DocumentedStatus, ProblemText> = {
       'expired or foreign token before Carestock sees it, with `{"message":"Unauthorized"}` as application/json.',
     gateway: 'also',
     headers: { 'WWW-Authenticate': { description: '`Bearer`', schema: { type: 'string' } } },
+    example: example('unauthenticated', 'Authentication required', 401, 'No bearer token in the Authorization header.'),
+    gatewayExample: { message: 'Unauthorized' },
   },
   403: {
     name: 'Forbidden',
@@ -76,24 +99,41 @@ export const problemResponses: Record<DocumentedStatus, ProblemText> = {
       "The token lacks this operation's scope, or the resource belongs to another organisation (answered the same whether or not it exists). " +
       'A missing scope is refused on AWS by the JWT authorizer, with `{"message":"Forbidden"}` as application/json.',
     gateway: 'also',
+    example: example('forbidden', 'Not allowed', 403, 'This home belongs to another organisation.'),
+    gatewayExample: { message: 'Forbidden' },
   },
-  404: { name: 'NotFound', description: 'Nothing exists at this address.' },
+  404: {
+    name: 'NotFound',
+    description: 'Nothing exists at this address.',
+    example: example('not-found', 'Not found', 404, 'No home "ty-gwyn".'),
+  },
   409: {
     name: 'Conflict',
     description: 'The request conflicts with the current state of the resource; `detail` says how.',
     idempotency: 'A request with the same Idempotency-Key is still being processed: retry it shortly, with the same key.',
+    example: example('conflict', 'Conflict with the current state', 409, 'The request is approved, not submitted.', { currentStatus: 'approved' }),
   },
-  413: { name: 'PayloadTooLarge', description: 'The body is over the size limit (64 KiB unless configured otherwise).' },
-  415: { name: 'UnsupportedMediaType', description: 'The Content-Type is not one this operation accepts.' },
+  413: {
+    name: 'PayloadTooLarge',
+    description: 'The body is over the size limit (64 KiB unless configured otherwise).',
+    example: example('payload-too-large', 'Request body too large', 413, 'The body is 70000 bytes; the limit is 65536 bytes.'),
+  },
+  415: {
+    name: 'UnsupportedMediaType',
+    description: 'The Content-Type is not one this operation accepts.',
+    example: example('unsupported-media-type', 'Unsupported content type', 415, 'Content type "text/plain" is not accepted here; send application/json.'),
+  },
   422: {
     name: 'Unprocessable',
     description: 'The request is well formed but cannot be carried out.',
     idempotency: 'The Idempotency-Key was already used, within the last 24 hours, with a different body: use a new key for a new request.',
+    example: example('unprocessable', 'Request cannot be processed', 422, 'The Idempotency-Key was already used with a different body.'),
   },
   429: {
     name: 'TooManyRequests',
     description: 'API Gateway throttled the request (`{"message":"Too Many Requests"}`): back off and retry.',
     gateway: 'only',
+    gatewayExample: { message: 'Too Many Requests' },
   },
   500: {
     name: 'InternalError',
@@ -101,6 +141,8 @@ export const problemResponses: Record<DocumentedStatus, ProblemText> = {
       'Something failed on our side; it has been logged. Quote `instance` when reporting it. A function that fails to answer at all ' +
       'gets API Gateway\'s `{"message":"Internal Server Error"}` instead.',
     gateway: 'also',
+    example: example('internal', 'Internal error', 500, 'Something failed on our side; it has been logged.'),
+    gatewayExample: { message: 'Internal Server Error' },
   },
   503: {
     name: 'Unavailable',
@@ -109,5 +151,7 @@ export const problemResponses: Record<DocumentedStatus, ProblemText> = {
       '`{"message":"Service Unavailable"}`). Retry after a pause; for a create, with the same Idempotency-Key.',
     gateway: 'also',
     headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } } },
+    example: example('unavailable', 'Service temporarily unavailable', 503, 'The data store is busy; retry after 1 second.'),
+    gatewayExample: { message: 'Service Unavailable' },
   },
 };

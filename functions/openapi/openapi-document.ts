@@ -9,10 +9,10 @@ import { pageQueryShape } from '../data/pagination.ts';
 import { routeKey, routes, type RouteDefinition } from '../routes.ts';
 import type * as z from 'zod/mini';
 import { scopeDescriptions } from '../scopes.ts';
-import type { OperationSpec, ProblemStatus, ResponseSpec, RouteKey } from '../schemas/operation.ts';
+import type { CsvBody, OperationSpec, ProblemStatus, ResponseSpec, RouteKey } from '../schemas/operation.ts';
 import { operations as allOperations } from '../schemas/operations.ts';
 import { gatewayError, problem } from '../schemas/problem.ts';
-import { SchemaComponents, schemaDescription, type Json } from './schema-components.ts';
+import { SchemaComponents, schemaDescription, schemaExamples, type Json } from './schema-components.ts';
 import { problemResponses, securitySchemes, tagDescriptions, type DocumentedStatus, type ProblemText } from './document-text.ts';
 
 export interface OpenApiOptions {
@@ -71,7 +71,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
       tags: [route.tag],
       security: route.scope ? [{ cognito: [route.scope] }, { bearer: [route.scope] }] : [],
       ...(parameters.length ? { parameters } : {}),
-      ...(spec.body ? { requestBody: requestBody(spec, key) } : {}),
+      ...(spec.body ? { requestBody: requestBody(spec, key) } : takesEmptyBody(route) ? { requestBody: emptyRequestBody() } : {}),
       responses: { ...successResponses(spec, key), ...problemsFor(route, spec) },
     };
   }
@@ -134,6 +134,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
     },
   };
   (document.components as Json).schemas = schemas.finish(document);
+  addLinks(document);
   return { document, issues: [...issues, ...schemas.issues] };
 
   function pathParameters(route: RouteDefinition, spec: OperationSpec, key: string): Json[] {
@@ -170,7 +171,11 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
   }
 
   function requestBody(spec: OperationSpec, key: string): Json {
-    const content: Json = { 'application/json': { schema: schemas.ref(spec.body!, 'input', `${key} body`) } };
+    const example = schemaExamples(spec.body!)?.[0];
+    if (example === undefined) issues.push(`${key}: the body schema has no example; register one: .register(z.globalRegistry, { id, examples: [...] })`);
+    const content: Json = {
+      'application/json': { schema: schemas.ref(spec.body!, 'input', `${key} body`), ...(example !== undefined && { example }) },
+    };
     let description = schemaDescription(spec.body!) ?? 'The request body.';
     if (spec.csv) {
       const columns = spec.csv.columns
@@ -180,12 +185,18 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
         '\n\nAlso accepted as `text/csv` (RFC 4180): a header row naming the columns (any order, any case), then one row a line.' +
         (spec.csv.description ? ` ${spec.csv.description}` : '') +
         `\n\n| column | required | meaning |\n|---|---|---|\n${columns}`;
-      content['text/csv'] = {
-        schema: { type: 'string', description: `Columns: ${spec.csv.columns.map((c) => c.name).join(', ')}` },
-        example: spec.csv.example,
-      };
+      content['text/csv'] = { schema: csvSchema(spec.csv), example: spec.csv.example };
     }
-    return { required: true, description, content };
+    // A body the schema lets a client leave out (a default of `{}`) is documented as optional.
+    return { required: !spec.body!.safeParse(undefined).success, description, content };
+  }
+
+  function emptyRequestBody(): Json {
+    return {
+      required: false,
+      description: 'No body is needed; an empty JSON object (`{}`, which many HTTP clients send by default) is accepted too.',
+      content: { 'application/json': { schema: { type: 'object', maxProperties: 0 }, example: {} } },
+    };
   }
 
   function successResponses(spec: OperationSpec, key: string): Record<string, Json> {
@@ -209,7 +220,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
     // and 503 everywhere: API Gateway throttles, and answers for a function that failed or timed out.
     const statuses = new Set<DocumentedStatus>([400, 429, 500, 503]);
     if (route.scope) [401, 403].forEach((s) => statuses.add(s as ProblemStatus));
-    if (spec.body) [413, 415].forEach((s) => statuses.add(s as ProblemStatus));
+    if (spec.body || takesEmptyBody(route)) [413, 415].forEach((s) => statuses.add(s as ProblemStatus));
     if (spec.idempotencyKey) [409, 422].forEach((s) => statuses.add(s as ProblemStatus));
     for (const status of Object.keys(spec.problems ?? {})) statuses.add(Number(status) as ProblemStatus);
 
@@ -233,11 +244,28 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
       description: text.description,
       ...(text.headers && { headers: text.headers }),
       content: {
-        ...(text.gateway !== 'only' && { [PROBLEM_JSON]: { schema: problemRef } }),
-        ...(text.gateway && { 'application/json': { schema: gatewayRef } }),
+        ...(text.gateway !== 'only' && { [PROBLEM_JSON]: { schema: problemRef, ...(text.example && { example: text.example }) } }),
+        ...(text.gateway && { 'application/json': { schema: gatewayRef, ...(text.gatewayExample && { example: text.gatewayExample }) } }),
       },
     };
   }
+}
+
+/** Writes without a JSON body still accept `{}`: many HTTP clients send it whenever they POST. */
+function takesEmptyBody(route: RouteDefinition): boolean {
+  return route.method !== 'GET';
+}
+
+/** The `text/csv` form of a body: a string whose columns are listed, machine-readable, in `x-csv-columns`. */
+function csvSchema(csv: CsvBody): Json {
+  return {
+    type: 'string',
+    contentMediaType: 'text/csv',
+    description:
+      'RFC 4180 CSV, UTF-8: a header row naming the columns (any order, any case), then one row per line. Columns: ' +
+      csv.columns.map((c) => `\`${c.name}\`${c.required ? ' (required)' : ''}`).join(', ') + '.',
+    'x-csv-columns': csv.columns.map((c) => ({ name: c.name, required: c.required, description: c.description })),
+  };
 }
 
 function parameter(name: string, where: 'path' | 'query', required: boolean, schema: Json): Json {
@@ -251,3 +279,88 @@ function objectShape(schema: unknown): Record<string, z.ZodMiniType> | undefined
 }
 
 export const openApiDocument = (options: Pick<OpenApiOptions, 'serverUrl' | 'authBaseUrl'> = {}): Json => buildOpenApi(options).document;
+
+interface LinkTarget {
+  operationId: string;
+  path: string;
+  method: string;
+  pathNames: string[];
+  pages: boolean;
+  /** The path parameter naming the thing the operation reads or acts on. */
+  actsOn: string | undefined;
+}
+
+/**
+ * OpenAPI links, derived from the finished document so a new operation gets them without a word.
+ * The id of the thing an answer is about (its first property, when that is an `…Id`: a request's
+ * `requestId`, a delivery's `deliveryId`; at the top, or in the first element of a list such as
+ * `items` or `deliveries`) leads to the operations on that thing: those whose path ends in it (read,
+ * replace) and the POSTs one segment below it (approve, cancel, dispatch, receipt…). A page's
+ * `nextCursor` leads to the next page of the same list.
+ */
+function addLinks(document: Json): void {
+  const paths = document.paths as Record<string, Record<string, Json>>;
+  const components = (document.components as Json).schemas as Record<string, Json>;
+  const resolve = (schema: Json | undefined): Json | undefined => {
+    const ref = schema?.$ref;
+    return typeof ref === 'string' ? resolve(components[ref.split('/').pop()!]) : schema;
+  };
+  const targets: LinkTarget[] = [];
+  for (const [path, methods] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+      const actsOn = /\{(\w+)\}$/.exec(path)?.[1] ?? (method === 'post' ? /\{(\w+)\}\/[\w.-]+$/.exec(path)?.[1] : undefined);
+      const pages = ((operation.parameters ?? []) as Json[]).some((p) => p.$ref === '#/components/parameters/PageCursor');
+      targets.push({ operationId: operation.operationId as string, path, method, pathNames, pages, actsOn });
+    }
+  }
+  for (const source of targets) {
+    const operation = paths[source.path]![source.method]!;
+    for (const [status, response] of Object.entries(operation.responses as Record<string, Json>)) {
+      if (!status.startsWith('2')) continue;
+      const body = resolve((response.content as Record<string, Json> | undefined)?.['application/json']?.schema as Json | undefined);
+      if (!body || body.type !== 'object') continue;
+      const revealed = idsIn(body, resolve);
+      const links: Record<string, Json> = {};
+      for (const target of targets) {
+        const fromBody = target.pathNames.filter((name) => revealed.has(name) && !source.pathNames.includes(name));
+        if (fromBody.length === 0 || !target.actsOn || !fromBody.includes(target.actsOn)) continue;
+        if (!target.pathNames.every((name) => revealed.has(name) || source.pathNames.includes(name))) continue;
+        links[target.operationId] = {
+          operationId: target.operationId,
+          parameters: Object.fromEntries(
+            target.pathNames.map((name) => [name, fromBody.includes(name) ? `$response.body#${revealed.get(name)}` : `$request.path.${name}`]),
+          ),
+          description: `Use the ${fromBody.join(' and ')} this answer carries.`,
+        };
+      }
+      if (source.pages && (body.properties as Json | undefined)?.nextCursor) {
+        links.nextPage = {
+          operationId: source.operationId,
+          parameters: {
+            ...Object.fromEntries(source.pathNames.map((name) => [name, `$request.path.${name}`])),
+            cursor: '$response.body#/nextCursor',
+          },
+          description: 'The next page of the same list (only while `nextCursor` is not null); other query parameters as sent.',
+        };
+      }
+      if (Object.keys(links).length) response.links = links;
+    }
+  }
+}
+
+/** The own id of an answer (its first property, if an `…Id`) and of its lists' elements, with JSON Pointers to them. */
+function idsIn(body: Json, resolve: (schema: Json | undefined) => Json | undefined): Map<string, string> {
+  const found = new Map<string, string>();
+  const ownId = (schema: Json | undefined) => {
+    const first = Object.keys((schema?.properties ?? {}) as Json)[0];
+    return first && /Id$/.test(first) ? first : undefined;
+  };
+  const own = ownId(body);
+  if (own) found.set(own, `/${own}`);
+  for (const [name, schema] of Object.entries((body.properties ?? {}) as Record<string, Json>)) {
+    const inner = ownId(resolve(schema.type === 'array' ? (schema.items as Json) : undefined));
+    if (inner && !found.has(inner)) found.set(inner, `/${name}/0/${inner}`);
+  }
+  return found;
+}

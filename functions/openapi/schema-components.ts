@@ -20,6 +20,7 @@ type Schema = z.ZodMiniType;
 
 export const schemaId = (schema: Schema): string | undefined => z.globalRegistry.get(schema)?.id;
 export const schemaDescription = (schema: Schema): string | undefined => z.globalRegistry.get(schema)?.description;
+export const schemaExamples = (schema: Schema): readonly unknown[] | undefined => z.globalRegistry.get(schema)?.examples as unknown[] | undefined;
 
 export class SchemaComponents {
   private readonly seen = new Map<string, Partial<Record<Io, Json>>>();

@@ -18,14 +18,93 @@ export const storeId = slug('storeId');
 export const homeId = slug('homeId');
 export const sku = z.string().check(z.regex(skuPattern, 'sku must be capitals, digits and hyphens, up to 40 characters, e.g. MASK-IIR'));
 
-export const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+/**
+ * Free text: surrounding whitespace is trimmed before the length is checked (the document says so),
+ * so a name of 123 characters with trailing spaces is 120 characters and accepted, and a name of
+ * spaces only is refused as empty.
+ */
+export function text(maxLength: number, what = 'text') {
+  const schema = z.string().check(
+    z.trim(),
+    z.regex(/\S/, `${what} must not be empty or only spaces`),
+    z.maxLength(maxLength),
+  );
+  z.globalRegistry.add(schema, {
+    description: `Trimmed of surrounding whitespace, then 1 to ${maxLength} characters (not only spaces).`,
+    'x-trimmed': true,
+  } as Record<string, unknown>);
+  return schema;
+}
+export const name = text(120, 'name');
 
-/** Whole units; JSON numbers like 2.5 or -1 are refused, never rounded. */
-export const wholeUnits = (max = 10_000_000) => z.int().check(z.minimum(0), z.maximum(max));
-export const positiveUnits = (max = 10_000_000) => z.int().check(z.minimum(1), z.maximum(max));
+/** The most units any one figure (a count, a line, a level) may carry: far above any real stock. */
+export const MAX_UNITS = 10_000_000;
 
+/**
+ * Whole units from `min` to `max`. JSON numbers like 2.5 or -1 are refused, never rounded. A refine
+ * rather than z.int(): zod aborts the whole body on a non-integer, which would hide a repeated SKU
+ * elsewhere in a post until the next attempt. The registry keeps `type: integer` for the document.
+ */
+export function units(min = 0, max = MAX_UNITS) {
+  const schema = z.number().check(
+    z.refine((value: number) => Number.isSafeInteger(value), 'must be a whole number of units'),
+    z.minimum(min),
+    z.maximum(max),
+  );
+  z.globalRegistry.add(schema, { type: 'integer' } as Record<string, unknown>);
+  return schema;
+}
+export const wholeUnits = (max = MAX_UNITS) => units(0, max);
+export const positiveUnits = (max = MAX_UNITS) => units(1, max);
+
+/** Rates (units a day, units per bed per week) are kept to this many decimal places. */
+export const RATE_DECIMALS = 6;
+const RATE_SCALE = 10 ** RATE_DECIMALS;
+export const roundRate = (value: number) => Math.round(value * RATE_SCALE) / RATE_SCALE;
+
+/**
+ * A rate from 0 to `max`, rounded to 6 decimal places (a positive rate under 0.0000005 becomes 0).
+ * Rounding bounds what DynamoDB must store (it cannot hold numbers under 1e-130) and what a rate
+ * can divide into (days of supply stay far inside the safe integer range).
+ */
+export function rate(max: number) {
+  const schema = z.pipe(z.number().check(z.minimum(0), z.maximum(max)), z.transform(roundRate));
+  z.globalRegistry.add(schema, { description: `From 0 to ${max}; kept to ${RATE_DECIMALS} decimal places (finer values are rounded).` });
+  return schema;
+}
+
+/**
+ * Dates and instants a client sends lie in the years 2000 to 2100. Outside that, a date is surely
+ * a typing error, and years before 1000 or after 9999 cannot be written as ISO 8601's four digits
+ * (or sorted as strings in an index). One pattern each, calendar rules included (no 2023-02-29,
+ * 2100 is not a leap year), so the document states exactly what the server accepts.
+ */
+export const EARLIEST_YEAR = 2000;
+export const LATEST_YEAR = 2100;
+const calendarDate =
+  '(?:20(?:[02468][048]|[13579][26])-02-29|(?:20\\d\\d|2100)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8])))';
+const timeWithOffset = 'T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)';
+export const dateInputPattern = new RegExp(`^${calendarDate}$`);
+export const instantInputPattern = new RegExp(`^${calendarDate}${timeWithOffset}$`);
+
+/** A date as the API answers it (any four-digit year). */
 export const isoDate = z.iso.date();
 export const isoInstant = z.iso.datetime({ offset: true });
+
+/** A calendar date a client sends: YYYY-MM-DD in the years 2000 to 2100. */
+export const dateInput = z.string().check(
+  z.regex(dateInputPattern, `must be a calendar date (YYYY-MM-DD) in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}`),
+);
+z.globalRegistry.add(dateInput, { format: 'date', description: `A calendar date, YYYY-MM-DD, in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}.` });
+
+/** An instant a client sends: ISO 8601 with seconds and an offset (Z or ±hh:mm), years 2000 to 2100. */
+export const instantInput = z.string().check(
+  z.regex(instantInputPattern, `must be an ISO 8601 instant with an offset in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}, e.g. 2026-03-10T08:00:00Z`),
+);
+z.globalRegistry.add(instantInput, {
+  format: 'date-time',
+  description: `An ISO 8601 instant with seconds and an offset (Z or ±hh:mm), e.g. 2026-03-10T08:00:00Z, in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}.`,
+});
 
 export const weekday = z.enum(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']);
 
@@ -39,9 +118,43 @@ export function isTimeZone(value: string): boolean {
 }
 
 export const timeZone = z.string().check(z.refine(isTimeZone, 'timeZone must be an IANA time zone such as Europe/London'));
+// The document lists the zone names this runtime knows (canonical IANA names); the server also takes their aliases.
+z.globalRegistry.add(timeZone, { description: 'An IANA time zone name, e.g. Europe/London.', enum: [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])] } as Record<string, unknown>);
 
-export function unique<T>(key: (value: T) => string, what: string) {
-  return z.refine<T[]>((values) => new Set(values.map(key)).size === values.length, `${what} must not repeat`);
+/** A list of distinct values (JSON Schema's `uniqueItems`; zod's check for it, which the document marks). */
+export function distinct<T extends z.ZodMiniType>(item: T, what: string, maxItems: number) {
+  const schema = z.array(item).check(
+    z.maxLength(maxItems),
+    z.refine((values: unknown[]) => new Set(values.map((v) => JSON.stringify(v))).size === values.length, `${what} must not repeat`),
+  );
+  z.globalRegistry.add(schema, { uniqueItems: true } as Record<string, unknown>);
+  return schema;
+}
+
+/**
+ * Names every repeated SKU (`/lines/4/sku`), not just the list, so a 100-line post is fixed in one
+ * go. Runs also when some lines have other faults (every fault is reported at once), but only on a
+ * list. The document says it with `x-unique-by` (JSON Schema cannot say "unique by a property").
+ */
+export const noRepeatedSku = z.superRefine<unknown[]>(
+  (lines, ctx) => {
+    const first = new Map<string, number>();
+    lines.forEach((line, index) => {
+      const value = (line as { sku?: unknown } | null)?.sku;
+      if (typeof value !== 'string') return;
+      const seen = first.get(value);
+      if (seen === undefined) first.set(value, index);
+      else ctx.issues.push({ code: 'custom', input: value, path: [index, 'sku'], message: `SKU "${value}" repeats line ${seen}; one line per SKU` });
+    });
+  },
+  { when: (payload) => Array.isArray(payload.value) },
+);
+
+/** 1 to `max` lines, one per SKU. */
+export function skuLines<T extends z.ZodMiniType>(line: T, max: number) {
+  const schema = z.array(line).check(z.minLength(1), z.maxLength(max), noRepeatedSku);
+  z.globalRegistry.add(schema, { 'x-unique-by': 'sku', description: `1 to ${max} lines, one per SKU.` } as Record<string, unknown>);
+  return schema;
 }
 
 /** The `Idempotency-Key` header (IETF httpapi draft): one value per operation the client means to perform, e.g. a UUID. */

@@ -6,10 +6,9 @@
 import * as z from 'zod/mini';
 import { DELIVERY_STATUSES } from '../data/delivery-items.ts';
 import { pageQuery } from '../data/pagination.ts';
-import { homeId, isoDate, isoInstant, pageOf, sku, storeId, wholeUnits, idempotencyKey } from './common.ts';
+import { dateInput, homeId, idempotencyKey, instantInput, isoDate, isoInstant, pageOf, positiveUnits, skuLines, sku, storeId, text, wholeUnits } from './common.ts';
 import type { OperationFragment } from './operation.ts';
 import { homeParams, storeParams } from './registry.ts';
-import { instantInput, noRepeatedSku } from './stock.ts';
 
 /** The longest horizon one plan covers (the daily job's is configuration, within this). */
 export const MAX_PLAN_DAYS = 28;
@@ -31,9 +30,10 @@ export const discrepancy = z
 export const deliveryStatus = z.enum(DELIVERY_STATUSES);
 
 export const deliveryPlanRequest = z
-  .strictObject({ from: isoDate, days: z.int().check(z.minimum(1), z.maximum(MAX_PLAN_DAYS)) })
+  .strictObject({ from: dateInput, days: positiveUnits(MAX_PLAN_DAYS) })
   .register(z.globalRegistry, {
     id: 'DeliveryPlanRequest',
+    examples: [{ from: '2026-03-10', days: 7 }],
     description: `The horizon: \`days\` calendar dates (1 to ${MAX_PLAN_DAYS}) from \`from\`, a date in the store's time zone, today or later.`,
   });
 
@@ -112,21 +112,23 @@ export const receiptLine = z
   .register(z.globalRegistry, { id: 'ReceiptLine', description: 'Units of one SKU that arrived (0 when none did).' });
 export const deliveryReceipt = z
   .strictObject({
-    receivedBy: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-    lines: z.array(receiptLine).check(z.minLength(1), z.maxLength(MAX_RECEIPT_LINES), noRepeatedSku),
+    receivedBy: text(120, 'receivedBy'),
+    lines: skuLines(receiptLine, MAX_RECEIPT_LINES),
   })
   .register(z.globalRegistry, {
     id: 'DeliveryReceipt',
+    examples: [{ receivedBy: 'Nurse Jones', lines: [{ sku: 'MASK-IIR', quantity: 600 }] }],
     description: 'Who took the delivery in, and what arrived: one line for every SKU the delivery carried, 0 for none.',
   });
 
-export const manifestQuery = z.strictObject({ date: z.optional(isoDate) });
+export const manifestQuery = z.strictObject({ date: z.optional(dateInput) });
 export const homeDeliveriesQuery = pageQuery;
 
 export const deliveryPlanJobRequest = z
   ._default(z.strictObject({ asOf: z.optional(instantInput) }), {})
   .register(z.globalRegistry, {
     id: 'DeliveryPlanJobRequest',
+    examples: [{ asOf: '2026-03-10T07:30:00Z' }, {}],
     description: 'When to plan as of: `asOf` defaults to now (its date in each store\'s zone starts the horizon). The body may be omitted.',
   });
 const count = z.int().check(z.minimum(0));
@@ -221,7 +223,10 @@ export const operations = {
   'POST /v1/jobs/delivery-plan': {
     description:
       'Runs the daily planning job now (it also runs at 07:30 Europe/London, after the shortfall job): every store is planned for the ' +
-      'configured number of days from the day after `asOf` in its time zone, exactly as its own plan endpoint would. Administrators only.',
+      'configured number of days from the day after `asOf` in its time zone, exactly as its own plan endpoint would. ' +
+      'Nothing is booked in the past: an `asOf` in the past (a late or repeated run) plans from today in the store\'s zone, ' +
+      'as the store\'s plan endpoint refuses a `from` before today; each store\'s `from` in the answer says where its horizon began. ' +
+      'Run-outs are projected to now. The body may be omitted, or sent as `{}`. Administrators only.',
     body: deliveryPlanJobRequest,
     responses: { 200: deliveryPlanJobSummary },
     problems: { 400: '`asOf` is not an ISO 8601 instant with an offset, or the body has unknown fields.' },

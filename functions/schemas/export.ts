@@ -1,10 +1,10 @@
 /** The store's stock export (CSV): every home × item, for a commissioner's spreadsheet. */
 import * as z from 'zod/mini';
-import { isoDate } from './common.ts';
+import { dateInput } from './common.ts';
 import { storeParams } from './registry.ts';
 import type { OperationFragment } from './operation.ts';
 
-export const exportQuery = z.strictObject({ date: z.optional(isoDate) });
+export const exportQuery = z.strictObject({ date: z.optional(dateInput) });
 
 export const stockExportCsv = z.string().register(z.globalRegistry, {
   id: 'StockExportCsv',

@@ -1,14 +1,16 @@
 /** Catalogue items, stores and homes: what an administrator PUTs and everyone reads. */
 import * as z from 'zod/mini';
-import { homeId, isoDate, isoInstant, name, pageOf, positiveUnits, sku, storeId, timeZone, unique, weekday } from './common.ts';
+import { dateInput, distinct, homeId, isoDate, isoInstant, name, pageOf, positiveUnits, sku, storeId, text, timeZone, weekday } from './common.ts';
 import { pageQuery } from '../data/pagination.ts';
 import type { OperationFragment } from './operation.ts';
 
 export const itemInput = z.strictObject({
   name,
-  unit: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  unit: text(40, 'unit'),
   packSize: positiveUnits(100_000),
-}).register(z.globalRegistry, { id: 'ItemInput', description: 'A catalogue item as an administrator PUTs it.' });
+}).register(z.globalRegistry, {
+    id: 'ItemInput',
+    examples: [{ name: 'Type IIR surgical mask', unit: 'mask', packSize: 50 }], description: 'A catalogue item as an administrator PUTs it.' });
 export const item = z
   .object({ sku, ...itemInput.shape, updatedAt: isoInstant })
   .register(z.globalRegistry, { id: 'Item', description: 'A catalogue item: one PPE line, counted in whole units of issue.' });
@@ -16,10 +18,12 @@ export const itemPage = pageOf(item).register(z.globalRegistry, { id: 'ItemPage'
 
 export const storeInput = z.strictObject({
   name,
-  capacityPerDay: z.int().check(z.minimum(1), z.maximum(1000)),
+  capacityPerDay: positiveUnits(1000),
   timeZone: z.optional(timeZone),
-  closedDates: z.optional(z.array(isoDate).check(z.maxLength(366), unique((d: string) => d, 'closedDates'))),
-}).register(z.globalRegistry, { id: 'StoreInput', description: 'A Joint Equipment Store; timeZone defaults to Europe/London.' });
+  closedDates: z.optional(distinct(dateInput, 'closedDates', 366)),
+}).register(z.globalRegistry, {
+    id: 'StoreInput',
+    examples: [{ name: 'Newport JES', capacityPerDay: 3, timeZone: 'Europe/London', closedDates: ['2026-12-25'] }], description: 'A Joint Equipment Store; timeZone defaults to Europe/London.' });
 export const store = z.object({
   storeId,
   name,
@@ -33,9 +37,11 @@ export const storePage = pageOf(store).register(z.globalRegistry, { id: 'StorePa
 export const homeInput = z.strictObject({
   name,
   storeId,
-  beds: z.int().check(z.minimum(1), z.maximum(1000)),
-  deliveryDays: z.array(weekday).check(z.maxLength(7), unique((d: string) => d, 'deliveryDays')),
-}).register(z.globalRegistry, { id: 'HomeInput', description: 'A care home: the store that serves it, its beds and its rota days.' });
+  beds: positiveUnits(1000),
+  deliveryDays: distinct(weekday, 'deliveryDays', 7),
+}).register(z.globalRegistry, {
+    id: 'HomeInput',
+    examples: [{ name: 'Tŷ Newydd', storeId: 'newport-jes', beds: 30, deliveryDays: ['MON', 'THU'] }], description: 'A care home: the store that serves it, its beds and its rota days.' });
 export const home = z
   .object({ homeId, ...homeInput.shape, updatedAt: isoInstant })
   .register(z.globalRegistry, { id: 'Home', description: 'A care home.' });

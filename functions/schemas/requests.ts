@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { pageQuery, pageQueryShape } from '../data/pagination.ts';
 import { REQUEST_ACTIONS, REQUEST_STATUSES } from '../domain/request-lifecycle.ts';
-import { homeId, idempotencyKey, isoDate, isoInstant, pageOf, sku, storeId } from './common.ts';
+import { dateInput, homeId, idempotencyKey, isoDate, isoInstant, pageOf, rate, skuLines, sku, storeId, text, units } from './common.ts';
 import { homeParams, storeParams } from './registry.ts';
 import type { OperationFragment } from './operation.ts';
 
@@ -14,64 +14,37 @@ export const MAX_REQUEST_LINES = 50;
 export const MAX_LINE_UNITS = 1_000_000;
 export const MAX_CAP_PER_BED_PER_WEEK = 10_000;
 
-/**
- * Whole units from `min`. A refine rather than z.int(): zod aborts the whole body on a non-integer,
- * which would hide a repeated SKU elsewhere until the next attempt. The registry keeps `integer`.
- */
-function units(min: number) {
-  const schema = z.number().check(
-    z.refine((value: number) => Number.isSafeInteger(value), 'must be a whole number of units'),
-    z.minimum(min),
-    z.maximum(MAX_LINE_UNITS),
-  );
-  z.globalRegistry.add(schema, { type: 'integer' } as Record<string, unknown>);
-  return schema;
-}
-
-/** Names every repeat (`/lines/4/sku`), not just the list. */
-const noRepeatedSku = z.superRefine<unknown[]>(
-  (lines, ctx) => {
-    // `when: () => true` runs this even when the list itself is missing or not a list.
-    if (!Array.isArray(lines)) return;
-    const first = new Map<string, number>();
-    lines.forEach((line, index) => {
-      const value = (line as { sku?: unknown } | null)?.sku;
-      if (typeof value !== 'string') return;
-      const seen = first.get(value);
-      if (seen === undefined) first.set(value, index);
-      else ctx.issues.push({ code: 'custom', input: value, path: [index, 'sku'], message: `SKU "${value}" repeats line ${seen}; one line per SKU` });
-    });
-  },
-  { when: () => true },
-);
-
-const reasonText = z.string().check(z.trim(), z.minLength(1), z.maxLength(500));
-const lineList = <T extends z.ZodMiniType>(line: T) =>
-  z.array(line).check(z.minLength(1), z.maxLength(MAX_REQUEST_LINES), noRepeatedSku);
+const reasonText = text(500, 'reason');
+const lineList = <T extends z.ZodMiniType>(line: T) => skuLines(line, MAX_REQUEST_LINES);
 
 export const requestLineInput = z
-  .strictObject({ sku, quantity: units(1) })
+  .strictObject({ sku, quantity: units(1, MAX_LINE_UNITS) })
   .register(z.globalRegistry, { id: 'RequestLineInput', description: 'One SKU asked for, in whole units (at least 1).' });
 export const requestSubmission = z
   .strictObject({
     lines: lineList(requestLineInput),
-    neededBy: z.optional(isoDate),
+    neededBy: z.optional(dateInput),
     note: z.optional(reasonText),
   })
-  .register(z.globalRegistry, { id: 'RequestSubmission', description: `A PPE request: 1 to ${MAX_REQUEST_LINES} lines, one per SKU.` });
+  .register(z.globalRegistry, {
+    id: 'RequestSubmission',
+    examples: [{ lines: [{ sku: 'MASK-IIR', quantity: 600 }], neededBy: '2026-03-13', note: 'Outbreak on the first floor' }], description: `A PPE request: 1 to ${MAX_REQUEST_LINES} lines, one per SKU.` });
 
 export const approvalLine = z
-  .strictObject({ sku, quantity: units(0) })
+  .strictObject({ sku, quantity: units(0, MAX_LINE_UNITS) })
   .register(z.globalRegistry, { id: 'ApprovalLine', description: 'Units approved for one requested SKU; a requested SKU left out is approved at 0.' });
 export const requestApproval = z
   .strictObject({ lines: lineList(approvalLine), overrideReason: z.optional(reasonText) })
   .register(z.globalRegistry, {
     id: 'RequestApproval',
+    examples: [{ lines: [{ sku: 'MASK-IIR', quantity: 500 }] }],
     description: 'Approved quantities (lower than asked: partially-approved). overrideReason is required when the approved lines exceed the store\'s request caps.',
   });
 export const requestRejection = z
   .strictObject({ reason: reasonText })
-  .register(z.globalRegistry, { id: 'RequestRejection', description: 'Why the request is rejected; recorded in its history.' });
+  .register(z.globalRegistry, {
+    id: 'RequestRejection',
+    examples: [{ reason: 'Stock was delivered yesterday' }], description: 'Why the request is rejected; recorded in its history.' });
 
 export const requestStatus = z.enum(REQUEST_STATUSES);
 export const historyAction = z.enum(['submit', ...REQUEST_ACTIONS, 'allocate']);
@@ -130,12 +103,14 @@ export const allocationResult = z
   })
   .register(z.globalRegistry, { id: 'AllocationResult', description: 'What each approved-but-unscheduled request was allocated from the store\'s stock, oldest request first.' });
 
-const capsRecord = z.record(sku, z.number().check(z.minimum(0), z.maximum(MAX_CAP_PER_BED_PER_WEEK)));
+const capsRecord = z.record(sku, rate(MAX_CAP_PER_BED_PER_WEEK));
 export const requestCapsInput = z
   .strictObject({
     capsPerBedPerWeek: capsRecord.check(z.refine((caps) => Object.keys(caps).length <= 200, 'at most 200 SKUs')),
   })
-  .register(z.globalRegistry, { id: 'RequestCapsInput', description: 'Units per bed per week, per SKU (fractions allowed); SKUs left out are not capped. Replaces the caps whole.' });
+  .register(z.globalRegistry, {
+    id: 'RequestCapsInput',
+    examples: [{ capsPerBedPerWeek: { 'MASK-IIR': 20, APRON: 14.5 } }], description: 'Units per bed per week, per SKU (fractions allowed); SKUs left out are not capped. Replaces the caps whole.' });
 export const requestCaps = z
   .object({ storeId, capsPerBedPerWeek: z.record(sku, z.number()), updatedAt: z.nullable(isoInstant) })
   .register(z.globalRegistry, { id: 'RequestCaps', description: "A store's request caps; updatedAt is null while none were ever set." });

@@ -4,9 +4,9 @@
  */
 import * as z from 'zod/mini';
 import { pageQueryShape } from '../data/pagination.ts';
-import { homeId, isoDate, isoInstant, pageOf, sku, storeId } from './common.ts';
+import { dateInput, homeId, instantInput, isoDate, isoInstant, pageOf, sku, storeId } from './common.ts';
 import { storeParams } from './registry.ts';
-import { instantInput, stockStatus } from './stock.ts';
+import { stockStatus } from './stock.ts';
 import type { OperationFragment } from './operation.ts';
 
 export const shortfallReason = z.enum(['short', 'silent']);
@@ -35,12 +35,13 @@ export const shortfall = z.object({
 export const shortfallPage = pageOf(shortfall).register(z.globalRegistry, { id: 'ShortfallPage', description: 'A page of shortfall records, by store then home.' });
 
 /** `?date=` defaults to today in Europe/London, the job's time zone. */
-export const shortfallQuery = z.strictObject({ ...pageQueryShape, date: z.optional(isoDate) });
+export const shortfallQuery = z.strictObject({ ...pageQueryShape, date: z.optional(dateInput) });
 
 export const shortfallScanRequest = z
   ._default(z.strictObject({ asOf: z.optional(instantInput) }), {})
   .register(z.globalRegistry, {
     id: 'ShortfallScanRequest',
+    examples: [{ asOf: '2026-03-10T07:00:00Z' }, {}],
     description: 'When to project to: `asOf` defaults to now and may not be in the future. The body may be omitted.',
   });
 

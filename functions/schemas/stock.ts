@@ -4,50 +4,15 @@
  */
 import * as z from 'zod/mini';
 import { pageQueryShape } from '../data/pagination.ts';
-import { instantMs } from '../domain/instants.ts';
-import { homeId, isoInstant, pageOf, sku, storeId } from './common.ts';
+import { homeId, instantInput, isoInstant, MAX_UNITS, pageOf, rate, skuLines, sku, storeId, units } from './common.ts';
 import { home, homeParams, storeParams } from './registry.ts';
 import type { CsvBody, OperationFragment } from './operation.ts';
 
 export const MAX_COUNT_LINES = 100;
 export const MAX_DAILY_USAGE = 1_000_000;
 
-const parsesAsInstant = (value: string) => {
-  try {
-    instantMs(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** An ISO 8601 instant with an offset (Z or ±hh:mm), as the domain reads it. */
-export const instantInput = isoInstant.check(
-  z.refine(parsesAsInstant, {
-    message: 'must be an ISO 8601 instant with an offset, e.g. 2026-03-10T08:00:00Z',
-    // Only what the format check let through: one fault, one message.
-    when: (payload) => payload.issues.length === 0,
-  }),
-);
-
-/**
- * Whole units, >= 0. Not `wholeUnits()` (z.int()): zod marks a non-integer as a hard abort of the
- * whole body, which would hide a repeated SKU elsewhere in the post until the next attempt. A
- * refine reports the same fault without aborting; the registry entry keeps `type: integer` in the
- * OpenAPI document.
- */
-function units(max = 10_000_000) {
-  const schema = z.number().check(
-    z.refine((value: number) => Number.isSafeInteger(value), 'must be a whole number of units'),
-    z.minimum(0),
-    z.maximum(max),
-  );
-  z.globalRegistry.add(schema, { type: 'integer' } as Record<string, unknown>);
-  return schema;
-}
-
 /** null clears a level; absent keeps the stored one. */
-const level = z.optional(z.nullable(units()));
+const level = z.optional(z.nullable(units(0, MAX_UNITS)));
 
 export const countLine = z.strictObject({
   sku,
@@ -55,29 +20,15 @@ export const countLine = z.strictObject({
   reorderLevel: level,
   targetLevel: level,
   /** Declared usage (units/day; fractions allowed: it is a rate), used until counts allow an estimate. */
-  dailyUsage: z.optional(z.number().check(z.minimum(0), z.maximum(MAX_DAILY_USAGE))),
+  dailyUsage: z.optional(rate(MAX_DAILY_USAGE)),
 }).register(z.globalRegistry, { id: 'StockCountLine', description: "One SKU's count. reorderLevel/targetLevel: null clears, absent keeps. dailyUsage: a declared usage, used until two counts give an estimate." });
-
-/** Names every repeat (`/lines/4/sku`), not just the list, so a 100-line post is fixed in one go. */
-export const noRepeatedSku = z.superRefine<unknown[]>(
-  (lines, ctx) => {
-    const first = new Map<string, number>();
-    lines.forEach((line, index) => {
-      const value = (line as { sku?: unknown } | null)?.sku;
-      if (typeof value !== 'string') return;
-      const seen = first.get(value);
-      if (seen === undefined) first.set(value, index);
-      else ctx.issues.push({ code: 'custom', input: value, path: [index, 'sku'], message: `SKU "${value}" repeats line ${seen}; one line per SKU` });
-    });
-  },
-  // Also when some lines have other faults (every fault is reported at once), but only on a list.
-  { when: (payload) => Array.isArray(payload.value) },
-);
 
 export const countPost = z.strictObject({
   countedAt: instantInput,
-  lines: z.array(countLine).check(z.minLength(1), z.maxLength(MAX_COUNT_LINES), noRepeatedSku),
-}).register(z.globalRegistry, { id: 'StockCountPost', description: 'A stock count: one instant, up to 100 lines, one per SKU. All or nothing.' });
+  lines: skuLines(countLine, MAX_COUNT_LINES),
+}).register(z.globalRegistry, {
+    id: 'StockCountPost',
+    examples: [{ countedAt: '2026-03-10T08:00:00Z', lines: [{ sku: 'MASK-IIR', onHand: 1200, reorderLevel: 400, dailyUsage: 60 }, { sku: 'APRON', onHand: 3000 }] }], description: 'A stock count: one instant, up to 100 lines, one per SKU. All or nothing.' });
 
 export const stockStatus = z.enum(['red', 'amber', 'green', 'unknown']);
 export const lateReason = z.enum(['before-last-count', 'before-last-receipt']);

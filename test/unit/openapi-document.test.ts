@@ -21,7 +21,7 @@ const route: RouteDefinition = {
 };
 const widgetInput = z
   .object({ size: z._default(z.int(), 3) })
-  .register(z.globalRegistry, { id: 'TestWidget', description: 'A widget' });
+  .register(z.globalRegistry, { id: 'TestWidget', description: 'A widget', examples: [{ size: 4 }] });
 const widgetOperation: OperationSpec = {
   params: z.strictObject({ widgetId: z.string() }),
   body: widgetInput,
@@ -54,6 +54,17 @@ describe('OpenAPI generator', () => {
     expect(Object.keys(operation.requestBody.content)).toEqual(['application/json', 'text/csv']);
     expect(operation.requestBody.description).toMatch(/\| `size` \| no \| How big \|/);
     expect(operation.requestBody.content['text/csv'].example).toBe('size\n4\n');
+    expect(operation.requestBody.content['text/csv'].schema['x-csv-columns']).toEqual([{ name: 'size', required: false, description: 'How big' }]);
+  });
+
+  it('shows the body schema\'s example, and reports a body without one', () => {
+    expect(operation.requestBody.content['application/json'].example).toEqual({ size: 4 });
+    const bare = z.strictObject({ n: z.int() }).register(z.globalRegistry, { id: 'TestBare', description: 'No example' });
+    const { issues: bareIssues } = buildOpenApi({
+      routes: [route],
+      operations: new Map<RouteKey, OperationSpec>([['POST /v1/widgets/{widgetId}', { ...widgetOperation, body: bare, csv: undefined }]]),
+    });
+    expect(bareIssues).toContain('POST /v1/widgets/{widgetId}: the body schema has no example; register one: .register(z.globalRegistry, { id, examples: [...] })');
   });
 
   it('publishes a schema that differs as input and output under two names', () => {
