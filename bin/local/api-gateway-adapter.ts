@@ -69,13 +69,33 @@ export function matchRoute(method: string, path: string): { route: RouteDefiniti
   return pathMatched ? 'method-not-allowed' : undefined;
 }
 
+/** The methods some route answers at `path`, for a 405's `Allow` header. */
+export function allowedMethods(path: string): string[] {
+  return [...new Set(compiled.filter(({ pattern }) => pattern.test(path)).map(({ route }) => route.method))].sort();
+}
+
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createApiGatewayAdapter(signingKey: LocalSigningKey) {
   return async function invoke(request: LocalRequest): Promise<LocalResponse> {
     const requestId = randomUUID();
     const url = new URL(request.url, 'http://localhost');
+    if (!decodes(url.pathname)) {
+      return problem(new HttpProblem(400, `The path ${url.pathname} has a malformed percent-escape.`, { errors: [{ in: 'path', path: url.pathname, message: 'A % must start an escape of two hex digits that decodes as UTF-8.' }] }), requestId);
+    }
     const matched = matchRoute(request.method.toUpperCase(), url.pathname);
     if (matched === undefined) return problem(new HttpProblem(404, `No route for ${request.method} ${url.pathname}.`), requestId);
-    if (matched === 'method-not-allowed') return problem(new HttpProblem(405, `${request.method} is not allowed on ${url.pathname}.`), requestId);
+    if (matched === 'method-not-allowed') {
+      const allow = allowedMethods(url.pathname).join(', ');
+      return problem(new HttpProblem(405, `${request.method} is not allowed on ${url.pathname}; use ${allow}.`, { headers: { allow } }), requestId);
+    }
     const { route, params } = matched;
 
     const headers = lowerCaseHeaders(request.headers);

@@ -6,6 +6,7 @@
  * to anyone who can reach the local server, which listens on 127.0.0.1 unless told otherwise.
  */
 import { roleOf, signLocalToken, type LocalSigningKey } from './local-auth.ts';
+import { refuseForeignCaller } from './local-origin-guard.ts';
 import type { LocalRequest, LocalResponse } from './api-gateway-adapter.ts';
 import type { LocalRoute } from './http-server.ts';
 import { parseOrg } from '../../functions/access/principal.ts';
@@ -51,7 +52,7 @@ export async function createStorePageRoutes(orgs: readonly LocalOrgChoice[]): Pr
     async (request: LocalRequest): Promise<LocalResponse | undefined> => {
       const path = new URL(request.url, 'http://localhost').pathname;
       const method = request.method.toUpperCase();
-      if (method === 'POST' && path === LOCAL_SIGN_IN_PATH) return signIn(request, allowed, signingKey);
+      if (method === 'POST' && path === LOCAL_SIGN_IN_PATH) return refuseForeignCaller(request) ?? signIn(request, allowed, signingKey);
       if (method !== 'GET' && method !== 'HEAD') return undefined;
       if (path === '/' || path === '/index.html') return file(files.get('/index.html')!, 'no-cache');
       if (path === '/config.json') return file({ contentType: 'application/json', body: config }, 'no-cache');

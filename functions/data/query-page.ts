@@ -26,7 +26,15 @@ export async function queryPartitionPage<T>(query: PartitionPageQuery<T>): Promi
   const sortAttribute = query.index ? `${query.index}SK` : 'SK';
   const start = decodeCursor(query.page.cursor, { attribute: partitionAttribute, value: query.partition });
   const prefix = query.sortKeyPrefix;
-  if (start && prefix !== undefined && !String(start[sortAttribute] ?? '').startsWith(prefix)) {
+  // A start key must be exactly the key DynamoDB handed out (the index's and the table's key
+  // attributes): any other shape, even of the right partition, makes the Query itself fail.
+  const keyAttributes = new Set(query.index ? [partitionAttribute, sortAttribute, 'PK', 'SK'] : ['PK', 'SK']);
+  // Key values are non-empty and within DynamoDB's 1 KB sort-key limit, or the Query fails the same way.
+  const wrongShape =
+    start &&
+    (Object.keys(start).length !== keyAttributes.size ||
+      !Object.entries(start).every(([k, v]) => keyAttributes.has(k) && v !== '' && Buffer.byteLength(v) <= 1024));
+  if (wrongShape || (start && prefix !== undefined && !String(start[sortAttribute] ?? '').startsWith(prefix))) {
     throw badRequest('The cursor is not valid for this list.', [
       { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' },
     ]);

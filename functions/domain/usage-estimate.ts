@@ -1,5 +1,6 @@
 import { MS_PER_DAY, canonicalInstant, instantMs } from './instants.ts';
 import { projectedOnHand } from './stock-position.ts';
+import { roundRate } from './rates.ts';
 import type { PositionState } from './stock-position.ts';
 import type { StockRules } from './stock-rules.ts';
 
@@ -99,7 +100,7 @@ export function applyCount(current: PositionState | null, count: CountInput, rul
   let dailyUsage = base.dailyUsage;
   let usageSource = base.usageSource;
   if (count.dailyUsage !== undefined && usageSource !== 'estimated') {
-    dailyUsage = count.dailyUsage;
+    dailyUsage = roundRate(count.dailyUsage);
     usageSource = 'declared';
   }
 
@@ -117,7 +118,7 @@ export function applyCount(current: PositionState | null, count: CountInput, rul
       const smoothed =
         usageSource === 'none' ? observedUsage : rules.smoothing * observedUsage + (1 - rules.smoothing) * dailyUsage;
       // A zero count: the home ran out at an unknown time, so the observation is only a lower bound on usage.
-      dailyUsage = count.onHand === 0 ? Math.max(usageSource === 'none' ? 0 : dailyUsage, smoothed) : smoothed;
+      dailyUsage = roundRate(count.onHand === 0 ? Math.max(usageSource === 'none' ? 0 : dailyUsage, smoothed) : smoothed);
       usageSource = 'estimated';
       usageUpdated = true;
     }

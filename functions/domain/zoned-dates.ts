@@ -26,7 +26,8 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 
 function wallClock(ms: number, timeZone: string): { date: string; msOfWallClock: number } {
   const parts = Object.fromEntries(partsFormatter(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  // Intl does not pad years before 1000 ("999-06-21"): ISO 8601 needs four digits.
+  const date = `${parts.year!.padStart(4, '0')}-${parts.month}-${parts.day}`;
   const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return { date, msOfWallClock: wall + (ms % 1000 + 1000) % 1000 };
 }

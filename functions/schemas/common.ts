@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 // Only the English messages, not the locale barrel (zod issues #5665, #5561): mini ships no
 // messages at all, and "Invalid input" tells an integrator nothing.
 import en from 'zod/v4/locales/en.js';
+import { RATE_DECIMALS, roundRate } from '../domain/rates.ts';
 
 z.config(en());
 
@@ -57,19 +58,26 @@ export function units(min = 0, max = MAX_UNITS) {
 export const wholeUnits = (max = MAX_UNITS) => units(0, max);
 export const positiveUnits = (max = MAX_UNITS) => units(1, max);
 
-/** Rates (units a day, units per bed per week) are kept to this many decimal places. */
-export const RATE_DECIMALS = 6;
-const RATE_SCALE = 10 ** RATE_DECIMALS;
-export const roundRate = (value: number) => Math.round(value * RATE_SCALE) / RATE_SCALE;
 
 /**
- * A rate from 0 to `max`, rounded to 6 decimal places (a positive rate under 0.0000005 becomes 0).
- * Rounding bounds what DynamoDB must store (it cannot hold numbers under 1e-130) and what a rate
- * can divide into (days of supply stay far inside the safe integer range).
+ * A rate from 0 to `max`, kept to 6 decimal places (see domain/rates.ts for why): a positive rate
+ * under 0.000001 is refused, finer digits are rounded. JSON Schema says both, so the document and
+ * the server agree on which numbers are valid.
  */
 export function rate(max: number) {
-  const schema = z.pipe(z.number().check(z.minimum(0), z.maximum(max)), z.transform(roundRate));
-  z.globalRegistry.add(schema, { description: `From 0 to ${max}; kept to ${RATE_DECIMALS} decimal places (finer values are rounded).` });
+  const smallest = 10 ** -RATE_DECIMALS;
+  const schema = z.pipe(
+    z.number().check(
+      z.minimum(0),
+      z.maximum(max),
+      z.refine((value: number) => value === 0 || value >= smallest, `a positive rate must be at least ${smallest.toFixed(RATE_DECIMALS)} (rates are kept to ${RATE_DECIMALS} decimal places)`),
+    ),
+    z.transform(roundRate),
+  );
+  z.globalRegistry.add(schema, {
+    description: `0, or from ${smallest.toFixed(RATE_DECIMALS)} to ${max}; kept to ${RATE_DECIMALS} decimal places (finer digits are rounded).`,
+    not: { exclusiveMinimum: 0, exclusiveMaximum: smallest },
+  } as Record<string, unknown>);
   return schema;
 }
 

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { applyCount, applyReceipt } from '../../functions/domain/usage-estimate.ts';
+import { roundRate } from '../../functions/domain/rates.ts';
 import type { PositionState } from '../../functions/domain/stock-position.ts';
 import { defaultStockRules } from '../../functions/domain/stock-rules.ts';
 import type { StockRules } from '../../functions/domain/stock-rules.ts';
@@ -98,15 +99,29 @@ describe('usage estimate properties', () => {
           expect(out.adjustment).toBe(Math.max(0, second - first));
           if (out.observedUsage === null) {
             // Unrecorded receipt or counts too close together: the estimate stands.
-            expect(out.position.dailyUsage).toBe(declared);
+            expect(out.position.dailyUsage).toBe(roundRate(declared));
             return;
           }
-          const lo = Math.min(declared, out.observedUsage) - 1e-9;
-          const hi = Math.max(declared, out.observedUsage) + 1e-9;
+          // Rates are kept to 6 decimal places (domain/rates.ts): the bounds hold to that precision.
+          const lo = Math.min(declared, out.observedUsage) - 5e-7;
+          const hi = Math.max(declared, out.observedUsage) + 5e-7;
           expect(out.position.dailyUsage).toBeGreaterThanOrEqual(lo);
           expect(out.position.dailyUsage).toBeLessThanOrEqual(hi);
         },
       ),
     );
+  });
+});
+
+describe('usage stays a number DynamoDB can store', () => {
+  it('settles at the smallest rate (six decimals), never into an underflow, when an item stops being used', () => {
+    const rules = { ...defaultStockRules };
+    let p = applyCount(null, { sku: SKU, countedAt: new Date(EPOCH).toISOString(), onHand: 100, dailyUsage: 0.5 }, rules).position;
+    for (let day = 1; day <= 1000; day++) {
+      p = applyCount(p, { sku: SKU, countedAt: new Date(EPOCH + day * DAY).toISOString(), onHand: 100 }, rules).position;
+      expect(p.dailyUsage === 0 || p.dailyUsage >= 1e-6).toBe(true);
+    }
+    // Unrounded, 0.5 × 0.7^1000 is about 1e-155: below what DynamoDB can store.
+    expect(p.dailyUsage).toBeLessThanOrEqual(1e-6);
   });
 });
