@@ -70,7 +70,7 @@ export function rate(max: number) {
     z.number().check(
       z.minimum(0),
       z.maximum(max),
-      z.refine((value: number) => value === 0 || value >= smallest, `a positive rate must be at least ${smallest.toFixed(RATE_DECIMALS)} (rates are kept to ${RATE_DECIMALS} decimal places)`),
+      z.refine((value: number) => value <= 0 || value >= smallest, `a positive rate must be at least ${smallest.toFixed(RATE_DECIMALS)} (rates are kept to ${RATE_DECIMALS} decimal places)`),
     ),
     z.transform(roundRate),
   );
