@@ -11,17 +11,16 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll, queryAll } from './read-all.ts';
 import { deliveryItem, toDeliveryRecord, type DeliveryRecord, type DeliveryStatus } from './delivery-items.ts';
-import { documentClient, tableName } from './dynamodb-client.ts';
+import { send, tableName, type TransactItem } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
 import type { Page } from './pagination.ts';
 import { queryPartitionPage } from './query-page.ts';
 import type { PageRequest } from './registry-repository.ts';
-import type { TransactItem } from './stock-repository.ts';
 
 export { deliveryFitsOneTransaction, toDeliveryView, type DeliveryRecord, type DeliveryStatus, type DeliveryView } from './delivery-items.ts';
 
 export async function getDelivery(deliveryId: string): Promise<DeliveryRecord | undefined> {
-  const { Item } = await documentClient.send(
+  const { Item } = await send(
     new GetCommand({ TableName: tableName(), Key: keys.delivery(deliveryId), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
   );
   return Item ? toDeliveryRecord(Item) : undefined;

@@ -1,10 +1,10 @@
 /**
  * Opaque cursors: the query's LastEvaluatedKey, base64url-encoded. On the way back in, a cursor
  * must belong to the same partition as the query it continues: a cursor from another list (or
- * another tenant's) is refused with 400 instead of reaching DynamoDB.
+ * another tenant's) is refused (InvalidCursorError, 400 at the edge) instead of reaching DynamoDB.
  */
 import * as z from 'zod/mini';
-import { badRequest } from '../http/problem.ts';
+import { InvalidCursorError } from '../domain/failures.ts';
 
 export type StartKey = Record<string, string>;
 
@@ -24,7 +24,7 @@ export function encodeCursorOf(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
-/** What a cursor carries, if it has the list's `shape` and `belongs` to this very list; else 400. */
+/** What a cursor carries, if it has the list's `shape` and `belongs` to this very list; else InvalidCursorError. */
 export function decodeCursorOf<S extends z.ZodMiniType>(cursor: string | undefined, shape: S, belongs: (value: z.output<S>) => boolean): z.output<S> | undefined {
   if (cursor === undefined) return undefined;
   let decoded: unknown;
@@ -35,9 +35,7 @@ export function decodeCursorOf<S extends z.ZodMiniType>(cursor: string | undefin
   }
   const parsed = shape.safeParse(decoded);
   if (!parsed.success || !belongs(parsed.data)) {
-    throw badRequest('The cursor is not valid for this list.', [
-      { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' },
-    ]);
+    throw new InvalidCursorError('The cursor is not valid for this list.');
   }
   return parsed.data;
 }

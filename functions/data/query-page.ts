@@ -1,11 +1,11 @@
 /**
  * One page of one partition, the shape of every list the API serves: `limit` items, an opaque
  * cursor bound to that partition (and, for a prefix query, to that prefix), so a cursor from
- * another list or another tenant's is refused with 400 before it reaches DynamoDB.
+ * another list or another tenant's is refused (InvalidCursorError) before it reaches DynamoDB.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { badRequest } from '../http/problem.ts';
-import { documentClient, tableName } from './dynamodb-client.ts';
+import { InvalidCursorError } from '../domain/failures.ts';
+import { send, tableName } from './dynamodb-client.ts';
 import type { IndexName } from './table-definition.ts';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, type Page, type PageRequest } from './pagination.ts';
 
@@ -35,11 +35,9 @@ export async function queryPartitionPage<T>(query: PartitionPageQuery<T>): Promi
     (Object.keys(start).length !== keyAttributes.size ||
       !Object.entries(start).every(([k, v]) => keyAttributes.has(k) && v !== '' && Buffer.byteLength(v) <= 1024));
   if (wrongShape || (start && prefix !== undefined && !String(start[sortAttribute] ?? '').startsWith(prefix))) {
-    throw badRequest('The cursor is not valid for this list.', [
-      { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' },
-    ]);
+    throw new InvalidCursorError('The cursor is not valid for this list.');
   }
-  const result = await documentClient.send(
+  const result = await send(
     new QueryCommand({
       TableName: tableName(),
       ...(query.index ? { IndexName: query.index } : {}),

@@ -1,11 +1,13 @@
 /** Catalogue items, stores and homes in the table: the only code that reads or writes them. */
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PreconditionFailedError, WriteConflictError } from '../domain/failures.ts';
 import type { Home, HomeInput, Item, ItemInput, Store, StoreInput } from '../schemas/registry.ts';
-import { documentClient, tableName } from './dynamodb-client.ts';
+import { send, tableName, type TransactItem } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
 import type { Page, PageRequest } from './pagination.ts';
 import { queryPartitionPage } from './query-page.ts';
 import { batchGetAll, queryAll } from './read-all.ts';
+import { retryOnConflict } from './retries.ts';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
@@ -13,14 +15,14 @@ export type { PageRequest } from './pagination.ts';
 
 export async function putItem(sku: string, input: ItemInput, now: string): Promise<Item> {
   const item: Item = { sku, ...input, updatedAt: now };
-  await documentClient.send(
+  await send(
     new PutCommand({ TableName: tableName(), Item: { ...keys.item(sku), ...keys.catalogueIndex(sku), entity: 'Item', ...item } }),
   );
   return item;
 }
 
 export async function getItem(sku: string): Promise<Item | undefined> {
-  const { Item: found } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.item(sku) }));
+  const { Item: found } = await send(new GetCommand({ TableName: tableName(), Key: keys.item(sku) }));
   return found ? toItem(found) : undefined;
 }
 
@@ -67,14 +69,14 @@ export async function putStore(storeId: string, input: StoreInput, now: string):
     closedDates: [...(input.closedDates ?? [])].sort(),
     updatedAt: now,
   };
-  await documentClient.send(
+  await send(
     new PutCommand({ TableName: tableName(), Item: { ...keys.store(storeId), ...keys.storeListIndex(storeId), entity: 'Store', ...store } }),
   );
   return store;
 }
 
 export async function getStore(storeId: string): Promise<Store | undefined> {
-  const { Item: found } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.store(storeId) }));
+  const { Item: found } = await send(new GetCommand({ TableName: tableName(), Key: keys.store(storeId) }));
   return found ? toStore(found) : undefined;
 }
 
@@ -82,7 +84,36 @@ export async function listStores(page: PageRequest): Promise<Page<Store>> {
   return queryPartitionPage({ index: 'GSI1', partition: keys.storeListPartition, page, map: toStore });
 }
 
-export class UnknownStoreError extends Error {}
+/** A write that needs a store (a home, request caps) named one that does not exist. */
+export class UnknownStoreError extends PreconditionFailedError {
+  override readonly name = 'UnknownStoreError';
+  constructor(readonly storeId: string) {
+    super(`No store "${storeId}".`);
+  }
+}
+
+/**
+ * One transaction: a check that the store exists, then `items`. The check failing is an
+ * UnknownStoreError; a race with another transaction on the same items is retried (bounded).
+ */
+export async function transactWithStore(storeId: string, items: readonly TransactItem[]): Promise<void> {
+  await retryOnConflict(
+    async () => {
+      try {
+        await send(
+          new TransactWriteCommand({
+            TransactItems: [{ ConditionCheck: { TableName: tableName(), Key: keys.store(storeId), ConditionExpression: 'attribute_exists(PK)' } }, ...items],
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+      } catch (error) {
+        if (error instanceof WriteConflictError && error.conditionFailed(0)) throw new UnknownStoreError(storeId);
+        throw error;
+      }
+    },
+    { exhausted: `Store "${storeId}" or what is written with it kept changing while this was written; nothing was changed. Retry.` },
+  );
+}
 
 /**
  * Creates or replaces a home, in one transaction with a check that its store exists (so a home can
@@ -94,36 +125,25 @@ export async function putHome(homeId: string, input: HomeInput, now: string): Pr
   const profile: Record<string, unknown> = { ...keys.storeHomesIndex(input.storeId, homeId), entity: 'Home', ...home };
   const names = Object.keys(profile);
   const neverCounted = keys.lastCountIndex(homeId, null);
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { ConditionCheck: { TableName: tableName(), Key: keys.store(input.storeId), ConditionExpression: 'attribute_exists(PK)' } },
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.home(homeId),
-              UpdateExpression:
-                'SET ' +
-                names.map((_, i) => `#f${i} = :f${i}`).join(', ') +
-                ', lastCountedAt = if_not_exists(lastCountedAt, :never), GSI2PK = if_not_exists(GSI2PK, :gsi2pk), GSI2SK = if_not_exists(GSI2SK, :gsi2sk)',
-              ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
-              ExpressionAttributeValues: {
-                ...Object.fromEntries(names.map((n, i) => [`:f${i}`, profile[n]])),
-                ':never': null,
-                ':gsi2pk': neverCounted.GSI2PK,
-                ':gsi2sk': neverCounted.GSI2SK,
-              },
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new UnknownStoreError(input.storeId);
-    throw error;
-  }
+  await transactWithStore(input.storeId, [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.home(homeId),
+        UpdateExpression:
+          'SET ' +
+          names.map((_, i) => `#f${i} = :f${i}`).join(', ') +
+          ', lastCountedAt = if_not_exists(lastCountedAt, :never), GSI2PK = if_not_exists(GSI2PK, :gsi2pk), GSI2SK = if_not_exists(GSI2SK, :gsi2sk)',
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(names.map((n, i) => [`:f${i}`, profile[n]])),
+          ':never': null,
+          ':gsi2pk': neverCounted.GSI2PK,
+          ':gsi2sk': neverCounted.GSI2SK,
+        },
+      },
+    },
+  ]);
   return home;
 }
 
@@ -132,7 +152,7 @@ export interface HomeRecord extends Home {
 }
 
 export async function getHomeRecord(homeId: string): Promise<HomeRecord | undefined> {
-  const { Item: found } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.home(homeId) }));
+  const { Item: found } = await send(new GetCommand({ TableName: tableName(), Key: keys.home(homeId) }));
   return found ? { ...toHome(found), lastCountedAt: (found.lastCountedAt as string | null) ?? null } : undefined;
 }
 

@@ -7,40 +7,35 @@
  * appends to `history`. When the change moves units inbound at the home, the update and the
  * home's position Puts (version-conditioned, see stock-repository.ts) go in one TransactWriteItems.
  * A failed condition hands the item back (ALL_OLD): a status the action is not allowed from is a
- * RequestStateConflict (the caller answers 409 naming it); anything else is a RequestRaceError
- * (re-read and retry).
+ * RequestStateConflict (the caller answers 409 naming it); anything else is a WriteConflictError
+ * (re-read and retry: retryOnConflict).
  */
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from './read-all.ts';
+import { StateConflictError, ThrottledError, WriteConflictError } from '../domain/failures.ts';
+import { batchGetAll, queryAll } from './read-all.ts';
 import type { RequestStatus } from '../domain/request-lifecycle.ts';
-import { documentClient, tableName } from './dynamodb-client.ts';
+import { send, tableName, type TransactItem } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
 import type { Page } from './pagination.ts';
 import { queryPartitionPage } from './query-page.ts';
-import { UnknownStoreError, type PageRequest } from './registry-repository.ts';
+import { transactWithStore, type PageRequest } from './registry-repository.ts';
 import { failedConditionState, requestItem, toRequestRecord, type RequestRecord } from './request-items.ts';
-import type { TransactItem } from './stock-repository.ts';
 
 export { toRequestView, type RequestRecord } from './request-items.ts';
 
-/** The request is in a state the action is not allowed from. */
-export class RequestStateConflict extends Error {
+/** The request is in a state the action is not allowed from (undefined: it is gone). */
+export class RequestStateConflict extends StateConflictError {
   override readonly name = 'RequestStateConflict';
   constructor(
     readonly requestId: string,
-    readonly current: RequestStatus | undefined,
+    override readonly current: RequestStatus | undefined,
   ) {
-    super(`request ${requestId} is ${current ?? 'gone'}`);
+    super(`request ${requestId} is ${current ?? 'gone'}`, current);
   }
 }
 
-/** Something the change was computed from moved meanwhile (the request's version, a position). Re-read and retry. */
-export class RequestRaceError extends Error {
-  override readonly name = 'RequestRaceError';
-}
-
 export async function createRequest(record: RequestRecord): Promise<void> {
-  await documentClient.send(
+  await send(
     new PutCommand({
       TableName: tableName(),
       Item: requestItem(record),
@@ -52,7 +47,7 @@ export async function createRequest(record: RequestRecord): Promise<void> {
 
 /** Strongly consistent: transitions condition on the version read here. */
 export async function getRequest(requestId: string): Promise<RequestRecord | undefined> {
-  const { Item } = await documentClient.send(
+  const { Item } = await send(
     new GetCommand({ TableName: tableName(), Key: keys.request(requestId), ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
   );
   return Item ? toRequestRecord(Item) : undefined;
@@ -73,16 +68,19 @@ export function listStoreQueue(storeId: string, status: RequestStatus, page: Pag
   return queryPage('GSI3', keys.storeRequestQueuePartition(storeId, status), true, page);
 }
 
-/** The whole of a store's queue of one status, oldest first, up to `max` requests. */
-export async function allInStoreQueue(storeId: string, status: RequestStatus, max = 1000): Promise<RequestRecord[]> {
-  const all: RequestRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listStoreQueue(storeId, status, { limit: 100, cursor });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && all.length < max);
-  return all.slice(0, max);
+/**
+ * The whole of a store's queue of one status, oldest first, every page: allocation, planning and
+ * the urgency order must see every request, not the first thousand. A queue is a store's open
+ * requests of one status, hundreds at most; each 1 MB page is one Query.
+ */
+export async function allInStoreQueue(storeId: string, status: RequestStatus): Promise<RequestRecord[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'GSI3',
+    KeyConditionExpression: 'GSI3PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.storeRequestQueuePartition(storeId, status) },
+  });
+  return items.map(toRequestRecord);
 }
 
 export const queuePartition = keys.storeRequestQueuePartition;
@@ -108,10 +106,10 @@ export async function commitRequestChanges(changes: readonly RequestChange[], it
   const updates = changes.map(requestUpdate);
   try {
     if (updates.length === 1 && items.length === 0) {
-      await documentClient.send(new UpdateCommand({ ...updates[0]!, ReturnConsumedCapacity: 'TOTAL' }));
+      await send(new UpdateCommand({ ...updates[0]!, ReturnConsumedCapacity: 'TOTAL' }));
       return;
     }
-    await documentClient.send(
+    await send(
       new TransactWriteCommand({
         TransactItems: [...updates.map((Update) => ({ Update })), ...items],
         ReturnConsumedCapacity: 'TOTAL',
@@ -163,35 +161,20 @@ function requestUpdate({ before, after, allowedFrom }: RequestChange) {
   };
 }
 
-const THROTTLED_REASONS = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
-
-/** What a failed write means: a state the action cannot start from, a race to retry, or throttling. */
+/**
+ * A failed write, explained: a request whose condition failed on a status the action is not
+ * allowed from is a RequestStateConflict, whatever else happened to the transaction; otherwise the
+ * classified failure stands (a race: WriteConflictError; throttling: ThrottledError).
+ */
 function explainFailure(error: unknown, changes: readonly RequestChange[]): unknown {
-  const e = error as { name?: string; Item?: unknown; CancellationReasons?: { Code?: string; Item?: unknown }[] } | null;
-  if (e?.name === 'ConditionalCheckFailedException') return stateOrRace(changes[0]!, e.Item);
-  if (e?.name !== 'TransactionCanceledException') return error;
-  const reasons = e.CancellationReasons ?? [];
+  if (!(error instanceof WriteConflictError || error instanceof ThrottledError)) return error;
   for (const [index, change] of changes.entries()) {
-    const reason = reasons[index];
-    if (reason?.Code === 'ConditionalCheckFailed') {
-      const explained = stateOrRace(change, reason.Item);
-      if (explained instanceof RequestStateConflict) return explained;
-    }
-  }
-  if (reasons.some((r) => THROTTLED_REASONS.has(r.Code ?? ''))) {
-    // Named like the SDK's own throttling error, so the problem middleware answers 503 + Retry-After.
-    return Object.assign(new Error('DynamoDB throttled the transaction'), { name: 'ThrottlingException', cause: error });
-  }
-  if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
-    return new RequestRaceError('a request or position changed while the change was written', { cause: error });
+    const reason = error.reasons[index];
+    if (reason?.code !== 'ConditionalCheckFailed') continue;
+    const { status } = failedConditionState(reason.item);
+    if (status === undefined || !change.allowedFrom.includes(status)) return new RequestStateConflict(change.after.requestId, status);
   }
   return error;
-}
-
-function stateOrRace(change: RequestChange, item: unknown): RequestStateConflict | RequestRaceError {
-  const { status } = failedConditionState(item);
-  if (status === undefined || !change.allowedFrom.includes(status)) return new RequestStateConflict(change.after.requestId, status);
-  return new RequestRaceError(`request ${change.after.requestId} changed since it was read`);
 }
 
 export interface StoredRequestCaps {
@@ -200,25 +183,11 @@ export interface StoredRequestCaps {
 }
 
 export async function getRequestCaps(storeId: string): Promise<StoredRequestCaps | undefined> {
-  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.requestCaps(storeId), ReturnConsumedCapacity: 'TOTAL' }));
+  const { Item } = await send(new GetCommand({ TableName: tableName(), Key: keys.requestCaps(storeId), ReturnConsumedCapacity: 'TOTAL' }));
   return Item ? { capsPerBedPerWeek: (Item.capsPerBedPerWeek as Record<string, number>) ?? {}, updatedAt: Item.updatedAt as string } : undefined;
 }
 
-/** Replaces a store's caps, in one transaction with a check that the store exists. */
+/** Replaces a store's caps, in one transaction with a check that the store exists (UnknownStoreError). */
 export async function putRequestCaps(storeId: string, caps: StoredRequestCaps): Promise<void> {
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { ConditionCheck: { TableName: tableName(), Key: keys.store(storeId), ConditionExpression: 'attribute_exists(PK)' } },
-          { Put: { TableName: tableName(), Item: { ...keys.requestCaps(storeId), entity: 'RequestCaps', storeId, ...caps } } },
-        ],
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') throw new UnknownStoreError(storeId);
-    throw error;
-  }
+  await transactWithStore(storeId, [{ Put: { TableName: tableName(), Item: { ...keys.requestCaps(storeId), entity: 'RequestCaps', storeId, ...caps } } }]);
 }

@@ -10,8 +10,9 @@
  *   entity: 'ShortfallAlerts', date, storeId, alertedHomes: String Set }
  */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { WriteConflictError } from '../domain/failures.ts';
 import type { ShortfallBody, ShortfallReason } from '../schemas/shortfalls.ts';
-import { documentClient, tableName } from './dynamodb-client.ts';
+import { send, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
 import { batchGetAll, queryAll } from './read-all.ts';
 import type { Page } from './pagination.ts';
@@ -78,7 +79,7 @@ export function toShortfall(raw: Record<string, unknown>): ShortfallBody {
  */
 export async function putShortfallRecord(record: ShortfallBody, asOf: string): Promise<'written' | 'present'> {
   try {
-    await documentClient.send(
+    await send(
       new PutCommand({
         TableName: tableName(),
         Item: { ...keys.shortfall(record.date, record.storeId, record.homeId), entity: SHORTFALL_ENTITY, ...record, asOf },
@@ -88,7 +89,7 @@ export async function putShortfallRecord(record: ShortfallBody, asOf: string): P
     );
     return 'written';
   } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return 'present';
+    if (error instanceof WriteConflictError && error.conditionFailed()) return 'present';
     throw error;
   }
 }
@@ -130,7 +131,7 @@ export async function alertLedgers(date: string): Promise<Map<string, Set<string
  */
 export async function recordAlerted(date: string, storeId: string, homeIds: readonly string[]): Promise<void> {
   const add = homeIds.length > 0; // DynamoDB refuses an empty set; the item alone says "digest sent".
-  await documentClient.send(
+  await send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.shortfallAlerts(date, storeId),

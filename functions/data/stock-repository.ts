@@ -4,8 +4,8 @@
  * Write protocol, for every writer (counts here; receipts, dispatch and inbound in other features):
  * a position is written whole with `positionPut`, conditioned on the version that was read, and
  * stores version + 1, with the home's attribution it read (the count writer: the home's profile).
- * A writer that loses the race gets a cancelled transaction / failed condition, re-reads and
- * re-applies. Nothing updates a position attribute in place, so no update can be lost
+ * A writer that loses the race gets a WriteConflictError (failures.ts), re-reads and re-applies
+ * (retryOnConflict). Nothing updates a position attribute in place, so no update can be lost
  * and the run-out index attributes always match the state.
  *
  * For other features:
@@ -16,17 +16,14 @@
  * - shortfall job: `positionsRunningOutBefore(asOf + 7 days)` reads only the at-risk positions,
  *   shard by shard, from the sparse run-out index (GSI2 `RUNOUT#<shard>`).
  */
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
+import { WriteConflictError } from '../domain/failures.ts';
 import type { PositionState } from '../domain/stock-position.ts';
 import { TIME_INDEX_SHARDS } from './table-definition.ts';
-import { documentClient, tableName } from './dynamodb-client.ts';
-import { queryAll } from './read-all.ts';
+import { send, tableName, type TransactItem } from './dynamodb-client.ts';
+import { batchGetAll, batchWriteAll, queryAll } from './read-all.ts';
+import { retryOnConflict } from './retries.ts';
 import { keys, locationPk, type LocationRef } from './keys.ts';
 import type { Page } from './pagination.ts';
 import { queryPartitionPage } from './query-page.ts';
@@ -54,18 +51,10 @@ export {
   type StockEventKind,
 } from './stock-items.ts';
 
+export type { TransactItem } from './dynamodb-client.ts';
+
 /** DynamoDB's limit of actions in one TransactWriteItems. */
 export const MAX_TRANSACT_ITEMS = 100;
-const BATCH_WRITE_LIMIT = 25;
-const BATCH_GET_LIMIT = 100;
-const UNPROCESSED_RETRIES = 6;
-
-/** Another writer changed (or created) a position since it was read. Re-read and re-apply. */
-export class PositionConflictError extends Error {
-  override readonly name = 'PositionConflictError';
-}
-
-export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /**
  * A whole-position Put for TransactWriteItems (or, unwrapped, a PutCommand), conditioned on the
@@ -125,24 +114,12 @@ export async function getPosition(location: LocationRef, sku: string): Promise<P
 
 /** Positions of any locations × SKUs, one BatchGet per 100 keys; missing positions are absent. */
 export async function getPositionsBatch(refs: readonly { location: LocationRef; sku: string }[]): Promise<PositionRecord[]> {
-  const found: PositionRecord[] = [];
-  for (let start = 0; start < refs.length; start += BATCH_GET_LIMIT) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [tableName()]: { Keys: refs.slice(start, start + BATCH_GET_LIMIT).map((r) => keys.position(r.location, r.sku)) },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await backoff(attempt);
-      const result = await documentClient.send(new BatchGetCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
-      found.push(...(result.Responses?.[tableName()] ?? []).map(toPositionRecord));
-      request = result.UnprocessedKeys as typeof request;
-    }
-  }
-  return found;
+  return (await batchGetAll(refs.map((r) => keys.position(r.location, r.sku)))).map(toPositionRecord);
 }
 
 /**
  * Writes up to 100 positions in ONE transaction, each conditioned on the version it was read at:
- * all of them or none. Throws PositionConflictError when any of them changed meanwhile.
+ * all of them or none. Throws WriteConflictError when any of them changed meanwhile.
  */
 export interface PositionWrite {
   location: LocationRef;
@@ -157,52 +134,19 @@ export interface PositionWrite {
 export async function commitPositions(writes: readonly PositionWrite[]): Promise<void> {
   if (writes.length === 0) return;
   if (writes.length > MAX_TRANSACT_ITEMS) throw new RangeError(`at most ${MAX_TRANSACT_ITEMS} positions per commit, got ${writes.length}`);
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: writes.map((w) => positionPut(w.location, w.state, w.expectedVersion, w.attribution)),
-        // Makes the SDK's own retry of a transaction whose answer was lost a no-op, not a false conflict.
-        ClientRequestToken: randomUUID(),
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-  } catch (error) {
-    if (isConflict(error)) throw new PositionConflictError('A position changed while the post was applied.');
-    throw error;
-  }
+  await send(
+    new TransactWriteCommand({
+      TransactItems: writes.map((w) => positionPut(w.location, w.state, w.expectedVersion, w.attribution)),
+      // Makes the SDK's own retry of a transaction whose answer was lost a no-op, not a false conflict.
+      ClientRequestToken: randomUUID(),
+      ReturnConsumedCapacity: 'TOTAL',
+    }),
+  );
 }
 
-export function isConflict(error: unknown): boolean {
-  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
-  if (e?.name === 'ConditionalCheckFailedException') return true;
-  if (e?.name !== 'TransactionCanceledException') return false;
-  const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-  return codes.some((c) => c === 'ConditionalCheckFailed' || c === 'TransactionConflict') &&
-    codes.every((c) => c === 'None' || c === 'ConditionalCheckFailed' || c === 'TransactionConflict');
-}
-
-/**
- * History events as idempotent Puts (deterministic keys), 25 per BatchWriteItem, the batches sent
- * in parallel; unprocessed items are retried with backoff.
- */
+/** History events as idempotent Puts (deterministic keys), in bounded batches (read-all.ts). */
 export async function putStockEvents(location: LocationRef, events: readonly StockEvent[]): Promise<void> {
-  const batches: Record<string, unknown>[][] = [];
-  for (let start = 0; start < events.length; start += BATCH_WRITE_LIMIT) {
-    batches.push(events.slice(start, start + BATCH_WRITE_LIMIT).map((event) => stockEventItem(location, event)));
-  }
-  await Promise.all(batches.map((items) => batchWrite(items)));
-}
-
-async function batchWrite(items: Record<string, unknown>[]): Promise<void> {
-  let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-    [tableName()]: items.map((Item) => ({ PutRequest: { Item } })),
-  };
-  for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-    if (attempt > UNPROCESSED_RETRIES) throw new Error('DynamoDB left history events unprocessed after retries');
-    if (attempt > 0) await backoff(attempt);
-    const result = await documentClient.send(new BatchWriteCommand({ RequestItems: request, ReturnConsumedCapacity: 'TOTAL' }));
-    request = result.UnprocessedItems as typeof request;
-  }
+  await batchWriteAll(events.map((event) => stockEventItem(location, event)));
 }
 
 /**
@@ -211,23 +155,29 @@ async function batchWrite(items: Record<string, unknown>[]): Promise<void> {
  */
 export async function advanceLastCount(homeId: string, countedAt: string): Promise<boolean> {
   const index = keys.lastCountIndex(homeId, countedAt);
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.home(homeId),
-        UpdateExpression: 'SET lastCountedAt = :at, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
-        ConditionExpression:
-          'attribute_exists(PK) AND (attribute_not_exists(lastCountedAt) OR attribute_type(lastCountedAt, :nullType) OR lastCountedAt < :at)',
-        ExpressionAttributeValues: { ':at': countedAt, ':gsi2pk': index.GSI2PK, ':gsi2sk': index.GSI2SK, ':nullType': 'NULL' },
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  // A profile edit's transaction on the home at the same moment is a race: retried, not a refusal.
+  return retryOnConflict(
+    async () => {
+      try {
+        await send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.home(homeId),
+            UpdateExpression: 'SET lastCountedAt = :at, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
+            ConditionExpression:
+              'attribute_exists(PK) AND (attribute_not_exists(lastCountedAt) OR attribute_type(lastCountedAt, :nullType) OR lastCountedAt < :at)',
+            ExpressionAttributeValues: { ':at': countedAt, ':gsi2pk': index.GSI2PK, ':gsi2sk': index.GSI2SK, ':nullType': 'NULL' },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof WriteConflictError && error.conditionFailed()) return false;
+        throw error;
+      }
+    },
+    { exhausted: `Home "${homeId}" kept changing while its last count was recorded. Retry the post.` },
+  );
 }
 
 /** A position's history, newest first, paginated with a cursor bound to that position. */
@@ -260,4 +210,3 @@ export async function positionsRunningOutBefore(before: string): Promise<Positio
   return perShard.flat().map(toPositionRecord);
 }
 
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * Math.random()));

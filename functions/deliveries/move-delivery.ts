@@ -11,14 +11,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { deliveryPut, toDeliveryView, type DeliveryRecord, type DeliveryStatus, type DeliveryView } from '../data/delivery-repository.ts';
-import { commitRequestChanges, getRequests, RequestRaceError, RequestStateConflict, type RequestRecord } from '../data/request-repository.ts';
+import { commitRequestChanges, getRequests, type RequestRecord } from '../data/request-repository.ts';
+import { MAX_CONFLICT_ATTEMPTS, retryOnConflict } from '../data/retries.ts';
 import type { TransactItem } from '../data/stock-repository.ts';
+import { WriteConflictError } from '../domain/failures.ts';
 import { allowedFrom, type RequestAction, type RequestStatus } from '../domain/request-lifecycle.ts';
 import type { Actor } from '../access/principal.ts';
 import type { GuardedRecord } from '../access/resources.ts';
 import { conflict, notFound } from '../http/problem.ts';
-
-export const MAX_MOVE_ATTEMPTS = 4;
 
 export interface MoveContext {
   delivery: DeliveryRecord;
@@ -53,46 +53,45 @@ export async function moveDelivery(target: GuardedRecord<DeliveryRecord>, now: D
   };
   const at = now.toISOString();
   const writeIds = new Set<string>();
-  for (let attempt = 1; ; attempt++) {
-    const delivery = await read();
-    if (writeIds.has(delivery.writeId)) return toDeliveryView(delivery);
-    if (delivery.status !== move.from) throw statusConflict(delivery.status, move);
-    const requests = await getRequests(delivery.requestIds);
-    let plan: MovePlan;
-    try {
-      plan = await move.plan({ delivery, requests, actor, at });
-    } catch (error) {
-      // A refusal (nothing left to dispatch, the store short) computed from reads that a racing move
-      // has overtaken is not the answer: the requests or the stock may already show that move. If
-      // the delivery changed meanwhile, read it again and answer from its new state.
-      const again = await read();
-      if (again.version !== delivery.version && attempt < MAX_MOVE_ATTEMPTS) continue;
-      throw error;
-    }
-    const { changes, moving, items } = plan;
-    const writeId = randomUUID();
-    writeIds.add(writeId);
-    const after: DeliveryRecord = { ...delivery, ...changes, status: move.to, updatedAt: at, version: delivery.version + 1, writeId };
-    const to: RequestStatus = move.action === 'dispatch' ? 'dispatched' : 'delivered';
-    const requestChanges = moving.map((before) => ({
-      before,
-      after: {
-        ...before,
-        status: to,
-        updatedAt: at,
-        version: before.version + 1,
-        history: [...before.history, { action: move.action, from: before.status, to, at, actor, reason: `Delivery ${deliveryId}.` }],
-      },
-      allowedFrom: allowedFrom(move.action),
-    }));
-    try {
+  // A request or position that moved on meanwhile (a RequestStateConflict, too) is a race: re-read.
+  return retryOnConflict(
+    async (attempt) => {
+      const delivery = await read();
+      if (writeIds.has(delivery.writeId)) return toDeliveryView(delivery);
+      if (delivery.status !== move.from) throw statusConflict(delivery.status, move);
+      const requests = await getRequests(delivery.requestIds);
+      let plan: MovePlan;
+      try {
+        plan = await move.plan({ delivery, requests, actor, at });
+      } catch (error) {
+        // A refusal (nothing left to dispatch, the store short) computed from reads that a racing move
+        // has overtaken is not the answer: the requests or the stock may already show that move. If
+        // the delivery changed meanwhile, read it again and answer from its new state.
+        const again = await read();
+        if (again.version !== delivery.version && attempt < MAX_CONFLICT_ATTEMPTS) throw new WriteConflictError(`delivery ${deliveryId} moved on`);
+        throw error;
+      }
+      const { changes, moving, items } = plan;
+      const writeId = randomUUID();
+      writeIds.add(writeId);
+      const after: DeliveryRecord = { ...delivery, ...changes, status: move.to, updatedAt: at, version: delivery.version + 1, writeId };
+      const to: RequestStatus = move.action === 'dispatch' ? 'dispatched' : 'delivered';
+      const requestChanges = moving.map((before) => ({
+        before,
+        after: {
+          ...before,
+          status: to,
+          updatedAt: at,
+          version: before.version + 1,
+          history: [...before.history, { action: move.action, from: before.status, to, at, actor, reason: `Delivery ${deliveryId}.` }],
+        },
+        allowedFrom: allowedFrom(move.action),
+      }));
       await commitRequestChanges(requestChanges, [deliveryPut(after, { version: delivery.version, status: move.from }), ...items]);
       return toDeliveryView(after);
-    } catch (error) {
-      if (!(error instanceof RequestRaceError || error instanceof RequestStateConflict)) throw error;
-      if (attempt >= MAX_MOVE_ATTEMPTS) throw conflict('The delivery, its requests or the stock kept changing while this was applied; nothing moved. Retry.');
-    }
-  }
+    },
+    { exhausted: 'The delivery, its requests or the stock kept changing while this was applied; nothing moved. Retry.' },
+  );
 }
 
 function statusConflict(current: DeliveryStatus, move: Move) {

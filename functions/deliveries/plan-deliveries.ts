@@ -28,7 +28,8 @@ import {
   type DeliveryRecord,
 } from '../data/delivery-repository.ts';
 import { allStoreHomes, getStore, type HomeRecord } from '../data/registry-repository.ts';
-import { allInStoreQueue, commitRequestChanges, RequestRaceError, RequestStateConflict, type RequestRecord } from '../data/request-repository.ts';
+import { allInStoreQueue, commitRequestChanges, type RequestRecord } from '../data/request-repository.ts';
+import { retryOnConflict } from '../data/retries.ts';
 import { getPositionsBatch } from '../data/stock-repository.ts';
 import { addDays } from '../domain/calendar-date.ts';
 import {
@@ -41,14 +42,13 @@ import {
   type UnplacedRequest,
 } from '../domain/delivery-plan.ts';
 import { plannedLines } from '../domain/delivery-stock.ts';
+import { StateConflictError, WriteConflictError } from '../domain/failures.ts';
 import { allowedFrom } from '../domain/request-lifecycle.ts';
 import { runoutDate } from '../domain/stock-position.ts';
 import { dateInZone } from '../domain/zoned-dates.ts';
-import { badRequest, conflict, notFound } from '../http/problem.ts';
+import { badRequest, notFound } from '../http/problem.ts';
 import type { Actor } from '../access/principal.ts';
 import type { DeliveryPlanBody } from '../schemas/deliveries.ts';
-
-export const MAX_PLAN_ATTEMPTS = 4;
 
 export interface PlanCommand {
   storeId: string;
@@ -69,40 +69,40 @@ export async function planStoreDeliveries({ storeId, from, days, actor, now }: P
   }
   const to = addDays(from, days - 1);
   const written = new Map<string, PlannedDelivery>();
-  for (let attempt = 1; ; attempt++) {
-    const [homes, approved, partial, bookedDays] = await Promise.all([
-      allStoreHomes(storeId),
-      allInStoreQueue(storeId, 'approved'),
-      allInStoreQueue(storeId, 'partially-approved'),
-      readDeliveryDays(storeId, from, to),
-    ]);
-    // The pure planner takes planned, dispatched and delivered deliveries, not cancelled ones: a
-    // cancelled delivery carries no requests and holds no capacity (its cancel took the home off the
-    // day, so it is not normally among those read), and must be neither counted nor grown. Should
-    // the home be planned on that date again, the new delivery takes its item over (writeDelivery).
-    const booked = await getDeliveries([...bookedDays].flatMap(([date, homeIds]) => homeIds.map((h) => deliveryIdFor(date, h))));
-    const existing = booked.filter((d): d is ExistingRecord => d.status !== 'cancelled');
-    const { plannable, empty } = splitRequests([...approved, ...partial]);
-    const plan = planDeliveries({
-      from,
-      days,
-      capacityPerDay: store.capacityPerDay,
-      closedDates: store.closedDates,
-      homes: await homesWithRunouts(homes, plannable, store.timeZone),
-      requests: plannable.map(toPlanRequest),
-      existing,
-      deliveryFits: deliveryFitsOneTransaction,
-    });
-    const outcome = await writePlan(plan.deliveries, { storeId, capacityPerDay: store.capacityPerDay, actor, now, existing, requests: plannable });
-    for (const delivery of outcome.written) written.set(delivery.deliveryId, delivery);
-    if (!outcome.raced) {
+  return retryOnConflict(
+    async () => {
+      const [homes, approved, partial, bookedDays] = await Promise.all([
+        allStoreHomes(storeId),
+        allInStoreQueue(storeId, 'approved'),
+        allInStoreQueue(storeId, 'partially-approved'),
+        readDeliveryDays(storeId, from, to),
+      ]);
+      // The pure planner takes planned, dispatched and delivered deliveries, not cancelled ones: a
+      // cancelled delivery carries no requests and holds no capacity (its cancel took the home off the
+      // day, so it is not normally among those read), and must be neither counted nor grown. Should
+      // the home be planned on that date again, the new delivery takes its item over (writeDelivery).
+      const booked = await getDeliveries([...bookedDays].flatMap(([date, homeIds]) => homeIds.map((h) => deliveryIdFor(date, h))));
+      const existing = booked.filter((d): d is ExistingRecord => d.status !== 'cancelled');
+      const { plannable, empty } = splitRequests([...approved, ...partial]);
+      const plan = planDeliveries({
+        from,
+        days,
+        capacityPerDay: store.capacityPerDay,
+        closedDates: store.closedDates,
+        homes: await homesWithRunouts(homes, plannable, store.timeZone),
+        requests: plannable.map(toPlanRequest),
+        existing,
+        deliveryFits: deliveryFitsOneTransaction,
+      });
+      const outcome = await writePlan(plan.deliveries, { storeId, capacityPerDay: store.capacityPerDay, actor, now, existing, requests: plannable });
+      for (const delivery of outcome.written) written.set(delivery.deliveryId, delivery);
+      // What was written stands; the next attempt plans what is left from the new state.
+      if (outcome.raced) throw new WriteConflictError(`store ${storeId}'s requests, deliveries or capacity moved while the plan was written`);
       const deliveries = [...written.values()].sort((a, b) => compare(a.date, b.date) || compare(a.homeId, b.homeId));
       return { storeId, from, days, deliveries, unplaced: [...empty, ...plan.unplaced] };
-    }
-    if (attempt >= MAX_PLAN_ATTEMPTS) {
-      throw conflict('Requests, deliveries or capacity kept changing while the plan was written; what was written stands. Plan again.');
-    }
-  }
+    },
+    { exhausted: 'Requests, deliveries or capacity kept changing while the plan was written; what was written stands. Plan again.' },
+  );
 }
 
 /** A request allocated nothing at all has nothing to deliver: it waits for the next allocation. */
@@ -157,7 +157,7 @@ async function writePlan(deliveries: PlannedDelivery[], context: WriteContext): 
           await writeDelivery(delivery, context);
           written.push(delivery);
         } catch (error) {
-          if (!(error instanceof RequestRaceError || error instanceof RequestStateConflict)) throw error;
+          if (!(error instanceof WriteConflictError)) throw error;
           raced = true;
           return;
         }
@@ -176,7 +176,7 @@ async function writeDelivery(planned: PlannedDelivery, context: WriteContext): P
   } catch (error) {
     // Ids are per home and date (deliveryIdFor): a new delivery may meet the item of one cancelled on
     // that date, unseen because its home is no longer booked. It takes that item over.
-    if (before || !(error instanceof RequestRaceError)) throw error;
+    if (before || !(error instanceof WriteConflictError) || error instanceof StateConflictError) throw error;
     const cancelled = await getDelivery(planned.deliveryId);
     if (cancelled?.status !== 'cancelled') throw error;
     await commitDelivery(planned, cancelled, context);

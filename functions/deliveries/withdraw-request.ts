@@ -12,9 +12,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { dayRelease, deliveryPut, getDelivery, type DeliveryRecord } from '../data/delivery-repository.ts';
-import { getRequests, RequestRaceError, type RequestRecord } from '../data/request-repository.ts';
+import { getRequests, type RequestRecord } from '../data/request-repository.ts';
 import type { TransactItem } from '../data/stock-repository.ts';
 import { deliveryLines } from '../domain/delivery-stock.ts';
+import { WriteConflictError } from '../domain/failures.ts';
 
 /** Reads: the delivery, then its other requests (strongly consistent). No writes of its own. */
 export async function withdrawFromDelivery(request: RequestRecord, at: string): Promise<TransactItem[]> {
@@ -23,7 +24,7 @@ export async function withdrawFromDelivery(request: RequestRecord, at: string): 
   const delivery = await getDelivery(request.deliveryId);
   if (!delivery?.requestIds.includes(request.requestId)) return [];
   // The request was read scheduled, the delivery after it moved on: a dispatch landed in between.
-  if (delivery.status !== 'planned') throw new RequestRaceError(`delivery ${delivery.deliveryId} is ${delivery.status}`);
+  if (delivery.status !== 'planned') throw new WriteConflictError(`delivery ${delivery.deliveryId} is ${delivery.status}`);
 
   const others = delivery.requestIds.filter((id) => id !== request.requestId);
   const byId = new Map((await getRequests(others)).map((r) => [r.requestId, r]));

@@ -13,6 +13,7 @@
  */
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { Context } from 'aws-lambda';
+import { classifyFailure } from '../data/failures.ts';
 import { idempotencyStore } from '../data/idempotency-store.ts';
 import { idempotencyKey as keySchema } from '../schemas/common.ts';
 import type { HttpResult } from './http-handler.ts';
@@ -106,6 +107,6 @@ function asProblem(error: unknown): unknown {
     });
   }
   // The store's own failure (e.g. throttling) carries the SDK error as its cause: answer for that.
-  if (name === 'IdempotencyPersistenceLayerError') return (error as { cause?: unknown }).cause ?? error;
+  if (name === 'IdempotencyPersistenceLayerError') return classifyFailure((error as { cause?: unknown }).cause ?? error);
   return error;
 }

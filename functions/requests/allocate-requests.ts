@@ -13,64 +13,54 @@
  * recomputes from the current state, so a run that lost a race simply runs again (bounded), and
  * running it twice changes nothing the second time.
  */
-import { readLocationStock, getPositionsBatch, type PositionRecord } from '../data/stock-repository.ts';
-import {
-  allInStoreQueue,
-  commitRequestChanges,
-  RequestRaceError,
-  RequestStateConflict,
-  type RequestChange,
-  type RequestRecord,
-} from '../data/request-repository.ts';
+import { readLocationStock, getPositionsBatch, MAX_TRANSACT_ITEMS, type PositionRecord } from '../data/stock-repository.ts';
+import { allInStoreQueue, commitRequestChanges, type RequestChange, type RequestRecord } from '../data/request-repository.ts';
+import { retryOnConflict } from '../data/retries.ts';
 import { allocate, type Allocation } from '../domain/allocation.ts';
 import { inboundDelta, inboundUnits, sumDeltas } from '../domain/request-inbound.ts';
 import { allowedFrom } from '../domain/request-lifecycle.ts';
 import { projectedOnHand } from '../domain/stock-position.ts';
-import { conflict, notFound } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
 import type { AllocationResult } from '../schemas/requests.ts';
 import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
 import type { Actor } from '../access/principal.ts';
 
-export const MAX_ALLOCATION_ATTEMPTS = 3;
-const MAX_TRANSACT_ITEMS = 100;
 /** Approved but not yet scheduled: the states a request can be scheduled from are the ones allocation works on. */
 const UNSCHEDULED = allowedFrom('schedule');
 
+/** A request that moved on meanwhile (a RequestStateConflict, too) is a race: the run recomputes from the new state. */
 export async function allocateStoreStock({ storeId, actor, now }: { storeId: string; actor: Actor; now: Date }): Promise<AllocationResult> {
-  for (let attempt = 1; ; attempt++) {
-    const [store, approved, partial, scheduled] = await Promise.all([
-      readLocationStock({ kind: 'store', id: storeId }),
-      allInStoreQueue(storeId, 'approved'),
-      allInStoreQueue(storeId, 'partially-approved'),
-      allInStoreQueue(storeId, 'scheduled'),
-    ]);
-    if (!store.profile) throw notFound(`No store "${storeId}".`);
-    const requests = [...approved, ...partial].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return retryOnConflict(
+    async () => {
+      const [store, approved, partial, scheduled] = await Promise.all([
+        readLocationStock({ kind: 'store', id: storeId }),
+        allInStoreQueue(storeId, 'approved'),
+        allInStoreQueue(storeId, 'partially-approved'),
+        allInStoreQueue(storeId, 'scheduled'),
+      ]);
+      if (!store.profile) throw notFound(`No store "${storeId}".`);
+      const requests = [...approved, ...partial].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 
-    const held = sumDeltas(scheduled.map((r) => inboundUnits(r)));
-    const stock: Record<string, number> = {};
-    for (const p of store.positions) stock[p.state.sku] = Math.max(0, projectedOnHand(p.state, now) - (held.get(p.state.sku) ?? 0));
+      const held = sumDeltas(scheduled.map((r) => inboundUnits(r)));
+      const stock: Record<string, number> = {};
+      for (const p of store.positions) stock[p.state.sku] = Math.max(0, projectedOnHand(p.state, now) - (held.get(p.state.sku) ?? 0));
 
-    const positions = await getPositionsBatch(requests.flatMap((r) => homePositionRefs(r.homeId, (r.approvedLines ?? []).map((l) => l.sku))));
-    const allocations = allocate({
-      stock,
-      requests: requests.map((r) => ({
-        requestId: r.requestId,
-        homeId: r.homeId,
-        createdAt: r.createdAt,
-        lines: (r.approvedLines ?? []).filter((l) => l.quantity > 0).map((l) => ({ sku: l.sku, approved: l.quantity })),
-      })),
-      supply: positions.map((p) => ({ homeId: p.location.id, sku: p.state.sku, projectedOnHand: projectedOnHand(p.state, now), dailyUsage: p.state.dailyUsage })),
-    });
-
-    try {
+      const positions = await getPositionsBatch(requests.flatMap((r) => homePositionRefs(r.homeId, (r.approvedLines ?? []).map((l) => l.sku))));
+      const allocations = allocate({
+        stock,
+        requests: requests.map((r) => ({
+          requestId: r.requestId,
+          homeId: r.homeId,
+          createdAt: r.createdAt,
+          lines: (r.approvedLines ?? []).filter((l) => l.quantity > 0).map((l) => ({ sku: l.sku, approved: l.quantity })),
+        })),
+        supply: positions.map((p) => ({ homeId: p.location.id, sku: p.state.sku, projectedOnHand: projectedOnHand(p.state, now), dailyUsage: p.state.dailyUsage })),
+      });
       await record(requests, allocations, positions, actor, now);
       return { asOf: now.toISOString(), allocations };
-    } catch (error) {
-      if (!(error instanceof RequestRaceError || error instanceof RequestStateConflict)) throw error;
-      if (attempt >= MAX_ALLOCATION_ATTEMPTS) throw conflict('Requests or stock kept changing while the allocation was recorded; run it again.');
-    }
-  }
+    },
+    { exhausted: 'Requests or stock kept changing while the allocation was recorded; run it again.' },
+  );
 }
 
 async function record(requests: RequestRecord[], allocations: Allocation[], positions: PositionRecord[], actor: Actor, now: Date): Promise<void> {

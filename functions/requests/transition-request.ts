@@ -15,11 +15,11 @@ import { getHomeRecord } from '../data/registry-repository.ts';
 import {
   commitRequestChanges,
   getRequestCaps,
-  RequestRaceError,
   RequestStateConflict,
   toRequestView,
   type RequestRecord,
 } from '../data/request-repository.ts';
+import { retryOnConflict } from '../data/retries.ts';
 import { getPositionsBatch, type TransactItem } from '../data/stock-repository.ts';
 import { withdrawFromDelivery } from '../deliveries/withdraw-request.ts';
 import { inboundDelta } from '../domain/request-inbound.ts';
@@ -28,9 +28,6 @@ import type { GuardedRecord } from '../access/resources.ts';
 import { badRequest, conflict, HttpProblem, notFound } from '../http/problem.ts';
 import type { RequestApproval, RequestView } from '../schemas/requests.ts';
 import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
-
-/** Attempts when another writer moved the request or a position between our read and write. */
-export const MAX_TRANSITION_ATTEMPTS = 4;
 
 interface Planned {
   after: RequestRecord;
@@ -93,32 +90,32 @@ async function transition(
   action: RequestAction,
   plan: (request: RequestRecord, entry: Entry) => Promise<Planned>,
 ): Promise<RequestView> {
-  for (let attempt = 1; ; attempt++) {
-    const request = await target.read();
-    if (!request) throw notFound(`No request "${target.id}".`);
-    if (!allowedFrom(action).includes(request.status)) throw stateConflict(request.status, action);
-    const at = now.toISOString();
-    const entry: Entry = (to, reason, changes = {}) => ({
-      ...request,
-      ...changes,
-      status: to,
-      updatedAt: at,
-      version: request.version + 1,
-      history: [...request.history, { action, from: request.status, to, at, actor: target.actor, reason }],
-    });
-    try {
-      // Inside the try: a plan may find what it read has moved on (RequestRaceError) and re-read.
-      const { after, items } = await plan(request, entry);
-      await commitRequestChanges([{ before: request, after, allowedFrom: allowedFrom(action) }], items);
-      return toRequestView(after);
-    } catch (error) {
-      if (error instanceof RequestStateConflict) throw stateConflict(error.current, action);
-      if (!(error instanceof RequestRaceError)) throw error;
-      if (attempt >= MAX_TRANSITION_ATTEMPTS) {
-        throw conflict('The request or its home\'s stock kept changing while this was applied; nothing was changed. Retry.');
+  return retryOnConflict(
+    async () => {
+      const request = await target.read();
+      if (!request) throw notFound(`No request "${target.id}".`);
+      if (!allowedFrom(action).includes(request.status)) throw stateConflict(request.status, action);
+      const at = now.toISOString();
+      const entry: Entry = (to, reason, changes = {}) => ({
+        ...request,
+        ...changes,
+        status: to,
+        updatedAt: at,
+        version: request.version + 1,
+        history: [...request.history, { action, from: request.status, to, at, actor: target.actor, reason }],
+      });
+      try {
+        // Inside the try: a plan may find what it read has moved on (WriteConflictError) and re-read.
+        const { after, items } = await plan(request, entry);
+        await commitRequestChanges([{ before: request, after, allowedFrom: allowedFrom(action) }], items);
+        return toRequestView(after);
+      } catch (error) {
+        if (error instanceof RequestStateConflict) throw stateConflict(error.current, action);
+        throw error;
       }
-    }
-  }
+    },
+    { exhausted: "The request or its home's stock kept changing while this was applied; nothing was changed. Retry." },
+  );
 }
 
 /** 409 whose detail names the state the request is in. */

@@ -25,7 +25,6 @@ import {
   advanceLastCount,
   commitPositions,
   deterministicEventId,
-  PositionConflictError,
   putStockEvents,
   readLocationStock,
   readPositions,
@@ -33,17 +32,15 @@ import {
   type StockEvent,
 } from '../data/stock-repository.ts';
 import type { LocationRef } from '../data/keys.ts';
+import { retryOnConflict } from '../data/retries.ts';
 import { canonicalInstant, instantMs } from '../domain/instants.ts';
 import { viewPosition, type PositionState } from '../domain/stock-position.ts';
 import { isInFuture } from '../domain/stock-rules.ts';
 import { applyCount, type CountOutcome } from '../domain/usage-estimate.ts';
-import { badRequest, conflict, notFound, type FieldError } from '../http/problem.ts';
+import { badRequest, notFound, type FieldError } from '../http/problem.ts';
 import type { CountLine, CountPost, CountsRecorded } from '../schemas/stock.ts';
 import { describeLocation } from './locations.ts';
 import { stockRules } from './stock-config.ts';
-
-/** Attempts at the commit under contention before answering 409 (each re-reads the positions). */
-export const MAX_COMMIT_ATTEMPTS = 5;
 
 export interface RecordCountsInput {
   location: LocationRef;
@@ -69,43 +66,38 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
   });
   if (errors.length > 0) throw badRequest(`The count has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
 
-  let positions = stock.positions;
-  for (let attempt = 1; ; attempt++) {
-    const outcomes = applyLines(positions, post.lines, countedAt);
-    try {
+  // Each attempt after the first re-reads the positions: another post committed meanwhile.
+  const outcomes = await retryOnConflict(
+    async (attempt) => {
+      const positions = attempt === 1 ? stock.positions : await readPositions(location);
+      const applied = applyLines(positions, post.lines, countedAt);
       await commitPositions(
-        outcomes.filter((o) => o.changes).map((o) => ({ location, state: o.outcome.position, expectedVersion: o.expectedVersion, attribution })),
+        applied.filter((o) => o.changes).map((o) => ({ location, state: o.outcome.position, expectedVersion: o.expectedVersion, attribution })),
       );
-    } catch (error) {
-      if (!(error instanceof PositionConflictError)) throw error;
-      if (attempt >= MAX_COMMIT_ATTEMPTS) {
-        throw conflict(`Other counts for these positions kept arriving at the same time; nothing of this post was recorded. Retry it.`);
-      }
-      await jitter(attempt);
-      positions = await readPositions(location);
-      continue;
-    }
+      return applied;
+    },
+    { exhausted: 'Other counts for these positions kept arriving at the same time; nothing of this post was recorded. Retry it.' },
+  );
 
-    const recordedAt = now.toISOString();
-    const events = outcomes.flatMap((o) => historyEvents(o, countedAt, recordedAt, recordedBy));
-    await Promise.all([
-      putStockEvents(location, events),
-      location.kind === 'home' ? advanceLastCount(location.id, countedAt) : undefined,
-    ]);
+  const recordedAt = now.toISOString();
+  const events = outcomes.flatMap((o) => historyEvents(o, countedAt, recordedAt, recordedBy));
+  await Promise.all([
+    putStockEvents(location, events),
+    location.kind === 'home' ? advanceLastCount(location.id, countedAt) : undefined,
+  ]);
 
-    return {
-      countedAt,
-      asOf: now.toISOString(),
-      positions: outcomes.map(({ line, outcome }) => viewPosition(outcome.position, now, items.get(line.sku)?.packSize ?? 1, stockRules)),
-      lines: outcomes.map(({ line, outcome }) => ({
-        sku: line.sku,
-        applied: !outcome.late,
-        lateReason: outcome.lateReason,
-        adjustment: outcome.adjustment,
-        observedUsage: outcome.observedUsage,
-      })),
-    };
-  }
+  return {
+    countedAt,
+    asOf: now.toISOString(),
+    positions: outcomes.map(({ line, outcome }) => viewPosition(outcome.position, now, items.get(line.sku)?.packSize ?? 1, stockRules)),
+    lines: outcomes.map(({ line, outcome }) => ({
+      sku: line.sku,
+      applied: !outcome.late,
+      lateReason: outcome.lateReason,
+      adjustment: outcome.adjustment,
+      observedUsage: outcome.observedUsage,
+    })),
+  };
 }
 
 interface LineOutcome {
@@ -171,4 +163,3 @@ function historyEvents({ line, expectedVersion, outcome, changes }: LineOutcome,
   return [count, adjustment];
 }
 
-const jitter = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));

@@ -20,7 +20,7 @@ import { handler as getRequest } from '../../functions/handlers/get-request.ts';
 import { handler as postRequest } from '../../functions/handlers/post-home-request.ts';
 import { handler as reject } from '../../functions/handlers/reject-request.ts';
 import { handler as allocations } from '../../functions/handlers/post-store-allocations.ts';
-import { MAX_TRANSITION_ATTEMPTS } from '../../functions/requests/transition-request.ts';
+import { MAX_CONFLICT_ATTEMPTS } from '../../functions/data/retries.ts';
 import { invoke } from '../support/lambda-event.ts';
 
 const documents = mockClient(DynamoDBDocumentClient);
@@ -118,7 +118,7 @@ describe('a cancelled transaction or a failed condition → the right 409, never
     const response = await approveCall();
     expect(response.status).toBe(409);
     expect(response.body.detail).toContain('kept changing');
-    expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(MAX_TRANSITION_ATTEMPTS);
+    expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(MAX_CONFLICT_ATTEMPTS);
   });
 });
 

@@ -11,7 +11,7 @@ import { toPositionState } from '../../functions/data/stock-repository.ts';
 import { defaultStockRules } from '../../functions/domain/stock-rules.ts';
 import { applyCount } from '../../functions/domain/usage-estimate.ts';
 import type { PositionState } from '../../functions/domain/stock-position.ts';
-import { MAX_COMMIT_ATTEMPTS } from '../../functions/stock/record-counts.ts';
+import { MAX_CONFLICT_ATTEMPTS } from '../../functions/data/retries.ts';
 import { daysAgo, postCount, seedRegistry } from '../support/stock-fixtures.ts';
 import { useTestApi } from '../support/test-api.ts';
 
@@ -127,7 +127,7 @@ describe('parallel posts for the same positions', () => {
     const response = await postCount(api(), admin, '/v1/homes/calm', daysAgo(1), [{ sku: 'VISOR', onHand: 3 }]);
     expect(response.status).toBe(409);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(transactions).toBe(MAX_COMMIT_ATTEMPTS);
+    expect(transactions).toBe(MAX_CONFLICT_ATTEMPTS);
     expect(await api().tableItems()).toEqual(before);
   });
 });

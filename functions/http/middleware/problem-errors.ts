@@ -1,28 +1,37 @@
 /**
- * middy onError: every failure leaves as problem+json. Known problems keep their status; the access
- * policy's refusal (AccessDenied) is 403; DynamoDB throttling that outlasted the SDK's retries becomes
- * 503 with Retry-After (the client should come back, nothing was lost); anything else is logged and
- * answered 500 without internals.
+ * middy onError: every failure leaves as problem+json. This is the one place that maps the typed
+ * failures to answers: the access policy's refusal (AccessDenied) → 403; of the failures of
+ * functions/domain/failures.ts (which functions/data/failures.ts makes of every DynamoDB failure),
+ * throttling and batches left unprocessed → 503 with Retry-After (the client should come back,
+ * nothing was lost), a race or a state that refuses the action → 409, a foreign cursor → 400.
+ * Anything else is logged and answered 500 without internals.
  */
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { logger } from '../../observability/logger.ts';
 import { AccessDenied } from '../../access/authorize.ts';
-import { forbidden, HttpProblem, problemResponse } from '../problem.ts';
-
-const THROTTLING = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'LimitExceededException',
-]);
+import {
+  ConflictRetriesExhaustedError,
+  InvalidCursorError,
+  PreconditionFailedError,
+  StateConflictError,
+  ThrottledError,
+  WriteConflictError,
+} from '../../domain/failures.ts';
+import { logger } from '../../observability/logger.ts';
+import { badRequest, conflict, forbidden, HttpProblem, problemResponse } from '../problem.ts';
 
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof AccessDenied) return forbidden(error.message);
-  const name = (error as { name?: string } | null)?.name ?? '';
-  if (THROTTLING.has(name)) {
-    return new HttpProblem(503, 'The data store is busy; retry after the interval given.', { headers: { 'retry-after': '1' } });
+  if (error instanceof ThrottledError) {
+    return new HttpProblem(503, 'The data store is busy; retry after the interval given.', { headers: { 'retry-after': String(error.retryAfterSeconds) } });
+  }
+  if (error instanceof ConflictRetriesExhaustedError) return conflict(error.message);
+  if (error instanceof StateConflictError) return conflict(error.message, error.current === undefined ? undefined : { currentStatus: error.current });
+  if (error instanceof WriteConflictError) return conflict('What this change was computed from changed while it was written; nothing was changed. Retry.');
+  if (error instanceof PreconditionFailedError) return conflict(error.message);
+  if (error instanceof InvalidCursorError) {
+    return badRequest(error.message, [{ in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' }]);
   }
   return new HttpProblem(500, 'Something went wrong on our side. It has been logged.');
 }
