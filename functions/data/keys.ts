@@ -122,8 +122,9 @@ export const keys = {
   shortfallAlerts: (date: string, storeId: string): TableKey => ({ PK: `SHORTFALL-ALERTS#${date}`, SK: `STORE#${storeId}` }),
   shortfallAlertsPartition: (date: string) => `SHORTFALL-ALERTS#${date}`,
 
-  // idempotency records (Powertools persistence layer on the same table)
-  idempotencyPartition: 'IDEMPOTENCY',
+  // idempotency records (Powertools persistence layer on the same table): a partition per route and
+  // caller organisation, so no one partition takes every route's and every tenant's retries.
+  idempotencyPartition: (routeKey: string, org: string) => `IDEMPOTENCY#${routeKey}#${org}`,
 } as const;
 
 /** Sorts before every ISO timestamp, so never-counted homes come first in "older than" queries. */

@@ -1,6 +1,7 @@
 /** Catalogue items, stores and homes in the table: the only code that reads or writes them. */
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { PreconditionFailedError, WriteConflictError } from '../domain/failures.ts';
+import { CARESTOCK_TIME_ZONE } from '../domain/zoned-dates.ts';
 import type { Home, HomeInput, Item, ItemInput, Store, StoreInput } from '../schemas/registry.ts';
 import { send, tableName, type TransactItem } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
@@ -9,15 +10,14 @@ import { queryPartitionPage } from './query-page.ts';
 import { batchGetAll, queryAll } from './read-all.ts';
 import { retryOnConflict } from './retries.ts';
 
-export const DEFAULT_TIME_ZONE = 'Europe/London';
-
 export type { PageRequest } from './pagination.ts';
+
+/** A catalogue item or a store, created or replaced whole (nothing else writes to them). */
+const putEntry = (item: Record<string, unknown>) => send(new PutCommand({ TableName: tableName(), Item: item }));
 
 export async function putItem(sku: string, input: ItemInput, now: string): Promise<Item> {
   const item: Item = { sku, ...input, updatedAt: now };
-  await send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.item(sku), ...keys.catalogueIndex(sku), entity: 'Item', ...item } }),
-  );
+  await putEntry({ ...keys.item(sku), ...keys.catalogueIndex(sku), entity: 'Item', ...item });
   return item;
 }
 
@@ -65,13 +65,11 @@ export async function putStore(storeId: string, input: StoreInput, now: string):
     storeId,
     name: input.name,
     capacityPerDay: input.capacityPerDay,
-    timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+    timeZone: input.timeZone ?? CARESTOCK_TIME_ZONE,
     closedDates: [...(input.closedDates ?? [])].sort(),
     updatedAt: now,
   };
-  await send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.store(storeId), ...keys.storeListIndex(storeId), entity: 'Store', ...store } }),
-  );
+  await putEntry({ ...keys.store(storeId), ...keys.storeListIndex(storeId), entity: 'Store', ...store });
   return store;
 }
 

@@ -28,6 +28,7 @@ import { keys, locationPk, type LocationRef } from './keys.ts';
 import type { Page } from './pagination.ts';
 import { queryPartitionPage } from './query-page.ts';
 import {
+  deterministicEventId,
   isPositionItem,
   positionItem,
   stockEventItem,
@@ -76,6 +77,45 @@ export function positionPut(location: LocationRef, state: PositionState, expecte
       ExpressionAttributeValues: { ':expected': expectedVersion },
     },
   };
+}
+
+/** A stock movement that is not a count: units leaving (a dispatch) or reaching (a receipt) a position. */
+export interface StockMovement {
+  kind: 'dispatch' | 'receipt';
+  sku: string;
+  /** Canonical UTC instant. */
+  at: string;
+  quantity: number;
+  /** What the units belong to (a delivery); it also makes the event id unique per delivery. */
+  reference: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/**
+ * A movement as two entries of the caller's transaction: the position's new state (conditioned on
+ * the version read, carrying its attribution forward) and the movement's history event.
+ */
+export function movementTransactItems(location: LocationRef, position: PositionState, current: PositionRecord | undefined, movement: StockMovement): TransactItem[] {
+  const expectedVersion = current?.version ?? 0;
+  const { kind, sku, at, quantity, reference, recordedAt, recordedBy } = movement;
+  const event = stockEventItem(location, {
+    eventId: deterministicEventId(kind, [sku, at, reference]),
+    kind,
+    sku,
+    at,
+    onHand: null,
+    quantity,
+    applied: true,
+    lateReason: null,
+    observedUsage: null,
+    dailyUsage: position.dailyUsage,
+    positionVersion: expectedVersion + 1,
+    reference,
+    recordedAt,
+    recordedBy,
+  });
+  return [positionPut(location, position, expectedVersion, current?.attribution), { Put: { TableName: tableName(), Item: event } }];
 }
 
 /**

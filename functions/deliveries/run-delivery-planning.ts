@@ -11,12 +11,10 @@
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
 import { listStores } from '../data/registry-repository.ts';
 import { addDays } from '../domain/calendar-date.ts';
-import { isInFuture } from '../domain/stock-rules.ts';
 import { dateInZone } from '../domain/zoned-dates.ts';
-import { badRequest, HttpProblem } from '../http/problem.ts';
+import { HttpProblem } from '../http/problem.ts';
 import type { Actor } from '../access/principal.ts';
 import { MAX_PLAN_DAYS, type DeliveryPlanJobSummary } from '../schemas/deliveries.ts';
-import { stockRules } from '../stock/stock-config.ts';
 import { planStoreDeliveries } from './plan-deliveries.ts';
 
 export interface PlanningHorizon {
@@ -39,15 +37,6 @@ function wholeNumber(raw: string | undefined, fallback: number, min: number, max
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return value;
-}
-
-/** The admin route's `asOf`: now when absent; never in the future (the plan would start from a day not yet begun). */
-export function requestedPlanAsOf(asOf: string | undefined, now: Date): Date {
-  if (asOf === undefined) return now;
-  if (isInFuture(asOf, now, stockRules)) {
-    throw badRequest('asOf may not be in the future.', [{ in: 'body', path: '/asOf', message: `must be no later than now (${now.toISOString()})` }]);
-  }
-  return new Date(asOf);
 }
 
 /**

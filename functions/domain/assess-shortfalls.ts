@@ -12,13 +12,11 @@ import type { PositionRecord } from '../data/stock-items.ts';
 import { MS_PER_DAY, canonicalInstant, instantMs } from './instants.ts';
 import { compareStatusSeverity, daysOfSupply, viewPosition } from './stock-position.ts';
 import type { StockRules } from './stock-rules.ts';
-import { dateInZone } from './zoned-dates.ts';
+import { CARESTOCK_TIME_ZONE, dateInZone } from './zoned-dates.ts';
 import type { ShortfallBody, ShortfallItemBody, ShortfallReason } from '../schemas/shortfalls.ts';
 
-/** Dates of shortfall records are dates in this zone, the job's (07:00 Europe/London). */
-export const SHORTFALL_TIME_ZONE = 'Europe/London';
-
-export const shortfallDate = (asOf: Date): string => dateInZone(asOf, SHORTFALL_TIME_ZONE);
+/** Dates of shortfall records are dates in the job's own zone. */
+export const shortfallDate = (asOf: Date): string => dateInZone(asOf, CARESTOCK_TIME_ZONE);
 
 /** Upper bound (exclusive) of run-out dates that can be short at asOf. */
 export const runoutHorizon = (asOf: Date, rules: StockRules): string => canonicalInstant(asOf.getTime() + rules.shortfallDays * MS_PER_DAY);

@@ -4,6 +4,12 @@
  */
 import { dayNumber } from './calendar-date.ts';
 
+/**
+ * Carestock's home zone, written once: the daily jobs run at their local time in it, shortfall
+ * records are dated in it, and a store that names no zone of its own is in it.
+ */
+export const CARESTOCK_TIME_ZONE = 'Europe/London';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {

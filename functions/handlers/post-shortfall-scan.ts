@@ -2,8 +2,9 @@
 import { httpHandler } from '../http/http-handler.ts';
 import { recordBusinessMetrics } from '../observability/business-metrics.ts';
 import { authorize } from '../access/authorize.ts';
+import { requestedAsOf } from '../scheduled/requested-as-of.ts';
 import { shortfallScanRequest } from '../schemas/shortfalls.ts';
-import { requestedAsOf, runShortfallScan } from '../shortfalls/run-shortfall-scan.ts';
+import { runShortfallScan } from '../shortfalls/run-shortfall-scan.ts';
 
 export const handler = httpHandler({ body: shortfallScanRequest }, async ({ body, principal }) => {
   authorize(principal, 'manage', { kind: 'nation' });

@@ -67,7 +67,7 @@ export async function idempotentResult(call: IdempotentCall, work: () => Promise
       return once();
     },
     {
-      persistenceStore: idempotencyStore(call.route),
+      persistenceStore: idempotencyStore(call.route, formatOrg(call.principal.org)),
       keyPrefix: call.route,
       config: new IdempotencyConfig({
         eventKeyJmesPath: 'scope',

@@ -1,8 +1,15 @@
 /**
+<<<<<<< HEAD
  * Reading requests (the handlers authorise first): a home's (newest first), and a store's queue of one status —
  * oldest first (one Query a page), or by urgency: the whole queue (up to 1,000 requests, one Query
  * per 100) and the homes' positions for the requested SKUs (one BatchGet per 100), fewest days of
  * supply now first; that order is paged by position in it.
+=======
+ * Reading requests: one by id, a home's (newest first), and a store's queue of one status —
+ * oldest first (one Query a page), or by urgency: the whole queue (one Query, every page) and the
+ * homes' positions for the requested SKUs (one BatchGet per 100), fewest days of supply now first;
+ * that order is paged by position in it.
+>>>>>>> 0f7261d (Idempotency records partitioned per route and caller organisation (README: migration note); one source for Carestock's time zone; one requestedAsOf for both on-demand jobs; dispatch and receipt share one movement writer; the typed-client todo loop that could no longer fire removed; drifted figures in comments corrected)
  */
 import { getHomeRecord, type HomeRecord } from '../data/registry-repository.ts';
 import { allInStoreQueue, listHomeRequests, listStoreQueue, queuePartition, toRequestView, type RequestRecord } from '../data/request-repository.ts';

@@ -24,8 +24,7 @@ import { catalogue, packSizes } from '../data/registry-repository.ts';
 import { positionsRunningOutBefore } from '../data/stock-repository.ts';
 import { meterCapacity } from '../data/consumed-capacity.ts';
 import { addDays } from '../domain/calendar-date.ts';
-import { isInFuture, type StockRules } from '../domain/stock-rules.ts';
-import { badRequest } from '../http/problem.ts';
+import type { StockRules } from '../domain/stock-rules.ts';
 import type { ShortfallBody, ShortfallScanSummary } from '../schemas/shortfalls.ts';
 import { stockRules } from '../stock/stock-config.ts';
 import { alertSinkFromEnv, type AlertSink } from './alert-sink.ts';
@@ -40,15 +39,6 @@ export interface ShortfallScanOptions {
   /** Where alerts go; by default the one the environment calls for. */
   sink?: AlertSink;
   rules?: StockRules;
-}
-
-/** The asOf of an on-demand run: now by default; a future instant is refused (its records would pre-empt that day's run). */
-export function requestedAsOf(asOf: string | undefined, now: Date, rules: StockRules = stockRules): Date {
-  if (asOf === undefined) return now;
-  if (isInFuture(asOf, now, rules)) {
-    throw badRequest('asOf may not be in the future.', [{ in: 'body', path: '/asOf', message: `must be no later than now (${now.toISOString()})` }]);
-  }
-  return new Date(asOf);
 }
 
 export async function runShortfallScan(asOf: Date, options: ShortfallScanOptions = {}): Promise<ShortfallScanSummary> {

@@ -4,8 +4,7 @@
  * request updates). Like every position write, the Put is conditioned on the version read.
  */
 import type { LocationRef } from '../data/keys.ts';
-import { deterministicEventId, positionPut, stockEventItem, type PositionRecord, type TransactItem } from '../data/stock-repository.ts';
-import { tableName } from '../data/dynamodb-client.ts';
+import { movementTransactItems, type PositionRecord, type TransactItem } from '../data/stock-repository.ts';
 import { applyDispatch } from '../domain/delivery-stock.ts';
 import { canonicalInstant, instantMs } from '../domain/instants.ts';
 
@@ -24,23 +23,7 @@ export interface DispatchInput {
 /** Two transaction entries: the position (version + 1) and its `dispatch` history event. */
 export function dispatchTransactItems(input: DispatchInput): TransactItem[] {
   const at = canonicalInstant(instantMs(input.dispatchedAt));
-  const { sku } = input.current.state;
   const position = applyDispatch(input.current.state, input.quantity, at);
-  const event = stockEventItem(input.location, {
-    eventId: deterministicEventId('dispatch', [sku, at, input.reference]),
-    kind: 'dispatch',
-    sku,
-    at,
-    onHand: null,
-    quantity: input.quantity,
-    applied: true,
-    lateReason: null,
-    observedUsage: null,
-    dailyUsage: position.dailyUsage,
-    positionVersion: input.current.version + 1,
-    reference: input.reference,
-    recordedAt: input.recordedAt,
-    recordedBy: input.recordedBy,
-  });
-  return [positionPut(input.location, position, input.current.version, input.current.attribution), { Put: { TableName: tableName(), Item: event } }];
+  const { quantity, reference, recordedAt, recordedBy } = input;
+  return movementTransactItems(input.location, position, input.current, { kind: 'dispatch', sku: position.sku, at, quantity, reference, recordedAt, recordedBy });
 }

@@ -7,8 +7,7 @@
  * without it would erase it).
  */
 import type { LocationRef } from '../data/keys.ts';
-import { deterministicEventId, positionPut, stockEventItem, type PositionRecord, type TransactItem } from '../data/stock-repository.ts';
-import { tableName } from '../data/dynamodb-client.ts';
+import { movementTransactItems, type PositionRecord, type TransactItem } from '../data/stock-repository.ts';
 import { canonicalInstant, instantMs } from '../domain/instants.ts';
 import type { PositionState } from '../domain/stock-position.ts';
 import { applyReceipt } from '../domain/usage-estimate.ts';
@@ -40,22 +39,6 @@ export function receiptTransactItems(input: ReceiptInput): { position: PositionS
     input.inboundCleared === undefined
       ? received
       : { ...received, inbound: Math.max(0, (input.current?.state.inbound ?? 0) - input.inboundCleared) };
-  const expectedVersion = input.current?.version ?? 0;
-  const event = stockEventItem(input.location, {
-    eventId: deterministicEventId('receipt', [input.sku, at, input.reference]),
-    kind: 'receipt',
-    sku: input.sku,
-    at,
-    onHand: null,
-    quantity: input.quantity,
-    applied: true,
-    lateReason: null,
-    observedUsage: null,
-    dailyUsage: position.dailyUsage,
-    positionVersion: expectedVersion + 1,
-    reference: input.reference,
-    recordedAt: input.recordedAt,
-    recordedBy: input.recordedBy,
-  });
-  return { position, items: [positionPut(input.location, position, expectedVersion, input.current?.attribution), { Put: { TableName: tableName(), Item: event } }] };
+  const { sku, quantity, reference, recordedAt, recordedBy } = input;
+  return { position, items: movementTransactItems(input.location, position, input.current, { kind: 'receipt', sku, at, quantity, reference, recordedAt, recordedBy }) };
 }

@@ -2,7 +2,8 @@
  * A stock count post: validate against the catalogue and the clock, apply each line to its position
  * (usage, adjustments, late counts: functions/domain/usage-estimate.ts), write, answer the positions.
  *
- * Write strategy (a 100-line post is 5–9 DynamoDB requests in 4 sequential steps, whatever its size):
+ * Write strategy (a 100-line post is 8 DynamoDB requests in 4 sequential steps, whatever its size;
+ * 9 when a store posts for a home, whose profile is read first for tenancy):
  * 1. read: the catalogue (one Query of its index, tens of items, whatever the post names) ∥ the
  *    location's profile and every position (one Query);
  * 2. commit: every position the post changes in ONE TransactWriteItems (≤ 100 Puts), each Put

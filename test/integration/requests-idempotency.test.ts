@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 const requestCount = async () => (await itemsOf(api(), 'Request')).length;
-const idempotencyRecords = async (): Promise<Record<string, any>[]> => (await api().tableItems()).filter((item) => item.PK === 'IDEMPOTENCY');
+const idempotencyRecords = async (): Promise<Record<string, any>[]> => (await api().tableItems()).filter((item) => String(item.PK).startsWith('IDEMPOTENCY#'));
 
 describe('Idempotency-Key', () => {
   it('the same key and body replay the first response — same status, same body — and create nothing', async () => {

@@ -1,0 +1,16 @@
+/**
+ * The asOf of a job run on demand (POST /v1/jobs/…): now by default. A future instant is refused:
+ * shortfall records dated ahead would pre-empt that day's run, and a plan would start from a day
+ * not yet begun.
+ */
+import { isInFuture, type StockRules } from '../domain/stock-rules.ts';
+import { badRequest } from '../http/problem.ts';
+import { stockRules } from '../stock/stock-config.ts';
+
+export function requestedAsOf(asOf: string | undefined, now: Date, rules: StockRules = stockRules): Date {
+  if (asOf === undefined) return now;
+  if (isInFuture(asOf, now, rules)) {
+    throw badRequest('asOf may not be in the future.', [{ in: 'body', path: '/asOf', message: `must be no later than now (${now.toISOString()})` }]);
+  }
+  return new Date(asOf);
+}
