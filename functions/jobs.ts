@@ -36,6 +36,3 @@ export const jobs: readonly JobDefinition[] = [
     description: 'Daily delivery planning, after the shortfall job: every store’s approved requests onto its rota for the next days',
   },
 ];
-
-/** EventBridge Scheduler expression for a job (evaluated in the job's time zone). */
-export const cronExpression = (job: JobDefinition) => `cron(${job.at.minute} ${job.at.hour} * * ? *)`;

@@ -161,10 +161,6 @@ export async function getHome(homeId: string): Promise<Home | undefined> {
   return home;
 }
 
-export async function listStoreHomes(storeId: string, page: PageRequest): Promise<Page<Home>> {
-  return queryPartitionPage({ index: 'GSI1', partition: keys.storeHomesPartition(storeId), page, map: toHome });
-}
-
 /** Every home of a store, all pages: for the worklist and planning, where a store has tens of homes. */
 export async function allStoreHomes(storeId: string): Promise<HomeRecord[]> {
   const items = await queryAll({

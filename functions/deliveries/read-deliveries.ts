@@ -4,11 +4,12 @@
  * there); a home's deliveries, latest date first (one Query a page), cancelled ones included.
  */
 import { listHomeDeliveries, storeDeliveriesOn, toDeliveryView, type DeliveryView } from '../data/delivery-repository.ts';
-import type { Page } from '../data/pagination.ts';
-import { getHomeRecord, getStore, type HomeRecord } from '../data/registry-repository.ts';
+import type { Page, PageRequest } from '../data/pagination.ts';
+import { getStore, type HomeRecord } from '../data/registry-repository.ts';
 import { mergeLines } from '../domain/delivery-stock.ts';
 import { dateInZone } from '../domain/zoned-dates.ts';
 import { notFound } from '../http/problem.ts';
+import { readHomeList } from '../registry/homes.ts';
 import type { DeliveryManifest } from '../schemas/deliveries.ts';
 
 /** `date` defaults to today in the store's time zone. */
@@ -21,12 +22,5 @@ export async function readManifest(storeId: string, date: string | undefined, no
 }
 
 /** `home`: the home's profile when tenancy already read it; otherwise read here, beside the list. */
-export async function readHomeDeliveries(
-  homeId: string,
-  page: { limit?: number | undefined; cursor?: string | undefined },
-  home?: HomeRecord,
-): Promise<Page<DeliveryView>> {
-  const [found, list] = await Promise.all([home ?? getHomeRecord(homeId), listHomeDeliveries(homeId, page)]);
-  if (!found) throw notFound(`No home "${homeId}".`);
-  return { items: list.items.map(toDeliveryView), nextCursor: list.nextCursor };
-}
+export const readHomeDeliveries = (homeId: string, page: PageRequest, home?: HomeRecord): Promise<Page<DeliveryView>> =>
+  readHomeList(homeId, page, home, listHomeDeliveries, toDeliveryView);

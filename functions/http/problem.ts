@@ -77,7 +77,6 @@ export const forbidden = (detail: string) => new HttpProblem(403, detail);
 export const notFound = (detail: string) => new HttpProblem(404, detail);
 export const conflict = (detail: string, extensions?: Record<string, unknown>) =>
   new HttpProblem(409, detail, extensions ? { extensions } : {});
-export const unprocessable = (detail: string) => new HttpProblem(422, detail);
 
 export function problemResponse(problem: HttpProblem, requestId?: string) {
   const body = problem.toBody();

@@ -11,13 +11,14 @@
  * that order is paged by position in it.
 >>>>>>> 0f7261d (Idempotency records partitioned per route and caller organisation (README: migration note); one source for Carestock's time zone; one requestedAsOf for both on-demand jobs; dispatch and receipt share one movement writer; the typed-client todo loop that could no longer fire removed; drifted figures in comments corrected)
  */
-import { getHomeRecord, type HomeRecord } from '../data/registry-repository.ts';
+import type { HomeRecord } from '../data/registry-repository.ts';
 import { allInStoreQueue, listHomeRequests, listStoreQueue, queuePartition, toRequestView, type RequestRecord } from '../data/request-repository.ts';
 import { getPositionsBatch } from '../data/stock-repository.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from '../data/pagination.ts';
 import type { RequestStatus } from '../domain/request-lifecycle.ts';
 import { daysOfSupply } from '../domain/stock-position.ts';
-import { badRequest, notFound } from '../http/problem.ts';
+import { badRequest } from '../http/problem.ts';
+import { readHomeList } from '../registry/homes.ts';
 import type { QueuedRequestView, RequestView } from '../schemas/requests.ts';
 
 export interface PageInput {
@@ -26,11 +27,8 @@ export interface PageInput {
 }
 
 /** `home`: the home's profile when tenancy already read it; otherwise read here, beside the list. */
-export async function readHomeRequests(homeId: string, page: PageInput, home?: HomeRecord): Promise<Page<RequestView>> {
-  const [found, list] = await Promise.all([home ?? getHomeRecord(homeId), listHomeRequests(homeId, page)]);
-  if (!found) throw notFound(`No home "${homeId}".`);
-  return { items: list.items.map(toRequestView), nextCursor: list.nextCursor };
-}
+export const readHomeRequests = (homeId: string, page: PageInput, home?: HomeRecord): Promise<Page<RequestView>> =>
+  readHomeList(homeId, page, home, listHomeRequests, toRequestView);
 
 export interface QueueInput extends PageInput {
   storeId: string;
