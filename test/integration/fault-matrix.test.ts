@@ -209,6 +209,8 @@ it('every write route of the route table has a fixture (add one here for a new r
 });
 
 const applied = new Map<Fault, number>();
+/** route → fault → the answer (with `—` where the route makes no call the fault concerns), printed at the end. */
+const answers = new Map<string, Record<string, string>>();
 
 describe.each(writeRoutes.filter((key) => fixtures[key]))('%s', (key) => {
   const fixture = fixtures[key]!;
@@ -217,6 +219,7 @@ describe.each(writeRoutes.filter((key) => fixtures[key]))('%s', (key) => {
     const before = await snapshot();
     const { result: response, hits } = await withFault(fault, () => send(call));
     const said = `${faults[fault]}: ${response.status} ${JSON.stringify(response.body)}`;
+    answers.set(key, { ...answers.get(key), [fault]: hits > 0 ? String(response.status) : `— (${response.status})` });
     expect(response.status, said).not.toBe(500);
 
     if (hits === 0) {
@@ -245,5 +248,6 @@ describe.each(writeRoutes.filter((key) => fixtures[key]))('%s', (key) => {
 });
 
 it('every fault struck at least one route', () => {
+  console.log(`fault matrix (— : the route makes no call the fault concerns):\n${JSON.stringify(Object.fromEntries(answers), null, 1)}`);
   expect([...applied.keys()].sort()).toEqual((Object.keys(faults) as Fault[]).sort());
 });
