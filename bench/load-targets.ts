@@ -31,7 +31,7 @@ export async function makeFixture(key: LocalSigningKey, skuCount = LOAD_SKUS): P
   const homeIds = Array.from({ length: HOMES_PER_STORE }, (_, i) => `bench-home-${String(i).padStart(2, '0')}`);
   const caller = async (org: { kind: 'admin' } | { kind: 'store' | 'home'; id: string }): Promise<Caller> => {
     const role = org.kind;
-    return { org: 'id' in org ? `${org.kind}:${org.id}` : org.kind, scopes: roleScopes[role], token: await signLocalToken(key, { org }) };
+    return { org: 'id' in org ? `${org.kind}:${org.id}` : org.kind, scopes: [...roleScopes[role].manager], token: await signLocalToken(key, { org }) };
   };
   return {
     storeId,

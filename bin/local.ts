@@ -3,8 +3,8 @@
  * jobs and demo data. Options: --port N (or PORT), --in-memory, --no-seed, --data-dir DIR (or DATA_DIR).
  */
 import { parseArgs } from 'node:util';
-import { demoHomes, demoStores, seedDemoData } from './local/demo-data.ts';
-import { createStorePageRoutes, orgChoices } from './local/store-page-routes.ts';
+import { demoHomes, demoMembers, demoStores, seedDemoData } from './local/demo-data.ts';
+import { createStorePageRoutes, memberChoices } from './local/store-page-routes.ts';
 import { startLocalSystem } from './local/local-system.ts';
 import { signLocalToken } from './local/local-auth.ts';
 import { startLocalScheduler } from './local/scheduler.ts';
@@ -28,8 +28,8 @@ const system = await startLocalSystem({
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
   inMemory: values['in-memory'],
   dataDir: values['data-dir'] ?? process.env.DATA_DIR,
-  // The store page at / and its local-only sign-in, offering the demo data's stores and homes.
-  extraRoutes: await createStorePageRoutes(orgChoices(demoStores, demoHomes)),
+  // The store page at / and its local-only sign-in, offering the demo data's members.
+  extraRoutes: await createStorePageRoutes(memberChoices(demoMembers, demoStores, demoHomes)),
 });
 log(`DynamoDB Local at ${system.dynamoEndpoint} (${values['in-memory'] ? 'in memory' : `data in ${system.dataDir}`}), table "${system.tableName}"`);
 
@@ -47,8 +47,8 @@ if (!values['no-seed']) {
 
 const scheduler = startLocalScheduler(log);
 log(`API ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${system.url}/v1 (health: ${system.url}/v1/health)`);
-log(`store page:   ${system.url}/  (sign in as any demo store or home)`);
-log(`get a token:  TOKEN=$(npm run -s token -- --org admin)   (or --org store:cardiff-jes, --org home:ty-gwyn)`);
+log(`store page:   ${system.url}/  (sign in as a manager or staff member of any demo store or home)`);
+log(`get a token:  TOKEN=$(npm run -s token -- --org admin)   (or --org store:cardiff-jes --role staff, --org home:ty-gwyn)`);
 log(`then:         curl -H "Authorization: Bearer $TOKEN" ${system.url}/v1/items`);
 
 let stopping = false;

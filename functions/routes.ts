@@ -5,7 +5,7 @@
  */
 import { scopes, type Scope } from './scopes.ts';
 
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface RouteDefinition {
   readonly method: HttpMethod;
@@ -18,8 +18,10 @@ export interface RouteDefinition {
   readonly table: 'none' | 'read' | 'readwrite';
   /** Extra grants: publish to the alerts bus and topic. */
   readonly alerts?: boolean;
+  /** Extra grants: create and disable people in the identity directory (Cognito's admin user API). */
+  readonly directory?: boolean;
   readonly summary: string;
-  readonly tag: 'system' | 'catalogue' | 'stores' | 'homes' | 'stock' | 'requests' | 'deliveries' | 'shortfalls';
+  readonly tag: 'system' | 'catalogue' | 'stores' | 'homes' | 'stock' | 'requests' | 'deliveries' | 'shortfalls' | 'members';
 }
 
 const r = (
@@ -80,6 +82,15 @@ export const routes: readonly RouteDefinition[] = [
   r('POST', '/v1/jobs/shortfall-scan', 'post-shortfall-scan', scopes.admin, 'readwrite', 'shortfalls', 'Run the shortfall job now', { alerts: true }),
   r('GET', '/v1/stores/{storeId}/shortfalls', 'list-store-shortfalls', scopes.read, 'read', 'shortfalls', 'A store’s shortfall records for a date'),
   r('GET', '/v1/shortfalls', 'list-shortfalls', scopes.read, 'read', 'shortfalls', 'Every shortfall record for a date'),
+
+  r('GET', '/v1/stores/{storeId}/members', 'list-store-members', scopes.membersManage, 'read', 'members', 'A store’s members'),
+  r('POST', '/v1/stores/{storeId}/members', 'invite-store-member', scopes.membersManage, 'readwrite', 'members', 'Invite a person into a store', { directory: true }),
+  r('GET', '/v1/homes/{homeId}/members', 'list-home-members', scopes.membersManage, 'read', 'members', 'A home’s members'),
+  r('POST', '/v1/homes/{homeId}/members', 'invite-home-member', scopes.membersManage, 'readwrite', 'members', 'Invite a person into a home', { directory: true }),
+  r('GET', '/v1/admin/members', 'list-admin-members', scopes.membersManage, 'read', 'members', 'The administrators'),
+  r('POST', '/v1/admin/members', 'invite-admin-member', scopes.membersManage, 'readwrite', 'members', 'Invite an administrator', { directory: true }),
+  r('PATCH', '/v1/members/{memberId}', 'change-member', scopes.membersManage, 'readwrite', 'members', 'Change a member’s role or name'),
+  r('DELETE', '/v1/members/{memberId}', 'remove-member', scopes.membersManage, 'readwrite', 'members', 'Remove a member: no organisation and no scopes from their next token', { directory: true }),
 ];
 
 /** API Gateway's route key for a route, e.g. `GET /v1/items/{sku}`. */

@@ -1,8 +1,11 @@
 /**
- * OAuth scopes, one per capability. The Cognito resource server declares them, the API's JWT
- * authorizer requires them per route, handlers check them again, and the local token command
- * grants them per role. Defined once, here.
+ * OAuth scopes, one per capability, and the one table of what each role holds. The Cognito
+ * resource server declares the scopes, the API's JWT authorizer requires them per route, handlers
+ * check them again; the pre-token-generation trigger, the local token command, the local sign-in
+ * and the page all read `scopesOf` below. Defined once, here.
  */
+import type { MemberRole } from './access/principal.ts';
+
 export const RESOURCE_SERVER = 'carestock';
 
 export const scopes = {
@@ -11,6 +14,7 @@ export const scopes = {
   requestsWrite: `${RESOURCE_SERVER}/requests.write`,
   requestsApprove: `${RESOURCE_SERVER}/requests.approve`,
   deliveriesSchedule: `${RESOURCE_SERVER}/deliveries.schedule`,
+  membersManage: `${RESOURCE_SERVER}/members.manage`,
   admin: `${RESOURCE_SERVER}/admin`,
 } as const;
 
@@ -22,14 +26,41 @@ export const scopeDescriptions: Record<Scope, string> = {
   [scopes.requestsWrite]: 'Submit and cancel PPE requests',
   [scopes.requestsApprove]: 'Approve, reject and allocate requests; set request caps',
   [scopes.deliveriesSchedule]: 'Plan and dispatch deliveries',
+  [scopes.membersManage]: 'Invite, change and remove the members of your organisation (and, for a store, of the homes it serves)',
   [scopes.admin]: 'Manage the catalogue, stores and homes; run jobs; read everything',
 };
 
-export type Role = 'admin' | 'store' | 'home';
+/** The kinds of organisation a member belongs to (the `org` claim's prefix). */
+export type OrgKind = 'admin' | 'store' | 'home';
 
-/** What each role may do by default (the local token command grants these unless told otherwise). */
-export const roleScopes: Record<Role, Scope[]> = {
-  admin: Object.values(scopes),
+/** A member's role within their organisation (the `role` claim) is defined with the principal. */
+export type { MemberRole };
+
+/**
+ * What an organisation's work needs, whoever does it. Staff hold exactly this; a manager holds it
+ * plus member management. So a store's staff count, approve and dispatch but manage nobody, and a
+ * home's staff (like its managers) cannot approve: approving is a store's work, never a home's.
+ */
+const work: Record<OrgKind, readonly Scope[]> = {
+  admin: [scopes.read, scopes.stockWrite, scopes.requestsWrite, scopes.requestsApprove, scopes.deliveriesSchedule, scopes.admin],
   store: [scopes.read, scopes.stockWrite, scopes.requestsWrite, scopes.requestsApprove, scopes.deliveriesSchedule],
   home: [scopes.read, scopes.stockWrite, scopes.requestsWrite],
 };
+
+/** The one role → scopes table: `roleScopes[orgKind][role]`. */
+export const roleScopes: Record<OrgKind, Record<MemberRole, readonly Scope[]>> = {
+  admin: { manager: [...work.admin, scopes.membersManage], staff: work.admin },
+  store: { manager: [...work.store, scopes.membersManage], staff: work.store },
+  home: { manager: [...work.home, scopes.membersManage], staff: work.home },
+};
+
+export const scopesOf = (orgKind: OrgKind, role: MemberRole): readonly Scope[] => roleScopes[orgKind][role];
+
+/** Every scope any role can hold: what the resource server declares. */
+export const allScopes: readonly Scope[] = Object.values(scopes);
+
+/**
+ * Machine clients (client credentials) are staff of their organisation: a store system counts,
+ * approves and dispatches like the store's staff, and never invites or removes a person.
+ */
+export const MACHINE_CLIENT_ROLE: MemberRole = 'staff';

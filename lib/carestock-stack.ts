@@ -4,6 +4,7 @@
  * without touching the other.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Construct } from 'constructs';
 import { Alerts } from './constructs/alerts.ts';
 import { Auth, type MachineClient } from './constructs/auth.ts';
@@ -52,6 +53,7 @@ export class CarestockStack extends Stack {
       machineClients: props.machineClients ?? [],
       webCallbackUrls: pageOrigins.map((o) => `${o}/`),
       domainPrefix,
+      table: this.data.table,
     });
     // AUTH_BASE_URL: the OpenAPI document names this Cognito domain's /oauth2 endpoints.
     // CARESTOCK_STACK: the business metrics' `stack` dimension (functions/observability/business-metrics.ts).
@@ -80,7 +82,7 @@ export class CarestockStack extends Stack {
       },
     });
     this.jobs = new ScheduledJobs(this, 'Jobs', { table: this.data.table, alerts: this.alerts, environment });
-    new Observability(this, 'Observability', {
+    const observability = new Observability(this, 'Observability', {
       // Every Carestock function, the Cognito trigger(s) included (a failing trigger means nobody signs in).
       functions: this.node.findAll().filter((c): c is CarestockFunction => c instanceof CarestockFunction),
       api: this.httpApi.api,
@@ -88,6 +90,7 @@ export class CarestockStack extends Stack {
       opsEmails: props.alertEmails?.ops ?? [],
       undeliveredAlerts: this.alerts.undeliveredQueue,
     });
+    this.auth.tokenTriggerErrors.addAlarmAction(new SnsAction(observability.opsTopic));
     applyNagAcknowledgements({
       stack: this,
       table: this.data.table,

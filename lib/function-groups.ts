@@ -5,7 +5,9 @@
  *   - `public`: no token, no table (health, the OpenAPI document);
  *   - `reads`:  read-only table access (every GET);
  *   - `writes`: read and write table access;
- *   - `alerts`: writes that also publish to the alerts bus (the on-demand shortfall scan).
+ *   - `alerts`: writes that also publish to the alerts bus (the on-demand shortfall scan);
+ *   - `directory`: writes that also create or disable people in the Cognito user pool (member
+ *     invitations and removals): the only function allowed Cognito's admin user API.
  * Each group is one function whose entry imports its routes' handlers and dispatches on API
  * Gateway's route key; every handler still checks its own route's scope. Why four functions and
  * not one per route: README "Functions grouped by privilege" (resources, bundle sizes, cold starts).
@@ -15,7 +17,7 @@ import { join, relative } from 'node:path';
 import { routeKey, routes as routeTable, type RouteDefinition } from '../functions/routes.ts';
 import type { TableAccess } from './table-grants.ts';
 
-export type GroupName = 'public' | 'reads' | 'writes' | 'alerts';
+export type GroupName = 'public' | 'reads' | 'writes' | 'alerts' | 'directory';
 
 export interface FunctionGroup {
   readonly name: GroupName;
@@ -25,6 +27,7 @@ export interface FunctionGroup {
   /** The union of its routes' table access. */
   readonly table: TableAccess;
   readonly alerts: boolean;
+  readonly directory: boolean;
 }
 
 const projectRoot = join(import.meta.dirname, '..');
@@ -34,17 +37,18 @@ export const groupEntryDirectory = join(projectRoot, '.build', 'lambda-entries')
 export function groupOf(route: RouteDefinition): GroupName {
   if (route.scope === null && route.table === 'none') return 'public';
   if (route.alerts) return 'alerts';
+  if (route.directory) return 'directory';
   return route.table === 'readwrite' ? 'writes' : 'reads';
 }
 
-const ORDER: readonly GroupName[] = ['public', 'reads', 'writes', 'alerts'];
+const ORDER: readonly GroupName[] = ['public', 'reads', 'writes', 'alerts', 'directory'];
 const WIDER: Record<TableAccess, number> = { none: 0, read: 1, readwrite: 2 };
 
 export function functionGroups(routes: readonly RouteDefinition[] = routeTable): FunctionGroup[] {
   return ORDER.map((name) => {
     const members = routes.filter((route) => groupOf(route) === name);
     const table = members.reduce<TableAccess>((widest, route) => (WIDER[route.table] > WIDER[widest] ? route.table : widest), 'none');
-    return { name, id: `${name[0]!.toUpperCase()}${name.slice(1)}Function`, routes: members, table, alerts: members.some((route) => route.alerts) };
+    return { name, id: `${name[0]!.toUpperCase()}${name.slice(1)}Function`, routes: members, table, alerts: members.some((route) => route.alerts), directory: members.some((route) => route.directory) };
   }).filter((group) => group.routes.length > 0);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Demo data, loaded through the public API (so it passes the same validation as anyone's):
- * a catalogue of PPE lines, two Welsh Joint Equipment Stores, the care homes they serve, and three
- * weeks of stock counts (bin/local/demo-counts.ts).
+ * a catalogue of PPE lines, two Welsh Joint Equipment Stores, the care homes they serve, a manager
+ * and a staff member of each, and three weeks of stock counts (bin/local/demo-counts.ts).
  */
 import { seedDemoCounts } from './demo-counts.ts';
 import { seedDemoRequests } from './demo-requests.ts';
@@ -34,6 +34,37 @@ export const demoHomes = [
   { homeId: 'awel-y-mor', name: 'Awel-y-Môr Residential Home', storeId: 'swansea-jes', beds: 22, deliveryDays: ['FRI'] },
 ];
 
+export interface DemoMember {
+  email: string;
+  name: string;
+  role: 'manager' | 'staff';
+  /** admin, store:<id> or home:<id> */
+  org: string;
+}
+
+/** A manager and a staff member for each demo organisation (and two administrators): who the local sign-in offers. */
+export const demoMembers: DemoMember[] = [
+  ...[{ org: 'admin', slug: 'admin', what: 'Regional' }, ...demoStores.map((s) => ({ org: `store:${s.storeId}`, slug: s.storeId, what: s.name })), ...demoHomes.map((h) => ({ org: `home:${h.homeId}`, slug: h.homeId, what: h.name }))].flatMap(
+    ({ org, slug, what }) =>
+      (['manager', 'staff'] as const).map((role) => ({ email: `${role}.${slug}@carestock.example`, name: `${what} ${role === 'manager' ? 'manager' : 'staff member'}`, role, org })),
+  ),
+];
+
+/** The path that invites a member into `org`. */
+const membersPath = (org: string) => {
+  const [kind, id] = org.split(':');
+  return kind === 'admin' ? '/v1/admin/members' : `/v1/${kind}s/${id}/members`;
+};
+
+/** Invites the demo members (again: an invitation repeated answers 200 with the same member). */
+export async function seedDemoMembers(api: DemoApi): Promise<number> {
+  for (const { org, ...invite } of demoMembers) {
+    const response = await api('POST', membersPath(org), invite);
+    if (response.status !== 201 && response.status !== 200) throw new Error(`demo data: inviting ${invite.email} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return demoMembers.length;
+}
+
 export async function seedDemoData(api: DemoApi, log: (line: string) => void): Promise<void> {
   const put = async (path: string, body: unknown) => {
     const response = await api('PUT', path, body);
@@ -43,6 +74,7 @@ export async function seedDemoData(api: DemoApi, log: (line: string) => void): P
   for (const { storeId, ...store } of demoStores) await put(`/v1/stores/${storeId}`, store);
   for (const { homeId, ...home } of demoHomes) await put(`/v1/homes/${homeId}`, home);
   log(`demo data: ${demoCatalogue.length} items, ${demoStores.length} stores, ${demoHomes.length} homes`);
+  log(`demo data: ${await seedDemoMembers(api)} members (a manager and a staff member of each store, home and the administrators)`);
   const posts = await seedDemoCounts(api);
   log(posts > 0 ? `demo data: ${posts} stock counts (three weeks of daily counts per home)` : 'demo data: recent stock counts already loaded');
   const requests = await seedDemoRequests(api);

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
-import { roleScopes, type Role } from '../../functions/scopes.ts';
-import { formatOrg, parseOrg, type Org } from '../../functions/access/principal.ts';
-import { ORG_CLAIM } from '../../functions/http/principal.ts';
+import { scopesOf } from '../../functions/scopes.ts';
+import { formatOrg, parseOrg, type MemberRole, type Org } from '../../functions/access/principal.ts';
+import { ORG_CLAIM, ROLE_CLAIM } from '../../functions/http/principal.ts';
 
 export const LOCAL_ISSUER = 'https://carestock.local/issuer';
 export const LOCAL_CLIENT_ID = 'carestock-local-client';
@@ -45,19 +45,19 @@ export async function loadOrCreateSigningKey(directory: string): Promise<LocalSi
 
 export interface TokenRequest {
   org: Org;
-  scopes?: string[];
+  /** The role within the org (default manager); the token gets its scopes unless `scopes` narrows them. */
+  role?: MemberRole;
+  scopes?: readonly string[];
   subject?: string;
   ttlSeconds?: number;
 }
 
-export function roleOf(org: Org): Role {
-  return org.kind === 'admin' || org.kind === 'anonymous' ? 'admin' : org.kind;
-}
-
 export async function signLocalToken(key: LocalSigningKey, request: TokenRequest): Promise<string> {
-  const scopes = request.scopes ?? roleScopes[roleOf(request.org)];
+  const role = request.role ?? 'manager';
+  const scopes = request.scopes ?? (request.org.kind === 'anonymous' ? [] : scopesOf(request.org.kind, role));
   return new SignJWT({
     [ORG_CLAIM]: formatOrg(request.org),
+    [ROLE_CLAIM]: role,
     scope: scopes.join(' '),
     client_id: LOCAL_CLIENT_ID,
     token_use: 'access',

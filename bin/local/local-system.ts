@@ -24,7 +24,7 @@ export interface LocalSystemOptions {
   /** An already running DynamoDB endpoint (tests share one); otherwise one is started and owned. */
   dynamoEndpoint?: string;
   /** Extra non-API routes (the web page, local sign-in), tried before the API. */
-  extraRoutes?: (context: { signingKey: LocalSigningKey }) => LocalRoute;
+  extraRoutes?: (context: { signingKey: LocalSigningKey; dataDir: string }) => LocalRoute;
 }
 
 export interface LocalSystem {
@@ -66,7 +66,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
 
   const signingKey = await loadOrCreateSigningKey(dataDir);
   const api = createApiGatewayAdapter(signingKey);
-  const extra = options.extraRoutes?.({ signingKey });
+  const extra = options.extraRoutes?.({ signingKey, dataDir });
   const route: LocalRoute = async (request) => (await extra?.(request)) ?? (await api(request));
   const http = await startHttpServer(options.port ?? 3000, route, options.host);
   // Local adapters (the shortfall job's alerts file) write here, as deployed ones read their environment.

@@ -12,7 +12,9 @@
  *   dispatching are its store's);
  * - anyone signed in reads the catalogue; only an administrator manages (the catalogue, stores,
  *   homes) or touches every store at once (the nation: all stores, all shortfalls, the jobs);
- * - staff manage nothing, whatever their organisation.
+ * - staff manage nothing, whatever their organisation;
+ * - members: an administrator manages anyone's; a store's managers the store's and those of the
+ *   homes it serves now; a home's managers their home's (listing them is managing: staff see none).
  * Outside its tenancy a caller is denied whether or not the thing exists (a resource that was not
  * found carries no owner), so ids cannot be probed; only an administrator goes on to learn 404.
  */
@@ -33,7 +35,14 @@ export type Resource =
   /** storeId: the store serving the home now; undefined when there is no such home. */
   | { kind: 'home'; homeId: string; storeId: string | undefined }
   | { kind: 'request'; requestId: string; homeId: string | undefined; storeId: string | undefined }
-  | { kind: 'delivery'; deliveryId: string; homeId: string | undefined; storeId: string | undefined };
+  | { kind: 'delivery'; deliveryId: string; homeId: string | undefined; storeId: string | undefined }
+  | MembersResource;
+
+/** The members of an organisation; for a home, storeId is the store serving it now (undefined: no such home). */
+export type MembersResource =
+  | { kind: 'members'; of: 'admin' }
+  | { kind: 'members'; of: 'store'; storeId: string }
+  | { kind: 'members'; of: 'home'; homeId: string; storeId: string | undefined };
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -43,11 +52,12 @@ const adminOnly = deny('Only an administrator may do this.');
 
 export function decide(principal: Principal, action: Action, resource: Resource): Decision {
   if (action === 'manage' && principal.role === 'staff') return deny('Only a manager may do this; staff may not.');
+  if (resource.kind === 'members') return action === 'manage' ? members(principal.org, resource) : deny('Members are managed, not read or written: use action "manage".');
   const rule = rules[principal.org.kind] as Rule<Org>;
   return rule(principal.org, action, resource);
 }
 
-type Rule<O extends Org> = (org: O, action: Action, resource: Resource) => Decision;
+type Rule<O extends Org> = (org: O, action: Action, resource: Exclude<Resource, MembersResource>) => Decision;
 type Rules = { [K in Org['kind']]: Rule<Extract<Org, { kind: K }>> };
 
 const rules: Rules = {
@@ -78,7 +88,22 @@ function catalogueOrNation(action: Action, resource: { kind: 'catalogue' | 'nati
   return resource.kind === 'catalogue' && action === 'read' ? ALLOW : adminOnly;
 }
 
-type Owned = Exclude<Resource, { kind: 'catalogue' | 'nation' }>;
+function members(org: Org, resource: MembersResource): Decision {
+  const whose = resource.of === 'admin' ? 'the administrators' : resource.of === 'store' ? `store "${resource.storeId}"` : `home "${resource.homeId}"`;
+  const refused = deny(`You may not manage the members of ${whose}.`);
+  switch (org.kind) {
+    case 'admin':
+      return ALLOW;
+    case 'store':
+      return resource.of !== 'admin' && resource.storeId === org.id ? ALLOW : refused;
+    case 'home':
+      return resource.of === 'home' && resource.homeId === org.id ? ALLOW : refused;
+    case 'anonymous':
+      return deny('Sign in first.');
+  }
+}
+
+type Owned = Exclude<Resource, { kind: 'catalogue' | 'nation' } | MembersResource>;
 
 function outside(resource: Owned): Decision {
   switch (resource.kind) {

@@ -10,9 +10,9 @@ import { getDelivery, type DeliveryRecord } from '../data/delivery-repository.ts
 import type { LocationRef } from '../data/keys.ts';
 import { getHomeRecord, type HomeRecord } from '../data/registry-repository.ts';
 import { getRequest, type RequestRecord } from '../data/request-repository.ts';
-import { authorize } from './authorize.ts';
+import { AccessDenied, authorize } from './authorize.ts';
 import { decide, type Action } from './policy.ts';
-import { actorOf, type Actor, type Principal } from './principal.ts';
+import { actorOf, type Actor, type Org, type Principal } from './principal.ts';
 
 /**
  * Authorises an action on a home. Returns the home's profile when it had to read it (so the use case
@@ -24,6 +24,18 @@ export async function authorizeHome(principal: Principal, action: Action, homeId
   const home = await getHomeRecord(homeId);
   authorize(principal, action, { kind: 'home', homeId, storeId: home?.storeId });
   return home;
+}
+
+/**
+ * Authorises managing the members of `org` (listing, inviting, changing, removing). For a home's,
+ * reads which store serves it only when the answer depends on it (a store's manager).
+ */
+export async function authorizeMembers(principal: Principal, org: Org): Promise<void> {
+  if (org.kind === 'anonymous') throw new AccessDenied('No one manages the members of no organisation.');
+  if (org.kind !== 'home') return authorize(principal, 'manage', org.kind === 'admin' ? { kind: 'members', of: 'admin' } : { kind: 'members', of: 'store', storeId: org.id });
+  if (decide(principal, 'manage', { kind: 'members', of: 'home', homeId: org.id, storeId: undefined }).allow) return;
+  const home = await getHomeRecord(org.id);
+  authorize(principal, 'manage', { kind: 'members', of: 'home', homeId: org.id, storeId: home?.storeId });
 }
 
 /** The stock routes name a location: a store's own, or a home's (see authorizeHome). */

@@ -125,6 +125,20 @@ export const keys = {
   // idempotency records (Powertools persistence layer on the same table): a partition per route and
   // caller organisation, so no one partition takes every route's and every tenant's retries.
   idempotencyPartition: (routeKey: string, org: string) => `IDEMPOTENCY#${routeKey}#${org}`,
+  // 8. memberships: a member by id; an organisation's current members (GSI1, by email); the two
+  //    lookups that must be strongly consistent and unique, each its own item: an email's one
+  //    membership (one email → one org), and an identity subject's (Cognito `sub`, or a machine
+  //    client's id) membership, which the pre-token-generation trigger reads.
+  member: (memberId: string): TableKey => ({ PK: `MEMBER#${memberId}`, SK: 'MEMBER' }),
+  orgMembersIndex: (org: string, sortName: string, memberId: string) => ({
+    GSI1PK: `ORG#${org}#MEMBERS`,
+    GSI1SK: `${sortName}#${memberId}`,
+  }),
+  orgMembersPartition: (org: string) => `ORG#${org}#MEMBERS`,
+  memberEmail: (email: string): TableKey => ({ PK: `MEMBER-EMAIL#${email}`, SK: 'MEMBER-EMAIL' }),
+  memberSubject: (subject: string): TableKey => ({ PK: `MEMBER-SUBJECT#${subject}`, SK: 'MEMBER-SUBJECT' }),
+  /** A machine client's identity subject: its app client id, in a namespace no Cognito `sub` can reach. */
+  machineSubject: (clientId: string) => `client:${clientId}`,
 } as const;
 
 /** Sorts before every ISO timestamp, so never-counted homes come first in "older than" queries. */

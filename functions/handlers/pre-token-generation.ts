@@ -1,45 +1,34 @@
 /**
- * Cognito pre-token-generation trigger (v3): puts the caller's organisation into the access
- * token's `org` claim, which every handler's tenancy check reads. People carry it in the
- * `custom:org` attribute; machine clients (client credentials) are mapped by client id in an SSM
- * parameter, read once per container. A caller with no organisation gets no claim, and every
- * route then answers 401.
+ * Cognito pre-token-generation trigger (v3, which also runs for client credentials): the caller's
+ * membership, read from the table by their identity subject (a person's `sub`, or a machine
+ * client's id), decides the access token's `org` and `role` claims and exactly its scopes. Nothing
+ * in the user's attributes is read. No membership (or a removed one): no org and no Carestock
+ * scope, which every route refuses. A table read failure throws, and Cognito refuses the token:
+ * it never falls back to a guess.
  */
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { parseOrg } from '../access/principal.ts';
-import { ORG_CLAIM } from '../http/principal.ts';
+import { keys } from '../data/keys.ts';
+import { accessTokenOverrides, claimsForSubject, type AccessTokenGeneration } from '../members/token-claims.ts';
+import { logger } from '../observability/logger.ts';
 
-interface PreTokenGenerationV3Event {
+/** The parts of Cognito's v3 event this reads and writes (user sign-in, refresh, and client credentials alike). */
+export interface PreTokenGenerationV3Event {
+  version: string;
   triggerSource: string;
+  userName?: string;
   callerContext: { clientId: string };
-  request: { userAttributes?: Record<string, string> };
-  response: { claimsAndScopeOverrideDetails?: unknown };
+  request: { userAttributes?: Record<string, string>; scopes?: string[] };
+  response: { claimsAndScopeOverrideDetails?: { accessTokenGeneration?: AccessTokenGeneration } | null };
 }
 
-let machineOrgs: Promise<Record<string, string>> | undefined;
-
-function loadMachineOrgs(): Promise<Record<string, string>> {
-  const name = process.env.MACHINE_CLIENT_ORGS_PARAMETER;
-  if (!name) return Promise.resolve({});
-  machineOrgs ??= new SSMClient({})
-    .send(new GetParameterCommand({ Name: name }))
-    .then((result) => JSON.parse(result.Parameter?.Value ?? '{}') as Record<string, string>)
-    .catch((error: unknown) => {
-      machineOrgs = undefined; // retry on the next token rather than caching a failure
-      throw error;
-    });
-  return machineOrgs;
+export function subjectOf(event: PreTokenGenerationV3Event): string | undefined {
+  if (event.triggerSource === 'TokenGeneration_ClientCredentials') return keys.machineSubject(event.callerContext.clientId);
+  return event.request.userAttributes?.sub ?? event.userName;
 }
 
 export async function handler(event: PreTokenGenerationV3Event): Promise<PreTokenGenerationV3Event> {
-  const candidate =
-    event.triggerSource === 'TokenGeneration_ClientCredentials'
-      ? (await loadMachineOrgs())[event.callerContext.clientId]
-      : event.request.userAttributes?.['custom:org'];
-  if (candidate && parseOrg(candidate)) {
-    event.response.claimsAndScopeOverrideDetails = {
-      accessTokenGeneration: { claimsToAddOrOverride: { [ORG_CLAIM]: candidate } },
-    };
-  }
+  const subject = subjectOf(event);
+  const claims = subject ? await claimsForSubject(subject) : null;
+  if (!claims) logger.warn('token without membership: no org, no scopes', { triggerSource: event.triggerSource, clientId: event.callerContext.clientId });
+  event.response = { claimsAndScopeOverrideDetails: { accessTokenGeneration: accessTokenOverrides(claims, event.request.scopes ?? []) } };
   return event;
 }

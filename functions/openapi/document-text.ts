@@ -13,6 +13,7 @@ export const tagDescriptions: Record<RouteDefinition['tag'], string> = {
   requests: 'Homes ask for PPE; stores approve, reject and allocate.',
   deliveries: 'Delivery plans, dispatch from the store and receipt at the home.',
   shortfalls: 'Homes under seven days of supply, and homes that have stopped reporting.',
+  members: 'Who belongs to which organisation, in which role (manager or staff): the membership decides every token’s `org`, `role` and scopes.',
 };
 
 export function securitySchemes(authBaseUrl: string, scopes: Record<string, string>): Json {
@@ -23,8 +24,9 @@ export function securitySchemes(authBaseUrl: string, scopes: Record<string, stri
       description:
         'Access tokens from the Carestock Cognito user pool. Store and home systems use the client-credentials flow with the ' +
         'client id and secret their administrator issues; people sign in with the authorization-code flow (with PKCE). The ' +
-        'token carries the granted scopes and an `org` claim — `admin`, `store:<storeId>` or `home:<homeId>` — which decides ' +
-        "what the caller may read and write: a home only itself, a store itself and the homes it serves.",
+        'token carries an `org` claim — `admin`, `store:<storeId>` or `home:<homeId>` — and a `role` claim (`manager` or `staff`), ' +
+        'both from the caller’s membership, and exactly that role’s scopes, whatever the client asked for. The org decides what ' +
+        "the caller may read and write: a home only itself, a store itself and the homes it serves.",
       flows: {
         clientCredentials: { tokenUrl: `${base}/oauth2/token`, scopes },
         authorizationCode: { authorizationUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token`, scopes },

@@ -1,22 +1,26 @@
 /**
  * Who may call: a Cognito user pool with a resource server whose scopes are the capabilities in
  * functions/scopes.ts, a public client for people (authorization code + PKCE, for the store page)
- * and one confidential client per store system (client credentials). A pre-token-generation
- * trigger (v3, which also runs for client credentials) puts the caller's organisation in the
- * access token's `org` claim: from the user's `custom:org` attribute, or from the machine client's
- * entry in an SSM parameter. (A parameter, not an environment variable: the clients depend on the
- * pool, the pool on its trigger, so the trigger cannot reference the clients' ids directly.)
+ * and one confidential client per store system (client credentials).
+ *
+ * Nothing a person can edit about themselves decides what they may do. There is no custom
+ * attribute; every client sets `writeAttributes` explicitly (the display name only). A
+ * pre-token-generation trigger (v3, which also runs for client credentials) reads the caller's
+ * membership from the table, by `sub` or by machine client id, and sets the access token's `org`
+ * and `role` claims and exactly that role's scopes. The machine clients' memberships are written
+ * to the table at deploy by one custom resource (a transaction of all their items).
  */
 import { Duration, Stack } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AccountRecovery,
   CfnManagedLoginBranding,
   ManagedLoginVersion,
+  ClientAttributes,
   FeaturePlan,
   LambdaVersion,
   OAuthScope,
   ResourceServerScope,
-  StringAttribute,
   UserPool,
   UserPoolClient,
   UserPoolDomain,
@@ -25,10 +29,15 @@ import {
   Mfa,
   StandardThreatProtectionMode,
 } from 'aws-cdk-lib/aws-cognito';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { Construct } from 'constructs';
-import { RESOURCE_SERVER, roleScopes, scopeDescriptions, type Scope } from '../../functions/scopes.ts';
+import { machineMemberItems } from '../../functions/data/member-items.ts';
+import { parseOrg } from '../../functions/access/principal.ts';
+import { MACHINE_CLIENT_ROLE, RESOURCE_SERVER, scopeDescriptions, scopes, scopesOf, type Scope } from '../../functions/scopes.ts';
+import { grantTableAccess } from '../table-grants.ts';
 import { CarestockFunction } from './carestock-function.ts';
 
 export interface MachineClient {
@@ -42,7 +51,15 @@ export interface AuthProps {
   readonly machineClients: readonly MachineClient[];
   readonly webCallbackUrls: readonly string[];
   readonly domainPrefix: string;
+  /** The table the trigger reads memberships from (and the stack writes the machine clients' into). */
+  readonly table: ITable;
 }
+
+/** Cognito waits at most 5 s for a trigger; the function gives up first, so a slow read refuses the token cleanly. */
+export const TOKEN_TRIGGER_TIMEOUT = Duration.seconds(4);
+
+/** The one attribute a client may write: the display name. Never an attribute that could decide access. */
+const writableAttributes = () => new ClientAttributes().withStandardAttributes({ fullname: true });
 
 export class Auth extends Construct {
   readonly userPool: UserPool;
@@ -52,13 +69,15 @@ export class Auth extends Construct {
   readonly domain: UserPoolDomain;
   /** The public client of the store page: authorization code + PKCE. */
   readonly webClient: UserPoolClient;
+  readonly tokenTrigger: CarestockFunction;
+  /** Any error of the trigger means someone was refused a token: the stack routes it to the ops topic. */
+  readonly tokenTriggerErrors: Alarm;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
     this.userPool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
-      customAttributes: { org: new StringAttribute({ mutable: true, minLen: 5, maxLen: 70 }) },
       passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
@@ -85,15 +104,19 @@ export class Auth extends Construct {
     const oauthScopes = (list: readonly Scope[]) =>
       list.map((scope) => OAuthScope.resourceServer(resourceServer, new ResourceServerScope({ scopeName: scope.split('/')[1]!, scopeDescription: scopeDescriptions[scope] })));
 
+    // The page asks for `openid` and `read` only; the trigger adds the member's role scopes. Only
+    // the flows the page uses: the authorization code grant (+ PKCE) and refreshing its token. No
+    // SRP or password flow, so no token ever carries aws.cognito.signin.user.admin.
     const web = (this.webClient = this.userPool.addClient('WebClient', {
       generateSecret: false,
-      authFlows: { userSrp: true },
+      authFlows: { userSrp: false, userPassword: false, adminUserPassword: false, custom: false, user: false },
       oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, ...oauthScopes(roleScopes.admin)],
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, ...oauthScopes([scopes.read])],
         callbackUrls: [...props.webCallbackUrls],
         logoutUrls: [...props.webCallbackUrls],
       },
+      writeAttributes: writableAttributes(),
       accessTokenValidity: Duration.hours(1),
       preventUserExistenceErrors: true,
     }));
@@ -105,36 +128,72 @@ export class Auth extends Construct {
       useCognitoProvidedValues: true,
     });
 
-    const machineOrgs: Record<string, string> = {};
+    const machineItems: Record<string, unknown>[] = [];
+    const deployedAt = new Date().toISOString();
     for (const machine of props.machineClients) {
-      const role = machine.org === 'admin' ? 'admin' : 'store';
+      const org = parseOrg(machine.org);
+      if (!org || org.kind === 'anonymous') throw new Error(`carestock:machineClients: "${machine.org}" is not admin, store:<id> or home:<id>`);
       const client = this.userPool.addClient(`Machine-${machine.name}`, {
         generateSecret: true,
-        oAuth: { flows: { clientCredentials: true }, scopes: oauthScopes(roleScopes[role]) },
+        oAuth: { flows: { clientCredentials: true }, scopes: oauthScopes(scopesOf(org.kind, MACHINE_CLIENT_ROLE)) },
+        writeAttributes: writableAttributes(),
         accessTokenValidity: Duration.hours(1),
       });
-      machineOrgs[client.userPoolClientId] = machine.org;
       this.clients.push(client);
+      machineItems.push(
+        ...machineMemberItems(
+          { memberId: `machine-${machine.name}`, kind: 'machine', name: `${machine.name} (store system)`, org: machine.org, role: MACHINE_CLIENT_ROLE, status: 'active', createdAt: deployedAt, updatedAt: deployedAt },
+          client.userPoolClientId,
+        ),
+      );
     }
+    if (machineItems.length > 0) this.writeMachineMemberships(props.table, machineItems);
 
-    const parameterName = `/${Stack.of(this).stackName}/machine-client-orgs`;
-    new StringParameter(this, 'MachineClientOrgs', {
-      parameterName,
-      description: 'Carestock machine client id → organisation (store:<id>), read by the pre-token-generation trigger',
-      stringValue: Stack.of(this).toJsonString(machineOrgs),
-    });
-    const trigger = new CarestockFunction(this, 'PreTokenGeneration', {
+    this.tokenTrigger = new CarestockFunction(this, 'PreTokenGeneration', {
       handlerFile: 'pre-token-generation',
-      description: 'Adds the caller organisation (org claim) to Carestock access tokens',
-      environment: { MACHINE_CLIENT_ORGS_PARAMETER: parameterName },
+      description: 'Sets the org and role claims and the role’s scopes of Carestock access tokens, from the caller’s membership',
+      environment: { TABLE_NAME: props.table.tableName },
+      timeout: TOKEN_TRIGGER_TIMEOUT,
     });
-    // By name, not by construct reference: a reference would close the dependency cycle above.
-    trigger.addToRolePolicy(
+    grantTableAccess(props.table, this.tokenTrigger, 'read');
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.tokenTrigger, LambdaVersion.V3_0);
+    this.tokenTriggerErrors = new Alarm(this, 'TokenTriggerErrors', {
+      alarmDescription: 'The pre-token-generation trigger failed: someone was refused a token (table unreadable, or a timeout)',
+      metric: this.tokenTrigger.metricErrors({ period: Duration.minutes(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+
+  /** Lets the member routes invite (AdminCreateUser), find (AdminGetUser), enable and disable people in this pool. */
+  grantDirectory(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: ['ssm:GetParameter'],
-        resources: [Stack.of(this).formatArn({ service: 'ssm', resource: 'parameter', resourceName: parameterName.slice(1) })],
+        actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminDisableUser'],
+        resources: [this.userPool.userPoolArn],
       }),
     );
-    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, trigger, LambdaVersion.V3_0);
+  }
+
+  /**
+   * The machine clients' memberships, in one TransactWriteItems at every deploy (Puts: the same
+   * memberships again change nothing). Their client ids exist only once the clients do.
+   */
+  private writeMachineMemberships(table: ITable, items: Record<string, unknown>[]): void {
+    if (items.length > 100) throw new Error('At most 50 machine clients fit in one transaction; split the membership write.');
+    const call = {
+      service: 'DynamoDB',
+      action: 'TransactWriteItems',
+      parameters: { TransactItems: items.map((item) => ({ Put: { TableName: table.tableName, Item: marshall(item) } })) },
+      physicalResourceId: PhysicalResourceId.of('carestock-machine-memberships'),
+    };
+    new AwsCustomResource(this, 'MachineMemberships', {
+      onCreate: call,
+      onUpdate: call,
+      installLatestAwsSdk: false,
+      policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn] })]),
+    });
   }
 }

@@ -71,7 +71,7 @@ export class CarestockHttpApi extends Construct {
       corsPreflight: props.allowedOrigins.length
         ? {
             allowOrigins: [...props.allowedOrigins],
-            allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.PUT, CorsHttpMethod.POST],
+            allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.PUT, CorsHttpMethod.POST, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
             allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
             // The store page names its CSV download from the export's Content-Disposition.
             exposeHeaders: ['content-disposition'],
@@ -117,8 +117,10 @@ export class CarestockHttpApi extends Construct {
         ...props.environment,
         ...(group.table !== 'none' ? { TABLE_NAME: props.table.tableName } : {}),
         ...(group.alerts ? props.alerts.environment() : {}),
+        ...(group.directory ? { USER_POOL_ID: props.auth.userPool.userPoolId } : {}),
       },
     });
+    if (group.directory) props.auth.grantDirectory(fn);
     grantTableAccess(props.table, fn, group.table);
     if (group.alerts) props.alerts.grantPublish(fn);
     this.functions.set(group.name, fn);

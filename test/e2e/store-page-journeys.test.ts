@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoCatalogue, demoHomes, demoStores } from '../../bin/local/demo-data.ts';
+import { demoCatalogue, demoHomes, demoMembers, demoStores, seedDemoMembers } from '../../bin/local/demo-data.ts';
 import { signLocalToken } from '../../bin/local/local-auth.ts';
 import { startLocalSystem, type LocalSystem } from '../../bin/local/local-system.ts';
-import { createStorePageRoutes, orgChoices } from '../../bin/local/store-page-routes.ts';
+import { createStorePageRoutes, memberChoices } from '../../bin/local/store-page-routes.ts';
 import { dateInZone } from '../../functions/domain/zoned-dates.ts';
 import { scopes } from '../../functions/scopes.ts';
 
@@ -67,12 +67,14 @@ beforeAll(async () => {
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: process.env.TABLE_NAME!,
     dataDir: mkdtempSync(join(tmpdir(), 'carestock-journeys-')),
-    extraRoutes: await createStorePageRoutes(orgChoices(demoStores, demoHomes)),
+    extraRoutes: await createStorePageRoutes(memberChoices(demoMembers, demoStores, demoHomes)),
   });
   admin = await signLocalToken(system.signingKey, { org: { kind: 'admin' } });
   for (const { sku, ...item } of demoCatalogue) await ok('PUT', `/v1/items/${sku}`, item);
   for (const { storeId, ...store } of demoStores) await ok('PUT', `/v1/stores/${storeId}`, store);
   for (const { homeId, ...home } of demoHomes) await ok('PUT', `/v1/homes/${homeId}`, home);
+  // The people the sign-in form offers: a manager and a staff member of each store and home.
+  await seedDemoMembers(async (method, path, body) => ({ status: 201, body: await ok(method, path, body) }));
   await ok('PUT', '/v1/stores/cardiff-jes/request-caps', { capsPerBedPerWeek: { 'MASK-IIR': 20 } }); // Tŷ Gwyn, 42 beds: 840 a week
   const twoDaysAgo = new Date(Date.now() - 2 * DAY).toISOString();
   // Tŷ Gwyn is green until today's count: 1,000 masks two days ago at 60 a day.
@@ -116,10 +118,10 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-async function signIn(role: 'Store staff' | 'Care home staff', organisation: string) {
+async function signIn(kind: 'Store' | 'Care home', organisation: string) {
   await page.goto(system.url);
-  await page.getByRole('radio', { name: role }).check();
-  await page.getByLabel('Organisation').selectOption({ label: organisation });
+  await page.getByRole('radio', { name: kind, exact: true }).check();
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
   await page.getByRole('button', { name: 'Sign in' }).click();
   await poll(() => page.getByTestId('fetched-at').textContent()).toMatch(/^Data fetched at/);
 }
@@ -160,7 +162,7 @@ describe('a home and its store run their week on the page', () => {
   it('a home signs in and sees its stock (green before today’s count)', async () => {
     await page.goto(system.url);
     await checkScreen('sign-in');
-    await signIn('Care home staff', 'Tŷ Gwyn Care Home (Cardiff Joint Equipment Store)');
+    await signIn('Care home', 'Tŷ Gwyn Care Home (Cardiff Joint Equipment Store)');
     const mask = page.getByRole('region', { name: 'Your stock, worst first' }).locator('tbody tr', { hasText: 'Type IIR surgical mask' });
     expect(await mask.textContent()).toContain('Green');
     await checkScreen('home-stock');
@@ -250,7 +252,7 @@ describe('a home and its store run their week on the page', () => {
 
   let approvedMasks = 0;
   it('the store sees the request at the top of its urgent queue and approves part of it', async () => {
-    await signIn('Store staff', 'Cardiff Joint Equipment Store');
+    await signIn('Store', 'Cardiff Joint Equipment Store');
     await checkScreen('store-homes');
     await openScreen('Requests');
     const queue = page.getByTestId('request-queue').locator(':scope > li');
@@ -317,7 +319,7 @@ describe('a home and its store run their week on the page', () => {
   });
 
   it('the home confirms receipt one line short: the difference is shown before confirming and recorded', async () => {
-    await signIn('Care home staff', 'Tŷ Gwyn Care Home (Cardiff Joint Equipment Store)');
+    await signIn('Care home', 'Tŷ Gwyn Care Home (Cardiff Joint Equipment Store)');
     await openScreen('Deliveries');
     const form = page.locator(`[data-delivery-id="${deliveryId}"]`);
     const field = form.getByLabel('Type IIR surgical mask', { exact: true });

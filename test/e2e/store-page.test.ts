@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { demoCatalogue, demoHomes, demoStores } from '../../bin/local/demo-data.ts';
+import { demoCatalogue, demoHomes, demoMembers, demoStores, seedDemoMembers } from '../../bin/local/demo-data.ts';
 import { signLocalToken } from '../../bin/local/local-auth.ts';
 import { startLocalSystem, type LocalSystem } from '../../bin/local/local-system.ts';
-import { createStorePageRoutes, orgChoices } from '../../bin/local/store-page-routes.ts';
+import { createStorePageRoutes, memberChoices } from '../../bin/local/store-page-routes.ts';
 import { parseCsv } from '../../functions/http/csv.ts';
 import { EXPORT_COLUMNS } from '../../functions/stock/store-export.ts';
 import { dateInZone } from '../../functions/domain/zoned-dates.ts';
@@ -65,7 +65,7 @@ beforeAll(async () => {
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: process.env.TABLE_NAME!,
     dataDir: mkdtempSync(join(tmpdir(), 'carestock-e2e-')),
-    extraRoutes: await createStorePageRoutes(orgChoices(demoStores, demoHomes)),
+    extraRoutes: await createStorePageRoutes(memberChoices(demoMembers, demoStores, demoHomes)),
   });
   const admin = await signLocalToken(system.signingKey, { org: { kind: 'admin' } });
   // The demo data's catalogue, stores and homes (what the sign-in form offers), but not its counts:
@@ -81,6 +81,11 @@ beforeAll(async () => {
   for (const { sku, ...item } of demoCatalogue) await put(`/v1/items/${sku}`, item);
   for (const { storeId, ...store } of demoStores) await put(`/v1/stores/${storeId}`, store);
   for (const { homeId, ...home } of demoHomes) await put(`/v1/homes/${homeId}`, home);
+  // The people the sign-in form offers: a manager and a staff member of each store and home.
+  await seedDemoMembers(async (method, path, body) => {
+    const response = await fetch(system.url + path, { method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: await response.json() };
+  });
   await post(admin, 'ty-gwyn', [
     { sku: 'MASK-IIR', onHand: 100, dailyUsage: 60 }, // 1.7 days: red, the driving item
     { sku: 'APRON', onHand: 500, dailyUsage: 100 }, // 5 days: amber
@@ -143,16 +148,16 @@ afterAll(async () => {
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-async function signIn(role: 'Store staff' | 'Care home staff', organisation: string) {
+async function signIn(kind: 'Store' | 'Care home', organisation: string) {
   await page.goto(system.url);
-  await page.getByRole('radio', { name: role }).check();
-  await page.getByLabel('Organisation').selectOption({ label: organisation });
+  await page.getByRole('radio', { name: kind, exact: true }).check();
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 describe('the store page in Chromium', () => {
   it('signs a store in locally and shows its homes worst first: the red home first, with its driving item', async () => {
-    await signIn('Store staff', 'Cardiff Joint Equipment Store');
+    await signIn('Store', 'Cardiff Joint Equipment Store');
     await poll(() => page.getByTestId('fetched-at').textContent()).toMatch(/^Data fetched at \d\d:\d\d:\d\d/);
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cardiff Joint Equipment Store');
 
@@ -239,7 +244,7 @@ describe('the store page in Chromium', () => {
     const zoomed = await browser.newPage();
     await zoomed.setViewportSize({ width: 640, height: 900 }); // 1280 CSS px at 200% zoom
     await zoomed.goto(system.url); // same browser: same session storage origin, signed in per tab
-    await zoomed.getByRole('radio', { name: 'Store staff' }).check();
+    await zoomed.getByRole('radio', { name: 'Store', exact: true }).check();
     await zoomed.getByRole('button', { name: 'Sign in' }).click();
     await poll(() => zoomed.getByTestId('worklist').locator('tbody tr').count()).toBe(cardiffHomes.length);
     const overflow = await zoomed.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
@@ -250,7 +255,7 @@ describe('the store page in Chromium', () => {
 
   it('shows a home its own positions after signing in as the home', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn('Care home staff', 'Tŷ Gwyn Care Home (Cardiff Joint Equipment Store)');
+    await signIn('Care home', 'Tŷ Gwyn Care Home (Cardiff Joint Equipment Store)');
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tŷ Gwyn Care Home');
     const firstPosition = page.getByRole('region', { name: 'Your stock, worst first' }).locator('tbody tr').first();
     expect(await firstPosition.locator('th').textContent()).toBe('Type IIR surgical mask');

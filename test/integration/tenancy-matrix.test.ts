@@ -91,6 +91,16 @@ export const matrix: Record<string, Row> = {
     body: { receivedBy: 'A. Nurse', lines: [{ sku: 'MASK-IIR', quantity: 5 }] },
   },
   'POST /v1/jobs/delivery-plan': { path: '/v1/jobs/delivery-plan', allowed: ADMIN, body: {} },
+  // Members (managers' tokens here; test/integration/members-tenancy.test.ts adds staff and exact statuses).
+  'GET /v1/stores/{storeId}/members': { path: '/v1/stores/s1/members', allowed: STORE_S1 },
+  'POST /v1/stores/{storeId}/members': { path: '/v1/stores/s1/members', allowed: STORE_S1, body: { email: 'matrix.store@example.org', name: 'Matrix', role: 'staff' } },
+  'GET /v1/homes/{homeId}/members': { path: '/v1/homes/h1/members', allowed: HOME_H1 },
+  'POST /v1/homes/{homeId}/members': { path: '/v1/homes/h1/members', allowed: HOME_H1, body: { email: 'matrix.home@example.org', name: 'Matrix', role: 'staff' } },
+  'GET /v1/admin/members': { path: '/v1/admin/members', allowed: ADMIN },
+  'POST /v1/admin/members': { path: '/v1/admin/members', allowed: ADMIN, body: { email: 'matrix.admin@example.org', name: 'Matrix', role: 'staff' } },
+  'PATCH /v1/members/{memberId}': { get path() { return `/v1/members/${h1Member}`; }, allowed: HOME_H1, body: { role: 'manager' } },
+  // Removing again answers 200 with the removed member, so each allowed caller gets a 2xx.
+  'DELETE /v1/members/{memberId}': { get path() { return `/v1/members/${h1Member}`; }, allowed: HOME_H1 },
 };
 
 /** A valid count (an hour ago), so a refusal can only be tenancy's. */
@@ -103,6 +113,8 @@ const api = useTestApi();
 let h1Request = '00000000-0000-4000-8000-000000000000';
 /** A planned delivery to h1, made in beforeAll. */
 let h1Delivery = 'dlv-20000101-h1';
+/** A member of h1, invited in beforeAll. */
+let h1Member = 'no-member-yet';
 const todayInLondon = () => dateInZone(new Date(), 'Europe/London');
 
 beforeAll(async () => {
@@ -119,6 +131,8 @@ beforeAll(async () => {
   await api().request('POST', `/v1/requests/${forDelivery.body.requestId}/approve`, { token: admin, body: { lines: [{ sku: 'MASK-IIR', quantity: 5 }] } });
   const plan = await api().request('POST', '/v1/stores/s1/delivery-plans', { token: admin, body: { from: todayInLondon(), days: 7 } });
   h1Delivery = plan.body.deliveries[0].deliveryId;
+  const member = await api().request('POST', '/v1/homes/h1/members', { token: admin, body: { email: 'matrix.member@example.org', name: 'Member', role: 'staff' } });
+  h1Member = member.body.memberId;
 });
 
 describe('tenancy matrix', () => {

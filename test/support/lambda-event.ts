@@ -4,13 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { roleScopes, type Role } from '../../functions/scopes.ts';
+import { roleScopes, type OrgKind } from '../../functions/scopes.ts';
 
 export interface InvokeOptions {
   routeKey: string;
   path: string;
   pathParameters?: Record<string, string>;
-  /** `admin`, `store:<id>` or `home:<id>`; the role's scopes are granted. */
+  /** `admin`, `store:<id>` or `home:<id>`; a manager's scopes are granted. */
   org: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -19,7 +19,7 @@ export interface InvokeOptions {
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export async function invoke(handler: Handler, options: InvokeOptions) {
-  const role = options.org.split(':')[0] as Role;
+  const role = options.org.split(':')[0] as OrgKind;
   const requestId = randomUUID();
   const event = {
     version: '2.0',
@@ -41,7 +41,7 @@ export async function invoke(handler: Handler, options: InvokeOptions) {
       stage: '$default',
       time: new Date().toISOString(),
       timeEpoch: Date.now(),
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: { sub: 'fault-test', org: options.org }, scopes: roleScopes[role] } },
+      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: { sub: 'fault-test', org: options.org }, scopes: [...roleScopes[role].manager] } },
     },
   } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
   const context = {

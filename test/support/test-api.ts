@@ -31,7 +31,8 @@ export interface RequestOptions {
 export interface TestApi {
   url: string;
   system: LocalSystem;
-  token(org: string, scopes?: string[]): Promise<string>;
+  /** A token for `org` in `role` (manager unless told): that role's scopes, or `scopes` if given. */
+  token(org: string, scopes?: string[], role?: 'manager' | 'staff'): Promise<string>;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   /** Every item in this file's table (a test-only Scan: the application itself never scans). */
   tableItems(): Promise<Record<string, unknown>[]>;
@@ -48,10 +49,10 @@ export async function startTestApi(): Promise<TestApi> {
   const api: TestApi = {
     url: system.url,
     system,
-    async token(org, scopes) {
+    async token(org, scopes, role) {
       const parsed = parseOrg(org);
       if (!parsed) throw new Error(`bad org ${org}`);
-      return signLocalToken(system.signingKey, { org: parsed, ...(scopes ? { scopes } : {}) });
+      return signLocalToken(system.signingKey, { org: parsed, ...(scopes ? { scopes } : {}), ...(role ? { role } : {}) });
     },
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };

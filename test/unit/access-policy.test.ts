@@ -27,6 +27,11 @@ const resources = {
   'delivery of h1': { kind: 'delivery', deliveryId: 'd1', homeId: 'h1', storeId: 's1' },
   'delivery of h2': { kind: 'delivery', deliveryId: 'd2', homeId: 'h2', storeId: 's2' },
   'delivery (none)': { kind: 'delivery', deliveryId: 'missing', homeId: undefined, storeId: undefined },
+  // Members are only ever managed (listing them included): read, write and decide are always no.
+  'members of admin': { kind: 'members', of: 'admin' },
+  'members of s1': { kind: 'members', of: 'store', storeId: 's1' },
+  'members of h1': { kind: 'members', of: 'home', homeId: 'h1', storeId: 's1' },
+  'members of h2': { kind: 'members', of: 'home', homeId: 'h2', storeId: 's2' },
 } satisfies Record<string, Resource>;
 type ResourceName = keyof typeof resources;
 
@@ -38,12 +43,13 @@ const principal = (org: string, role?: 'manager' | 'staff'): Principal => ({
 });
 
 const everything = (answer: string) => Object.fromEntries(Object.keys(resources).map((name) => [name, answer])) as Record<ResourceName, string>;
+const members = (answer: string, ...of: ('admin' | 's1' | 'h1' | 'h2')[]) => Object.fromEntries(of.map((o) => [`members of ${o}`, answer]));
 const onlyCatalogue = { ...everything('nnnn'), catalogue: 'ynnn' };
 
 const table: [caller: string, who: Principal, expected: Record<ResourceName, string>][] = [
-  ['admin', principal('admin'), everything('yyyy')],
-  ['admin manager', principal('admin', 'manager'), everything('yyyy')],
-  ['admin staff', principal('admin', 'staff'), everything('yyyn')],
+  ['admin', principal('admin'), { ...everything('yyyy'), ...members('nnny', 'admin', 's1', 'h1', 'h2') }],
+  ['admin manager', principal('admin', 'manager'), { ...everything('yyyy'), ...members('nnny', 'admin', 's1', 'h1', 'h2') }],
+  ['admin staff', principal('admin', 'staff'), { ...everything('yyyn'), ...members('nnnn', 'admin', 's1', 'h1', 'h2') }],
   [
     'store s1',
     principal('store:s1'),
@@ -53,6 +59,7 @@ const table: [caller: string, who: Principal, expected: Record<ResourceName, str
       'home h1': 'yyyn',
       'request of h1': 'yyyn',
       'delivery of h1': 'yyyn',
+      ...members('nnny', 's1', 'h1'),
     },
   ],
   [
@@ -60,10 +67,11 @@ const table: [caller: string, who: Principal, expected: Record<ResourceName, str
     principal('store:s1', 'staff'),
     { ...onlyCatalogue, 'store s1': 'yyyn', 'home h1': 'yyyn', 'request of h1': 'yyyn', 'delivery of h1': 'yyyn' },
   ],
-  ['store s2 (another tenancy)', principal('store:s2'), { ...onlyCatalogue, 'store s2': 'yyyn', 'home h2': 'yyyn', 'request of h2': 'yyyn', 'delivery of h2': 'yyyn' }],
-  ['home h1', principal('home:h1'), { ...onlyCatalogue, 'home h1': 'yynn', 'request of h1': 'yynn', 'delivery of h1': 'yynn' }],
-  ['home h1 manager', principal('home:h1', 'manager'), { ...onlyCatalogue, 'home h1': 'yynn', 'request of h1': 'yynn', 'delivery of h1': 'yynn' }],
-  ['home h2 (another tenancy)', principal('home:h2'), { ...onlyCatalogue, 'home h2': 'yynn', 'request of h2': 'yynn', 'delivery of h2': 'yynn' }],
+  ['store s2 (another tenancy)', principal('store:s2'), { ...onlyCatalogue, 'store s2': 'yyyn', 'home h2': 'yyyn', 'request of h2': 'yyyn', 'delivery of h2': 'yyyn', ...members('nnny', 'h2') }],
+  ['home h1', principal('home:h1'), { ...onlyCatalogue, 'home h1': 'yynn', 'request of h1': 'yynn', 'delivery of h1': 'yynn', ...members('nnny', 'h1') }],
+  ['home h1 manager', principal('home:h1', 'manager'), { ...onlyCatalogue, 'home h1': 'yynn', 'request of h1': 'yynn', 'delivery of h1': 'yynn', ...members('nnny', 'h1') }],
+  ['home h1 staff', principal('home:h1', 'staff'), { ...onlyCatalogue, 'home h1': 'yynn', 'request of h1': 'yynn', 'delivery of h1': 'yynn' }],
+  ['home h2 (another tenancy)', principal('home:h2'), { ...onlyCatalogue, 'home h2': 'yynn', 'request of h2': 'yynn', 'delivery of h2': 'yynn', ...members('nnny', 'h2') }],
   // A home's own token for a home that does not exist (yet): allowed, and the use case answers 404.
   ['home h9', principal('home:h9'), { ...onlyCatalogue, 'home h9 (none)': 'yynn' }],
   ['anonymous', principal('anonymous'), everything('nnnn')],

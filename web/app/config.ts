@@ -1,13 +1,17 @@
 /**
  * The page's configuration, fetched from `config.json` beside it: written by the CDK deployment
- * (API URL, Cognito domain and client) or served by the local runtime (its sign-in choices).
+ * (API URL, Cognito domain and client) or served by the local runtime (the people its sign-in offers).
  */
 import type { Thresholds } from '../model/status.ts';
 
-export interface LocalOrgChoice {
+/** A person the local sign-in offers: a member of the local directory (bin/local/store-page-routes.ts). */
+export interface LocalMemberChoice {
+  email: string;
+  name: string;
+  role: 'manager' | 'staff';
   /** admin, store:<id> or home:<id> */
   org: string;
-  label: string;
+  orgLabel: string;
 }
 
 export type PageConfig = {
@@ -15,7 +19,7 @@ export type PageConfig = {
   apiUrl: string;
   thresholds?: Thresholds;
 } & (
-  | { mode: 'local'; localSignIn: { path: string; orgs: LocalOrgChoice[] } }
+  | { mode: 'local'; localSignIn: { path: string; members: LocalMemberChoice[] } }
   | { mode: 'cognito'; cognito: { domain: string; clientId: string; scopes: string[] } }
 );
 

@@ -49,9 +49,13 @@ function remember(token: string): Session {
   return { token, org: claims.org, scopes: claims.scopes, name: claims.name };
 }
 
-export async function localSignIn(path: string, org: string): Promise<Session> {
-  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ org }) });
-  if (!response.ok) throw new Error(`The local sign-in answered ${response.status}.`);
+/** Signs in as a member of the local directory: the token carries their membership's org, role and scopes. */
+export async function localSignIn(path: string, email: string): Promise<Session> {
+  const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
+    throw new Error(problem?.detail ?? `The local sign-in answered ${response.status}.`);
+  }
   const { accessToken } = (await response.json()) as { accessToken: string };
   return remember(accessToken);
 }

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { LocalOrgChoice, PageConfig } from '../config.ts';
+import type { LocalMemberChoice, PageConfig } from '../config.ts';
 import { localSignIn, startCognitoSignIn, type Session } from '../session.ts';
 
-type Role = 'store' | 'home' | 'admin';
-const roleOf = (org: string): Role => (org === 'admin' ? 'admin' : (org.split(':')[0] as Role));
-const roleNames: Record<Role, string> = { store: 'Store staff', home: 'Care home staff', admin: 'Administrator' };
+type Kind = 'store' | 'home' | 'admin';
+const kindOf = (org: string): Kind => (org === 'admin' ? 'admin' : (org.split(':')[0] as Kind));
+const kindNames: Record<Kind, string> = { store: 'Store', home: 'Care home', admin: 'Administrator' };
+const roleNames = { manager: 'manager', staff: 'staff' } as const;
 
 /** Deployed: one button to Cognito's hosted UI. Locally: choose a role and an organisation from the demo data. */
 export function SignIn({ config, message, onSignedIn }: { config: PageConfig; message: string | null; onSignedIn: (session: Session) => void }) {
@@ -30,48 +31,62 @@ export function SignIn({ config, message, onSignedIn }: { config: PageConfig; me
           </button>
         </>
       ) : (
-        <LocalSignIn orgs={config.localSignIn.orgs} path={config.localSignIn.path} onError={setError} onSignedIn={onSignedIn} />
+        <LocalSignIn members={config.localSignIn.members} path={config.localSignIn.path} onError={setError} onSignedIn={onSignedIn} />
       )}
     </section>
   );
 }
 
-function LocalSignIn({ orgs, path, onError, onSignedIn }: { orgs: LocalOrgChoice[]; path: string; onError: (m: string) => void; onSignedIn: (s: Session) => void }) {
-  const roles = (['store', 'home', 'admin'] as Role[]).filter((r) => orgs.some((o) => roleOf(o.org) === r));
-  const [role, setRole] = useState<Role>(roles[0] ?? 'store');
-  const choices = orgs.filter((o) => roleOf(o.org) === role);
-  const [org, setOrg] = useState(choices[0]?.org ?? '');
-  const pickRole = (next: Role) => {
-    setRole(next);
-    setOrg(orgs.find((o) => roleOf(o.org) === next)?.org ?? '');
+function LocalSignIn({ members, path, onError, onSignedIn }: { members: LocalMemberChoice[]; path: string; onError: (m: string) => void; onSignedIn: (s: Session) => void }) {
+  const kinds = (['store', 'home', 'admin'] as Kind[]).filter((k) => members.some((m) => kindOf(m.org) === k));
+  const orgsOf = (kind: Kind) => [...new Map(members.filter((m) => kindOf(m.org) === kind).map((m) => [m.org, m.orgLabel])).entries()];
+  const [kind, setKind] = useState<Kind>(kinds[0] ?? 'store');
+  const [org, setOrg] = useState(orgsOf(kind)[0]?.[0] ?? '');
+  const people = members.filter((m) => m.org === org);
+  const [email, setEmail] = useState(people[0]?.email ?? '');
+  const pickOrg = (next: string) => {
+    setOrg(next);
+    setEmail(members.find((m) => m.org === next)?.email ?? '');
+  };
+  const pickKind = (next: Kind) => {
+    setKind(next);
+    pickOrg(orgsOf(next)[0]?.[0] ?? '');
   };
   const submit = (event: Event) => {
     event.preventDefault();
-    localSignIn(path, org).then(onSignedIn, (e: Error) => onError(e.message));
+    localSignIn(path, email).then(onSignedIn, (e: Error) => onError(e.message));
   };
   return (
     <form onSubmit={submit}>
       <p>
-        Local development: no password. Choose who to be; the local server signs a token for that organisation, as
-        Cognito would when deployed.
+        Local development: no password. Choose who to be; the local server signs you in as that member, with the
+        organisation, role and scopes their membership gives, as Cognito would when deployed.
       </p>
       <fieldset>
-        <legend>Role</legend>
-        {roles.map((r) => (
-          <label key={r} class="radio">
-            <input type="radio" name="role" value={r} checked={role === r} onChange={() => pickRole(r)} /> {roleNames[r]}
+        <legend>Organisation type</legend>
+        {kinds.map((k) => (
+          <label key={k} class="radio">
+            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => pickKind(k)} /> {kindNames[k]}
           </label>
         ))}
       </fieldset>
       <label for="sign-in-org">Organisation</label>
-      <select id="sign-in-org" name="org" value={org} onChange={(e) => setOrg((e.currentTarget as HTMLSelectElement).value)}>
-        {choices.map((o) => (
-          <option key={o.org} value={o.org}>
-            {o.label}
+      <select id="sign-in-org" name="org" value={org} onChange={(e) => pickOrg((e.currentTarget as HTMLSelectElement).value)}>
+        {orgsOf(kind).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
           </option>
         ))}
       </select>
-      <button type="submit" disabled={!org}>
+      <label for="sign-in-person">Person</label>
+      <select id="sign-in-person" name="email" value={email} onChange={(e) => setEmail((e.currentTarget as HTMLSelectElement).value)}>
+        {people.map((m) => (
+          <option key={m.email} value={m.email}>
+            {m.name} ({roleNames[m.role]})
+          </option>
+        ))}
+      </select>
+      <button type="submit" disabled={!email}>
         Sign in
       </button>
     </form>
