@@ -30,7 +30,7 @@ const route = (method: RouteDefinition['method'], path: string, table: RouteDefi
   ({ method, path, handler, scope: table === 'read' ? scopes.read : scopes.admin, table, tag, summary: `budget test: ${path}` }) as RouteDefinition;
 
 /** The routes issues 13 (memberships) and 16 (outbreaks) add, by shape: which group each lands in is what costs. */
-const comingRoutes: RouteDefinition[] = [
+const comingShapes: RouteDefinition[] = [
   route('GET', '/v1/members', 'read', 'members'),
   route('GET', '/v1/members/{memberId}', 'read', 'members'),
   route('PUT', '/v1/members/{memberId}', 'readwrite', 'members'),
@@ -42,6 +42,8 @@ const comingRoutes: RouteDefinition[] = [
   route('PUT', '/v1/homes/{homeId}/outbreak', 'readwrite', 'homes'),
   route('POST', '/v1/homes/{homeId}/recounts', 'readwrite', 'stock'),
 ];
+/** Those not in the route table yet (issue 13's member lists have landed). */
+const comingRoutes = comingShapes.filter((c) => !routes.some((r) => r.method === c.method && r.path === c.path));
 
 let today: number;
 let withComing: number;
