@@ -153,6 +153,8 @@ async function signIn(kind: 'Store' | 'Care home', organisation: string) {
   await page.getByRole('radio', { name: kind, exact: true }).check();
   await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // Signing in reads the member's membership from the table: wait for it, not a fixed time.
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 describe('the store page in Chromium', () => {
