@@ -7,14 +7,13 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Construct } from 'constructs';
 import { Alerts } from './constructs/alerts.ts';
-import { Auth, type MachineClient } from './constructs/auth.ts';
+import { Auth, WEB_CLIENT_SCOPES, type MachineClient } from './constructs/auth.ts';
 import { DataTable } from './constructs/data-table.ts';
 import { CarestockFunction } from './constructs/carestock-function.ts';
 import { CarestockHttpApi } from './constructs/http-api.ts';
 import { Observability } from './constructs/observability.ts';
 import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
 import { StorePage, storePageConnectSources } from './constructs/store-page.ts';
-import { scopes } from '../functions/scopes.ts';
 import type { RouteDefinition } from '../functions/routes.ts';
 import { defaultStockRules } from '../functions/domain/stock-rules.ts';
 import { applyNagAcknowledgements } from './nag-acknowledgements.ts';
@@ -71,9 +70,9 @@ export class CarestockStack extends Stack {
       apiUrl: this.httpApi.api.apiEndpoint,
       cognitoDomain: this.auth.domain.baseUrl(),
       clientId: this.auth.webClient.userPoolClientId,
-      // The page now writes (counts, requests, approvals, deliveries): it asks for every scope a
-      // person's role may carry, and the token gets only what the client and the member's role allow.
-      scopes: ['openid', scopes.read, scopes.stockWrite, scopes.requestsWrite, scopes.requestsApprove, scopes.deliveriesSchedule],
+      // What the page asks for (the scopes its screens use); the token trigger then gives the signed-in
+      // member exactly their role's scopes, adding and suppressing whatever differs.
+      scopes: ['openid', ...WEB_CLIENT_SCOPES],
       // The functions run with the default rules (no CARESTOCK_* overrides are set on them).
       thresholds: {
         criticalDays: defaultStockRules.criticalDays,

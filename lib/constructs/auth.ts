@@ -55,6 +55,13 @@ export interface AuthProps {
   readonly table: ITable;
 }
 
+/**
+ * What the page may ask for: the scopes its screens use. Never `admin` or `members.manage` (a
+ * client cannot ask for them; the trigger adds them to the tokens of those whose role holds them)
+ * and never `aws.cognito.signin.user.admin`.
+ */
+export const WEB_CLIENT_SCOPES: readonly Scope[] = [scopes.read, scopes.stockWrite, scopes.requestsWrite, scopes.requestsApprove, scopes.deliveriesSchedule];
+
 /** Cognito waits at most 5 s for a trigger; the function gives up first, so a slow read refuses the token cleanly. */
 export const TOKEN_TRIGGER_TIMEOUT = Duration.seconds(4);
 
@@ -107,7 +114,7 @@ export class Auth extends Construct {
     const oauthScopes = (list: readonly Scope[]) =>
       list.map((scope) => OAuthScope.resourceServer(resourceServer, new ResourceServerScope({ scopeName: scope.split('/')[1]!, scopeDescription: scopeDescriptions[scope] })));
 
-    // The page asks for `openid` and `read` only; the trigger adds the member's role scopes. Only
+    // The page asks for what its screens use; the trigger gives the member's role scopes. Only
     // the flows the page uses: the authorization code grant (+ PKCE) and refreshing its token. No
     // SRP or password flow, so no token ever carries aws.cognito.signin.user.admin.
     const web = (this.webClient = this.userPool.addClient('WebClient', {
@@ -115,7 +122,7 @@ export class Auth extends Construct {
       authFlows: { userSrp: false, userPassword: false, adminUserPassword: false, custom: false, user: false },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, ...oauthScopes([scopes.read])],
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, ...oauthScopes(WEB_CLIENT_SCOPES)],
         callbackUrls: [...props.webCallbackUrls],
         logoutUrls: [...props.webCallbackUrls],
       },
