@@ -117,7 +117,7 @@ describe('local sign-in as a member of the local directory', () => {
   it('signs a member in with their org, role and role scopes; a removed member is refused', async () => {
     const invited = await api().request('POST', '/v1/homes/h1/members', { token: homeManager, body: { email: 'local.staff@example.org', name: 'Local Staff', role: 'staff' } });
     const routes = (await createStorePageRoutes(memberChoices([], [], [])))({ signingKey: api().system.signingKey, dataDir: api().system.dataDir });
-    const signIn = (email: string) => routes({ method: 'POST', url: LOCAL_SIGN_IN_PATH, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ email })) });
+    const signIn = (email: string) => routes({ method: 'POST', url: LOCAL_SIGN_IN_PATH, headers: { 'content-type': 'application/json', host: '127.0.0.1' }, body: Buffer.from(JSON.stringify({ email })) });
     const answer = await signIn('local.staff@example.org');
     expect(answer!.statusCode).toBe(200);
     const token = JSON.parse(answer!.body).accessToken as string;
