@@ -9,7 +9,8 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '../schemas/members.ts';
 import type { MemberRole } from '../scopes.ts';
-import { documentClient, tableName } from './dynamodb-client.ts';
+import { WriteConflictError } from '../domain/failures.ts';
+import { send, tableName } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
 import { memberEmailItem, memberItem, memberSubjectItem } from './member-items.ts';
 import type { Page, PageRequest } from './pagination.ts';
@@ -37,13 +38,13 @@ export interface MemberRecord {
 }
 
 export async function getMemberRecord(memberId: string): Promise<MemberRecord | undefined> {
-  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.member(memberId), ConsistentRead: true }));
+  const { Item } = await send(new GetCommand({ TableName: tableName(), Key: keys.member(memberId), ConsistentRead: true }));
   return Item ? { member: toMember(Item), subject: Item.subject === undefined ? undefined : String(Item.subject) } : undefined;
 }
 
 /** The current membership of an email, if any (strongly consistent). */
 export async function memberByEmail(email: string): Promise<Member | undefined> {
-  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.memberEmail(email), ConsistentRead: true }));
+  const { Item } = await send(new GetCommand({ TableName: tableName(), Key: keys.memberEmail(email), ConsistentRead: true }));
   return Item ? getMember(String(Item.memberId)) : undefined;
 }
 
@@ -52,7 +53,7 @@ export async function memberByEmail(email: string): Promise<Member | undefined> 
  * throws (the trigger then refuses the token); no membership, or a removed one, is `undefined`.
  */
 export async function memberBySubject(subject: string): Promise<Member | undefined> {
-  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.memberSubject(subject), ConsistentRead: true }));
+  const { Item } = await send(new GetCommand({ TableName: tableName(), Key: keys.memberSubject(subject), ConsistentRead: true }));
   if (!Item) return undefined;
   const member = await getMember(String(Item.memberId));
   return member?.status === 'active' ? member : undefined;
@@ -70,7 +71,7 @@ export async function listOrgMembers(org: string, page: PageRequest): Promise<Pa
 export async function createMember(member: Member, subject: string): Promise<Member> {
   const item = memberItem(member, subject);
   try {
-    await documentClient.send(
+    await send(
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: tableName(), Item: memberEmailItem(member.email!, member.memberId), ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -81,8 +82,7 @@ export async function createMember(member: Member, subject: string): Promise<Mem
       }),
     );
   } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+    if (error instanceof WriteConflictError && error.conditionFailed(0)) {
       const existing = await memberByEmail(member.email!);
       if (existing) throw new EmailTakenError(existing);
     }
@@ -99,7 +99,7 @@ export async function changeMember(memberId: string, change: { role?: MemberRole
   if (change.role !== undefined) Object.assign(names, { '#role': 'role' }), Object.assign(values, { ':role': change.role }), sets.push('#role = :role');
   if (change.name !== undefined) Object.assign(names, { '#name': 'name' }), Object.assign(values, { ':name': change.name }), sets.push('#name = :name');
   try {
-    const { Attributes } = await documentClient.send(
+    const { Attributes } = await send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.member(memberId),
@@ -112,7 +112,7 @@ export async function changeMember(memberId: string, change: { role?: MemberRole
     );
     return toMember(Attributes!);
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw new MemberChangedError(memberId);
+    if (error instanceof WriteConflictError) throw new MemberChangedError(memberId, { cause: error });
     throw error;
   }
 }
@@ -124,7 +124,7 @@ export async function changeMember(memberId: string, change: { role?: MemberRole
  */
 export async function removeMember({ member, subject }: MemberRecord, now: string): Promise<Member> {
   try {
-    await documentClient.send(
+    await send(
       new TransactWriteCommand({
         TransactItems: [
           {
@@ -145,7 +145,7 @@ export async function removeMember({ member, subject }: MemberRecord, now: strin
       }),
     );
   } catch (error) {
-    if ((error as { CancellationReasons?: unknown }).CancellationReasons) throw new MemberChangedError(member.memberId);
+    if (error instanceof WriteConflictError) throw new MemberChangedError(member.memberId, { cause: error });
     throw error;
   }
   return { ...member, status: 'removed', updatedAt: now };

@@ -89,6 +89,18 @@ async function plannedDelivery() {
   return { ...ids, deliveryId: plan.deliveries[0].deliveryId as string };
 }
 
+const invite = () => {
+  const who = fresh('person');
+  return { email: `${who}@example.org`, name: `Person ${who}`, role: 'staff' };
+};
+
+/** A store with one staff member in it. */
+async function storeMember() {
+  const { storeId } = await storeAndHome();
+  const member = await as(`store:${storeId}`, 'POST', `/v1/stores/${storeId}/members`, invite(), 201);
+  return { storeId, memberId: member.memberId as string };
+}
+
 const fixtures: Record<string, Fixture> = {
   'PUT /v1/items/{sku}': {
     prepare: async () => ({ method: 'PUT', path: `/v1/items/${fresh('ITEM')}`, org: 'admin', body: { name: 'Overshoe', unit: 'pair', packSize: 50 } }),
@@ -173,6 +185,33 @@ const fixtures: Record<string, Fixture> = {
       const { storeId, homeId, deliveryId } = await plannedDelivery();
       await as(`store:${storeId}`, 'POST', `/v1/deliveries/${deliveryId}/dispatch`);
       return { method: 'POST', path: `/v1/deliveries/${deliveryId}/receipt`, org: `home:${homeId}`, body: { receivedBy: 'Rhian Evans', lines } };
+    },
+  },
+  'POST /v1/stores/{storeId}/members': {
+    prepare: async () => {
+      const { storeId } = await storeAndHome();
+      return { method: 'POST', path: `/v1/stores/${storeId}/members`, org: `store:${storeId}`, body: invite() };
+    },
+  },
+  'POST /v1/homes/{homeId}/members': {
+    prepare: async () => {
+      const { homeId } = await storeAndHome();
+      return { method: 'POST', path: `/v1/homes/${homeId}/members`, org: `home:${homeId}`, body: invite() };
+    },
+  },
+  'POST /v1/admin/members': {
+    prepare: async () => ({ method: 'POST', path: '/v1/admin/members', org: 'admin', body: invite() }),
+  },
+  'PATCH /v1/members/{memberId}': {
+    prepare: async () => {
+      const { storeId, memberId } = await storeMember();
+      return { method: 'PATCH', path: `/v1/members/${memberId}`, org: `store:${storeId}`, body: { role: 'manager' } };
+    },
+  },
+  'DELETE /v1/members/{memberId}': {
+    prepare: async () => {
+      const { storeId, memberId } = await storeMember();
+      return { method: 'DELETE', path: `/v1/members/${memberId}`, org: `store:${storeId}` };
     },
   },
   'POST /v1/jobs/delivery-plan': {
