@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { demoHomes, demoMembers, demoStores, seedDemoData } from './local/demo-data.ts';
 import { createStorePageRoutes, memberChoices } from './local/store-page-routes.ts';
-import { startLocalSystem } from './local/local-system.ts';
+import { startLocalSystem, type LocalSystem } from './local/local-system.ts';
 import { signLocalToken } from './local/local-auth.ts';
 import { startLocalScheduler } from './local/scheduler.ts';
 
@@ -22,8 +22,31 @@ const { values } = parseArgs({
 const log = (line: string) => console.log(`[carestock] ${line}`);
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
+// Signals are handled from the first moment: one during start-up exits at once, and the exit hook
+// of dynamodb-local.ts kills Java; after it, the API and DynamoDB Local are stopped in order.
+let system: LocalSystem | undefined;
+let scheduler: { stop(): void } | undefined;
+let stopping = false;
+const shutdown = async (reason: string) => {
+  if (stopping) return;
+  stopping = true;
+  log(`${reason}: stopping the API and DynamoDB Local`);
+  scheduler?.stop();
+  await system?.stop();
+  process.exit(0);
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+// `npm start` execs node, so the SIGTERM or SIGINT npm forwards reaches this process. If npm itself
+// is killed outright, nothing forwards anything: notice being orphaned and stop as well.
+if (process.env.npm_lifecycle_event) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown('npm exited');
+  }, 500).unref();
+}
+
 const started = Date.now();
-const system = await startLocalSystem({
+system = await startLocalSystem({
   port: Number(values.port ?? process.env.PORT ?? 3000),
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
   inMemory: values['in-memory'],
@@ -45,20 +68,9 @@ if (!values['no-seed']) {
   }, log);
 }
 
-const scheduler = startLocalScheduler(log);
+scheduler = startLocalScheduler(log);
 log(`API ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${system.url}/v1 (health: ${system.url}/v1/health)`);
 log(`store page:   ${system.url}/  (sign in as a manager or staff member of any demo store or home)`);
 log(`get a token:  TOKEN=$(npm run -s token -- --org admin)   (or --org store:cardiff-jes --role staff, --org home:ty-gwyn)`);
 log(`then:         curl -H "Authorization: Bearer $TOKEN" ${system.url}/v1/items`);
 
-let stopping = false;
-const shutdown = async (signal: string) => {
-  if (stopping) return;
-  stopping = true;
-  log(`${signal}: stopping the API and DynamoDB Local`);
-  scheduler.stop();
-  await system.stop();
-  process.exit(0);
-};
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));

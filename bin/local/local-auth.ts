@@ -10,6 +10,7 @@ import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, ty
 import { scopesOf } from '../../functions/scopes.ts';
 import { formatOrg, parseOrg, type MemberRole, type Org } from '../../functions/access/principal.ts';
 import { ORG_CLAIM, ROLE_CLAIM } from '../../functions/http/principal.ts';
+import { DEFAULT_TTL_SECONDS } from './token-options.ts';
 
 export const LOCAL_ISSUER = 'https://carestock.local/issuer';
 export const LOCAL_CLIENT_ID = 'carestock-local-client';
@@ -67,7 +68,7 @@ export async function signLocalToken(key: LocalSigningKey, request: TokenRequest
     .setIssuer(LOCAL_ISSUER)
     .setIssuedAt()
     .setJti(randomUUID())
-    .setExpirationTime(`${request.ttlSeconds ?? 12 * 3600}s`)
+    .setExpirationTime(`${request.ttlSeconds ?? DEFAULT_TTL_SECONDS}s`)
     .sign(key.privateKey);
 }
 
