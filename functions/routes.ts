@@ -21,7 +21,7 @@ export interface RouteDefinition {
   /** Extra grants: create and disable people in the identity directory (Cognito's admin user API). */
   readonly directory?: boolean;
   readonly summary: string;
-  readonly tag: 'system' | 'catalogue' | 'stores' | 'homes' | 'stock' | 'requests' | 'deliveries' | 'shortfalls' | 'members';
+  readonly tag: 'system' | 'catalogue' | 'regions' | 'stores' | 'homes' | 'stock' | 'requests' | 'deliveries' | 'shortfalls' | 'overview' | 'members';
 }
 
 const r = (
@@ -42,6 +42,10 @@ export const routes: readonly RouteDefinition[] = [
   r('GET', '/v1/items', 'list-items', scopes.read, 'read', 'catalogue', 'List the catalogue'),
   r('GET', '/v1/items/{sku}', 'get-item', scopes.read, 'read', 'catalogue', 'Read a catalogue item'),
   r('PUT', '/v1/items/{sku}', 'put-item', scopes.admin, 'readwrite', 'catalogue', 'Create or replace a catalogue item'),
+
+  r('GET', '/v1/regions', 'list-regions', scopes.read, 'read', 'regions', 'List regions'),
+  r('GET', '/v1/regions/{regionId}', 'get-region', scopes.read, 'read', 'regions', 'Read a region'),
+  r('PUT', '/v1/regions/{regionId}', 'put-region', scopes.admin, 'readwrite', 'regions', 'Create or replace a region'),
 
   r('GET', '/v1/stores', 'list-stores', scopes.admin, 'read', 'stores', 'List stores'),
   r('GET', '/v1/stores/{storeId}', 'get-store', scopes.read, 'read', 'stores', 'Read a store'),
@@ -87,6 +91,8 @@ export const routes: readonly RouteDefinition[] = [
   r('POST', '/v1/stores/{storeId}/members', 'invite-store-member', scopes.membersManage, 'readwrite', 'members', 'Invite a person into a store', { directory: true }),
   r('GET', '/v1/homes/{homeId}/members', 'list-home-members', scopes.membersManage, 'read', 'members', 'A home’s members'),
   r('POST', '/v1/homes/{homeId}/members', 'invite-home-member', scopes.membersManage, 'readwrite', 'members', 'Invite a person into a home', { directory: true }),
+  r('GET', '/v1/regions/{regionId}/members', 'list-region-members', scopes.membersManage, 'read', 'members', 'A region’s members'),
+  r('POST', '/v1/regions/{regionId}/members', 'invite-region-member', scopes.membersManage, 'readwrite', 'members', 'Invite a person into a region', { directory: true }),
   r('GET', '/v1/admin/members', 'list-admin-members', scopes.membersManage, 'read', 'members', 'The administrators'),
   r('POST', '/v1/admin/members', 'invite-admin-member', scopes.membersManage, 'readwrite', 'members', 'Invite an administrator', { directory: true }),
   r('PATCH', '/v1/members/{memberId}', 'change-member', scopes.membersManage, 'readwrite', 'members', 'Change a member’s role or name'),

@@ -21,7 +21,7 @@ export const scopes = {
 export type Scope = (typeof scopes)[keyof typeof scopes];
 
 export const scopeDescriptions: Record<Scope, string> = {
-  [scopes.read]: 'Read stock, requests, deliveries and shortfalls within your organisation',
+  [scopes.read]: 'Read stock, requests, deliveries, shortfalls and overviews within your organisation',
   [scopes.stockWrite]: 'Post stock counts and confirm receipt of deliveries',
   [scopes.requestsWrite]: 'Submit and cancel PPE requests',
   [scopes.requestsApprove]: 'Approve, reject and allocate requests; set request caps',
@@ -31,7 +31,7 @@ export const scopeDescriptions: Record<Scope, string> = {
 };
 
 /** The kinds of organisation a member belongs to (the `org` claim's prefix). */
-export type OrgKind = 'admin' | 'store' | 'home';
+export type OrgKind = 'admin' | 'store' | 'home' | 'region';
 
 /** A member's role within their organisation (the `role` claim) is defined with the principal. */
 export type { MemberRole };
@@ -45,6 +45,8 @@ const work: Record<OrgKind, readonly Scope[]> = {
   admin: [scopes.read, scopes.stockWrite, scopes.requestsWrite, scopes.requestsApprove, scopes.deliveriesSchedule, scopes.admin],
   store: [scopes.read, scopes.stockWrite, scopes.requestsWrite, scopes.requestsApprove, scopes.deliveriesSchedule],
   home: [scopes.read, scopes.stockWrite, scopes.requestsWrite],
+  // A region's commissioners and liaison officers read their region and write nothing.
+  region: [scopes.read],
 };
 
 /** The one role → scopes table: `roleScopes[orgKind][role]`. */
@@ -52,6 +54,7 @@ export const roleScopes: Record<OrgKind, Record<MemberRole, readonly Scope[]>> =
   admin: { manager: [...work.admin, scopes.membersManage], staff: work.admin },
   store: { manager: [...work.store, scopes.membersManage], staff: work.store },
   home: { manager: [...work.home, scopes.membersManage], staff: work.home },
+  region: { manager: [...work.region, scopes.membersManage], staff: work.region },
 };
 
 export const scopesOf = (orgKind: OrgKind, role: MemberRole): readonly Scope[] => roleScopes[orgKind][role];

@@ -12,9 +12,13 @@
  *   dispatching are its store's);
  * - anyone signed in reads the catalogue; only an administrator manages (the catalogue, stores,
  *   homes) or touches every store at once (the nation: all stores, all shortfalls, the jobs);
+ * - a region (its commissioners and liaison officers) reads everything of the stores in it and of the
+ *   homes they serve, and its own overview; it writes, decides and manages nothing (a store names
+ *   its region: the resource carries it, read by resources.ts only when the answer depends on it);
  * - staff manage nothing, whatever their organisation;
  * - members: an administrator manages anyone's; a store's managers the store's and those of the
- *   homes it serves now; a home's managers their home's (listing them is managing: staff see none).
+ *   homes it serves now; a home's managers their home's; a region's managers their region's
+ *   (listing them is managing: staff see none).
  * Outside its tenancy a caller is denied whether or not the thing exists (a resource that was not
  * found carries no owner), so ids cannot be probed; only an administrator goes on to learn 404.
  */
@@ -31,18 +35,22 @@ export type Action = 'read' | 'write' | 'decide' | 'manage';
 export type Resource =
   | { kind: 'catalogue' }
   | { kind: 'nation' }
-  | { kind: 'store'; storeId: string }
+  /** A region's overview, its rollups and its export. */
+  | { kind: 'region'; regionId: string }
+  /** regionId (on this and the kinds below): the region of the store, when it was read; only a region's rule looks at it. */
+  | { kind: 'store'; storeId: string; regionId?: string | undefined }
   /** storeId: the store serving the home now; undefined when there is no such home. */
-  | { kind: 'home'; homeId: string; storeId: string | undefined }
-  | { kind: 'request'; requestId: string; homeId: string | undefined; storeId: string | undefined }
-  | { kind: 'delivery'; deliveryId: string; homeId: string | undefined; storeId: string | undefined }
+  | { kind: 'home'; homeId: string; storeId: string | undefined; regionId?: string | undefined }
+  | { kind: 'request'; requestId: string; homeId: string | undefined; storeId: string | undefined; regionId?: string | undefined }
+  | { kind: 'delivery'; deliveryId: string; homeId: string | undefined; storeId: string | undefined; regionId?: string | undefined }
   | MembersResource;
 
 /** The members of an organisation; for a home, storeId is the store serving it now (undefined: no such home). */
 export type MembersResource =
   | { kind: 'members'; of: 'admin' }
   | { kind: 'members'; of: 'store'; storeId: string }
-  | { kind: 'members'; of: 'home'; homeId: string; storeId: string | undefined };
+  | { kind: 'members'; of: 'home'; homeId: string; storeId: string | undefined }
+  | { kind: 'members'; of: 'region'; regionId: string };
 
 export type Decision = { allow: true } | { allow: false; reason: string };
 
@@ -66,6 +74,8 @@ const rules: Rules = {
   store: (org, action, resource) =>
     resource.kind === 'catalogue' || resource.kind === 'nation'
       ? catalogueOrNation(action, resource)
+      : resource.kind === 'region'
+        ? deny(`A store may not read region "${resource.regionId}"; its administrators and the region's own members may.`)
       : action === 'manage'
         ? adminOnly
         : resource.storeId === org.id
@@ -74,10 +84,18 @@ const rules: Rules = {
 
   home: (org, action, resource) => {
     if (resource.kind === 'catalogue' || resource.kind === 'nation') return catalogueOrNation(action, resource);
+    if (resource.kind === 'region') return deny(`A home may not read region "${resource.regionId}".`);
     if (action === 'manage') return adminOnly;
     if (action === 'decide' && resource.kind === 'request') return deny('A home may not approve or reject requests; its store decides.');
     if (action === 'decide' && resource.kind === 'delivery') return deny('A home may not dispatch deliveries; its store does.');
     return action !== 'decide' && resource.kind !== 'store' && resource.homeId === org.id ? ALLOW : outside(resource);
+  },
+
+  region: (org, action, resource) => {
+    if (action !== 'read') return deny('A region reads; it writes, decides and manages nothing.');
+    if (resource.kind === 'catalogue' || resource.kind === 'nation') return catalogueOrNation(action, resource);
+    if (resource.kind === 'region') return resource.regionId === org.id ? ALLOW : deny(`Your organisation may not read region "${resource.regionId}".`);
+    return resource.regionId === org.id ? ALLOW : outside(resource);
   },
 
   anonymous: () => deny('Sign in first.'),
@@ -89,21 +107,30 @@ function catalogueOrNation(action: Action, resource: { kind: 'catalogue' | 'nati
 }
 
 function members(org: Org, resource: MembersResource): Decision {
-  const whose = resource.of === 'admin' ? 'the administrators' : resource.of === 'store' ? `store "${resource.storeId}"` : `home "${resource.homeId}"`;
+  const whose =
+    resource.of === 'admin'
+      ? 'the administrators'
+      : resource.of === 'store'
+        ? `store "${resource.storeId}"`
+        : resource.of === 'home'
+          ? `home "${resource.homeId}"`
+          : `region "${resource.regionId}"`;
   const refused = deny(`You may not manage the members of ${whose}.`);
   switch (org.kind) {
     case 'admin':
       return ALLOW;
     case 'store':
-      return resource.of !== 'admin' && resource.storeId === org.id ? ALLOW : refused;
+      return (resource.of === 'store' || resource.of === 'home') && resource.storeId === org.id ? ALLOW : refused;
     case 'home':
       return resource.of === 'home' && resource.homeId === org.id ? ALLOW : refused;
+    case 'region':
+      return resource.of === 'region' && resource.regionId === org.id ? ALLOW : refused;
     case 'anonymous':
       return deny('Sign in first.');
   }
 }
 
-type Owned = Exclude<Resource, { kind: 'catalogue' | 'nation' } | MembersResource>;
+type Owned = Exclude<Resource, { kind: 'catalogue' | 'nation' | 'region' } | MembersResource>;
 
 function outside(resource: Owned): Decision {
   switch (resource.kind) {

@@ -3,13 +3,19 @@
  * the OAuth scopes the token carries. The HTTP edge builds it from verified JWT claims
  * (functions/http/principal.ts); nothing else decides what an organisation is.
  *
- * Organisations are written `admin`, `store:<storeId>` or `home:<homeId>` in the `org` claim. A new
+ * Organisations are written `admin`, `store:<storeId>`, `home:<homeId>` or `region:<regionId>` in the
+ * `org` claim (a region's commissioners and liaison officers: they read their region, write nothing). A new
  * kind (a region, say) is one more variant here, one more case in `parseOrg`, and one more rule in
  * policy.ts, which the compiler then demands.
  */
 
 /** `anonymous` is only ever the caller of a public route; no claim can produce it. */
-export type Org = { kind: 'admin' } | { kind: 'store'; id: string } | { kind: 'home'; id: string } | { kind: 'anonymous' };
+export type Org =
+  | { kind: 'admin' }
+  | { kind: 'store'; id: string }
+  | { kind: 'home'; id: string }
+  | { kind: 'region'; id: string }
+  | { kind: 'anonymous' };
 
 /** A person's role within their organisation; machine clients have none. */
 export const MEMBER_ROLES = ['manager', 'staff'] as const;
@@ -30,7 +36,7 @@ export function parseOrg(value: unknown): Org | null {
   if (typeof value !== 'string') return null;
   const [kind, id, ...rest] = value.split(':');
   if (rest.length > 0 || id === undefined || !SLUG.test(id)) return null;
-  if (kind === 'store' || kind === 'home') return { kind, id };
+  if (kind === 'store' || kind === 'home' || kind === 'region') return { kind, id };
   return null;
 }
 

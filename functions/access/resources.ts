@@ -5,14 +5,27 @@
  *
  * Each reads no more than the answer needs: a caller the policy allows whoever serves the home (an
  * administrator, the home itself) costs no read; only a store acting for a home pays one GetItem.
+ * A region's member is the one caller whose answer depends on a store's region: only for them is
+ * the store read (one more GetItem) to learn it.
  */
 import { getDelivery, type DeliveryRecord } from '../data/delivery-repository.ts';
 import type { LocationRef } from '../data/keys.ts';
-import { getHomeRecord, type HomeRecord } from '../data/registry-repository.ts';
+import { getHomeRecord, getStore, type HomeRecord } from '../data/registry-repository.ts';
 import { getRequest, type RequestRecord } from '../data/request-repository.ts';
 import { AccessDenied, authorize } from './authorize.ts';
 import { decide, type Action } from './policy.ts';
 import { actorOf, type Actor, type Org, type Principal } from './principal.ts';
+
+/** The region of the store, read only for a region's member (the one caller the answer depends on). */
+async function regionFor(principal: Principal, storeId: string | undefined): Promise<string | undefined> {
+  if (principal.org.kind !== 'region' || storeId === undefined) return undefined;
+  return (await getStore(storeId))?.regionId;
+}
+
+/** Authorises an action on a store (its profile, worklist, stock, requests, deliveries, shortfalls). */
+export async function authorizeStore(principal: Principal, action: Action, storeId: string): Promise<void> {
+  authorize(principal, action, { kind: 'store', storeId, regionId: await regionFor(principal, storeId) });
+}
 
 /**
  * Authorises an action on a home. Returns the home's profile when it had to read it (so the use case
@@ -22,8 +35,13 @@ export async function authorizeHome(principal: Principal, action: Action, homeId
   // Would the answer be yes even if no store served it? Knowing the store can only add a store to who may.
   if (decide(principal, action, { kind: 'home', homeId, storeId: undefined }).allow) return undefined;
   const home = await getHomeRecord(homeId);
-  authorize(principal, action, { kind: 'home', homeId, storeId: home?.storeId });
+  authorize(principal, action, { kind: 'home', homeId, storeId: home?.storeId, regionId: await regionFor(principal, home?.storeId) });
   return home;
+}
+
+/** Authorises an action on a home whose profile the caller has read already (`storeId`: the store serving it; undefined: no such home). */
+export async function authorizeReadHome(principal: Principal, action: Action, homeId: string, storeId: string | undefined): Promise<void> {
+  authorize(principal, action, { kind: 'home', homeId, storeId, regionId: await regionFor(principal, storeId) });
 }
 
 /**
@@ -32,6 +50,7 @@ export async function authorizeHome(principal: Principal, action: Action, homeId
  */
 export async function authorizeMembers(principal: Principal, org: Org): Promise<void> {
   if (org.kind === 'anonymous') throw new AccessDenied('No one manages the members of no organisation.');
+  if (org.kind === 'region') return authorize(principal, 'manage', { kind: 'members', of: 'region', regionId: org.id });
   if (org.kind !== 'home') return authorize(principal, 'manage', org.kind === 'admin' ? { kind: 'members', of: 'admin' } : { kind: 'members', of: 'store', storeId: org.id });
   if (decide(principal, 'manage', { kind: 'members', of: 'home', homeId: org.id, storeId: undefined }).allow) return;
   const home = await getHomeRecord(org.id);
@@ -40,21 +59,21 @@ export async function authorizeMembers(principal: Principal, org: Org): Promise<
 
 /** The stock routes name a location: a store's own, or a home's (see authorizeHome). */
 export async function authorizeLocation(principal: Principal, action: Action, location: LocationRef): Promise<void> {
-  if (location.kind === 'store') authorize(principal, action, { kind: 'store', storeId: location.id });
+  if (location.kind === 'store') await authorizeStore(principal, action, location.id);
   else await authorizeHome(principal, action, location.id);
 }
 
 /** Reads a request and authorises the action on it; undefined (only ever for an administrator) when there is none. */
 export async function authorizedRequest(principal: Principal, action: Action, requestId: string): Promise<RequestRecord | undefined> {
   const request = await getRequest(requestId);
-  authorize(principal, action, { kind: 'request', requestId, homeId: request?.homeId, storeId: request?.storeId });
+  authorize(principal, action, { kind: 'request', requestId, homeId: request?.homeId, storeId: request?.storeId, regionId: await regionFor(principal, request?.storeId) });
   return request;
 }
 
 /** Reads a delivery and authorises the action on it; undefined (only ever for an administrator) when there is none. */
 export async function authorizedDelivery(principal: Principal, action: Action, deliveryId: string): Promise<DeliveryRecord | undefined> {
   const delivery = await getDelivery(deliveryId);
-  authorize(principal, action, { kind: 'delivery', deliveryId, homeId: delivery?.homeId, storeId: delivery?.storeId });
+  authorize(principal, action, { kind: 'delivery', deliveryId, homeId: delivery?.homeId, storeId: delivery?.storeId, regionId: await regionFor(principal, delivery?.storeId) });
   return delivery;
 }
 

@@ -41,6 +41,10 @@ export const keys = {
   storeListIndex: (storeId: string) => ({ GSI1PK: 'STORES', GSI1SK: storeId }),
   storeListPartition: 'STORES',
 
+  region: (regionId: string): TableKey => ({ PK: `REGION#${regionId}`, SK: PROFILE }),
+  regionListIndex: (regionId: string) => ({ GSI1PK: 'REGIONS', GSI1SK: regionId }),
+  regionListPartition: 'REGIONS',
+
   home: (homeId: string): TableKey => ({ PK: locationPk({ kind: 'home', id: homeId }), SK: PROFILE }),
   storeHomesIndex: (storeId: string, homeId: string) => ({ GSI1PK: `STORE#${storeId}#HOMES`, GSI1SK: homeId }),
   storeHomesPartition: (storeId: string) => `STORE#${storeId}#HOMES`,

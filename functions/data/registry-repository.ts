@@ -2,7 +2,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { PreconditionFailedError, WriteConflictError } from '../domain/failures.ts';
 import { CARESTOCK_TIME_ZONE } from '../domain/zoned-dates.ts';
-import type { Home, HomeInput, Item, ItemInput, Store, StoreInput } from '../schemas/registry.ts';
+import type { Home, HomeInput, Item, ItemInput, Region, RegionInput, Store, StoreInput } from '../schemas/registry.ts';
 import { send, tableName, type TransactItem } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
 import type { Page, PageRequest } from './pagination.ts';
@@ -60,16 +60,95 @@ export async function listItems(page: PageRequest): Promise<Page<Item>> {
   return queryPartitionPage({ index: 'GSI1', partition: keys.cataloguePartition, page, map: toItem });
 }
 
-export async function putStore(storeId: string, input: StoreInput, now: string): Promise<Store> {
+export async function putRegion(regionId: string, input: RegionInput, now: string): Promise<Region> {
+  const region: Region = { regionId, name: input.name, updatedAt: now };
+  await putEntry({ ...keys.region(regionId), ...keys.regionListIndex(regionId), entity: 'Region', ...region });
+  return region;
+}
+
+export async function getRegion(regionId: string): Promise<Region | undefined> {
+  const { Item: found } = await send(new GetCommand({ TableName: tableName(), Key: keys.region(regionId) }));
+  return found ? toRegion(found) : undefined;
+}
+
+export async function listRegions(page: PageRequest): Promise<Page<Region>> {
+  return queryPartitionPage({ index: 'GSI1', partition: keys.regionListPartition, page, map: toRegion });
+}
+
+/** Every region, all pages: the rollup names each region's row. */
+export async function allRegions(): Promise<Region[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.regionListPartition },
+  });
+  return items.map(toRegion);
+}
+
+/** Every store, all pages (tens to a few hundred): the rollup walks them. */
+export async function allStores(): Promise<Store[]> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.storeListPartition },
+  });
+  return items.map(toStore);
+}
+
+/** A store named a region that does not exist. */
+export class UnknownRegionError extends PreconditionFailedError {
+  override readonly name = 'UnknownRegionError';
+  constructor(readonly regionId: string) {
+    super(`No region "${regionId}".`);
+  }
+}
+
+/** The store item as written (keys, index and attributes). */
+export function storeItem(storeId: string, input: StoreInput, now: string): { store: Store; item: Record<string, unknown> } {
   const store: Store = {
     storeId,
     name: input.name,
     capacityPerDay: input.capacityPerDay,
     timeZone: input.timeZone ?? CARESTOCK_TIME_ZONE,
     closedDates: [...(input.closedDates ?? [])].sort(),
+    ...(input.regionId ? { regionId: input.regionId } : {}),
     updatedAt: now,
   };
-  await putEntry({ ...keys.store(storeId), ...keys.storeListIndex(storeId), entity: 'Store', ...store });
+  return { store, item: { ...keys.store(storeId), ...keys.storeListIndex(storeId), entity: 'Store', ...store } };
+}
+
+/**
+ * Creates or replaces a store. One that names a region is written in one transaction with a check
+ * that the region exists (a store never points at nothing); one without, with a plain Put.
+ */
+export async function putStore(storeId: string, input: StoreInput, now: string): Promise<Store> {
+  const { store, item } = storeItem(storeId, input, now);
+  if (!input.regionId) {
+    await putEntry(item);
+    return store;
+  }
+  const regionId = input.regionId;
+  await retryOnConflict(
+    async () => {
+      try {
+        await send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { ConditionCheck: { TableName: tableName(), Key: keys.region(regionId), ConditionExpression: 'attribute_exists(PK)' } },
+              { Put: { TableName: tableName(), Item: item } },
+            ],
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+      } catch (error) {
+        if (error instanceof WriteConflictError && error.conditionFailed(0)) throw new UnknownRegionError(regionId);
+        throw error;
+      }
+    },
+    { exhausted: `Store "${storeId}" or its region kept changing while this was written; nothing was changed. Retry.` },
+  );
   return store;
 }
 
@@ -131,7 +210,9 @@ export async function putHome(homeId: string, input: HomeInput, now: string): Pr
         UpdateExpression:
           'SET ' +
           names.map((_, i) => `#f${i} = :f${i}`).join(', ') +
-          ', lastCountedAt = if_not_exists(lastCountedAt, :never), GSI2PK = if_not_exists(GSI2PK, :gsi2pk), GSI2SK = if_not_exists(GSI2SK, :gsi2sk)',
+          ', lastCountedAt = if_not_exists(lastCountedAt, :never), GSI2PK = if_not_exists(GSI2PK, :gsi2pk), GSI2SK = if_not_exists(GSI2SK, :gsi2sk)' +
+          // Replaced whole: an optional field the new profile leaves out goes.
+          (input.localAuthority === undefined ? ' REMOVE localAuthority' : ''),
         ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
         ExpressionAttributeValues: {
           ...Object.fromEntries(names.map((n, i) => [`:f${i}`, profile[n]])),
@@ -186,6 +267,13 @@ const toStore = (raw: Record<string, unknown>): Store => ({
   capacityPerDay: raw.capacityPerDay as number,
   timeZone: raw.timeZone as string,
   closedDates: (raw.closedDates as string[]) ?? [],
+  ...(typeof raw.regionId === 'string' ? { regionId: raw.regionId } : {}),
+  updatedAt: raw.updatedAt as string,
+});
+
+const toRegion = (raw: Record<string, unknown>): Region => ({
+  regionId: raw.regionId as string,
+  name: raw.name as string,
   updatedAt: raw.updatedAt as string,
 });
 
@@ -195,5 +283,6 @@ const toHome = (raw: Record<string, unknown>): Home => ({
   storeId: raw.storeId as string,
   beds: raw.beds as number,
   deliveryDays: (raw.deliveryDays as Home['deliveryDays']) ?? [],
+  ...(typeof raw.localAuthority === 'string' ? { localAuthority: raw.localAuthority } : {}),
   updatedAt: raw.updatedAt as string,
 });

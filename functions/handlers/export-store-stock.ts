@@ -1,12 +1,12 @@
 /** GET /v1/stores/{storeId}/export.csv?date= — every home × item of a store as a spreadsheet (CSV). */
 import { httpHandler } from '../http/http-handler.ts';
-import { authorize } from '../access/authorize.ts';
+import { authorizeStore } from '../access/resources.ts';
 import { exportQuery } from '../schemas/export.ts';
 import { storeParams } from '../schemas/registry.ts';
 import { exportStoreStock } from '../stock/store-export.ts';
 
 export const handler = httpHandler({ params: storeParams, query: exportQuery }, async ({ params, query, principal }) => {
-  authorize(principal, 'read', { kind: 'store', storeId: params.storeId });
+  await authorizeStore(principal, 'read', params.storeId);
   const result = await exportStoreStock(params.storeId, query.date, new Date());
   return {
     raw: true,

@@ -1,5 +1,5 @@
 /** GET /v1/homes/{homeId}/request-caps — what the home may ask for in a week, per capped SKU. */
-import { authorize } from '../access/authorize.ts';
+import { authorizeReadHome } from '../access/resources.ts';
 import { getHome } from '../data/registry-repository.ts';
 import { httpHandler } from '../http/http-handler.ts';
 import { notFound } from '../http/problem.ts';
@@ -9,7 +9,7 @@ import { homeParams } from '../schemas/registry.ts';
 export const handler = httpHandler({ params: homeParams }, async ({ params, principal }) => {
   const home = await getHome(params.homeId);
   // The profile is both the fact tenancy needs (who serves the home) and the beds the caps multiply.
-  authorize(principal, 'read', { kind: 'home', homeId: params.homeId, storeId: home?.storeId });
+  await authorizeReadHome(principal, 'read', params.homeId, home?.storeId);
   if (!home) throw notFound(`No home "${params.homeId}".`);
   return { body: await readHomeRequestCaps(home) };
 });

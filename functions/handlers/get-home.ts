@@ -1,5 +1,5 @@
 /** GET /v1/homes/{homeId} — a home reads itself, its store reads it, administrators read any. */
-import { authorize } from '../access/authorize.ts';
+import { authorizeReadHome } from '../access/resources.ts';
 import { getHome } from '../data/registry-repository.ts';
 import { httpHandler } from '../http/http-handler.ts';
 import { notFound } from '../http/problem.ts';
@@ -8,7 +8,7 @@ import { homeParams } from '../schemas/registry.ts';
 export const handler = httpHandler({ params: homeParams }, async ({ params, principal }) => {
   const home = await getHome(params.homeId);
   // The profile is the answer and the fact tenancy needs (who serves the home): one read for both.
-  authorize(principal, 'read', { kind: 'home', homeId: params.homeId, storeId: home?.storeId });
+  await authorizeReadHome(principal, 'read', params.homeId, home?.storeId);
   if (!home) throw notFound(`No home "${params.homeId}".`);
   return { body: home };
 });

@@ -1,10 +1,10 @@
 /** GET /v1/stores/{storeId}/request-caps — the store's caps per bed per week. */
 import { httpHandler } from '../http/http-handler.ts';
-import { authorize } from '../access/authorize.ts';
+import { authorizeStore } from '../access/resources.ts';
 import { readRequestCaps } from '../requests/request-caps.ts';
 import { storeParams } from '../schemas/registry.ts';
 
 export const handler = httpHandler({ params: storeParams }, async ({ params, principal }) => {
-  authorize(principal, 'read', { kind: 'store', storeId: params.storeId });
+  await authorizeStore(principal, 'read', params.storeId);
   return { body: await readRequestCaps(params.storeId) };
 });

@@ -1,10 +1,10 @@
 /** GET /v1/stores/{storeId} — a store reads itself; administrators read any. */
 import { httpHandler } from '../http/http-handler.ts';
-import { authorize } from '../access/authorize.ts';
+import { authorizeStore } from '../access/resources.ts';
 import { readStore } from '../registry/stores.ts';
 import { storeParams } from '../schemas/registry.ts';
 
 export const handler = httpHandler({ params: storeParams }, async ({ params, principal }) => {
-  authorize(principal, 'read', { kind: 'store', storeId: params.storeId });
+  await authorizeStore(principal, 'read', params.storeId);
   return { body: await readStore(params.storeId) };
 });

@@ -1,11 +1,11 @@
 /** GET /v1/stores/{storeId}/deliveries?date= — the driver's manifest for a date (default today in the store's zone). */
-import { authorize } from '../access/authorize.ts';
+import { authorizeStore } from '../access/resources.ts';
 import { readManifest } from '../deliveries/read-deliveries.ts';
 import { httpHandler } from '../http/http-handler.ts';
 import { manifestQuery } from '../schemas/deliveries.ts';
 import { storeParams } from '../schemas/registry.ts';
 
 export const handler = httpHandler({ params: storeParams, query: manifestQuery }, async ({ params, query, principal }) => {
-  authorize(principal, 'read', { kind: 'store', storeId: params.storeId });
+  await authorizeStore(principal, 'read', params.storeId);
   return { body: await readManifest(params.storeId, query.date, new Date()) };
 });

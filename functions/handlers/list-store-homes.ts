@@ -4,12 +4,12 @@
  * every position of each home.
  */
 import { httpHandler } from '../http/http-handler.ts';
-import { authorize } from '../access/authorize.ts';
+import { authorizeStore } from '../access/resources.ts';
 import { storeParams } from '../schemas/registry.ts';
 import { worklistQuery } from '../schemas/stock.ts';
 import { storeWorklist } from '../stock/worklist.ts';
 
 export const handler = httpHandler({ params: storeParams, query: worklistQuery }, async ({ params, query, principal }) => {
-  authorize(principal, 'read', { kind: 'store', storeId: params.storeId });
+  await authorizeStore(principal, 'read', params.storeId);
   return { body: await storeWorklist(params.storeId, query, new Date()) };
 });

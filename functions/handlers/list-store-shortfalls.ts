@@ -1,11 +1,11 @@
 /** GET /v1/stores/{storeId}/shortfalls?date= — a store's shortfall records for a date (default today), a page at a time. */
 import { httpHandler } from '../http/http-handler.ts';
-import { authorize } from '../access/authorize.ts';
+import { authorizeStore } from '../access/resources.ts';
 import { storeParams } from '../schemas/registry.ts';
 import { shortfallQuery } from '../schemas/shortfalls.ts';
 import { readShortfalls } from '../shortfalls/read-shortfalls.ts';
 
 export const handler = httpHandler({ params: storeParams, query: shortfallQuery }, async ({ params, query, principal }) => {
-  authorize(principal, 'read', { kind: 'store', storeId: params.storeId });
+  await authorizeStore(principal, 'read', params.storeId);
   return { body: await readShortfalls(params.storeId, query, new Date()) };
 });

@@ -15,7 +15,7 @@ export function principalFromEvent(event: APIGatewayProxyEventV2WithJWTAuthorize
   const jwt = event.requestContext?.authorizer?.jwt;
   if (!jwt?.claims) throw unauthenticated('No verified token on the request.');
   const org = parseOrg(jwt.claims[ORG_CLAIM]);
-  if (!org) throw unauthenticated(`The token has no valid "${ORG_CLAIM}" claim (admin, store:<id> or home:<id>).`);
+  if (!org) throw unauthenticated(`The token has no valid "${ORG_CLAIM}" claim (admin, store:<id>, home:<id> or region:<id>).`);
   const role = parseRole(jwt.claims[ROLE_CLAIM]);
   if (role === null) throw unauthenticated(`The token's "${ROLE_CLAIM}" claim is not a role (manager or staff).`);
   const scopeClaim = jwt.scopes ?? String(jwt.claims.scope ?? '').split(' ').filter(Boolean);

@@ -19,7 +19,7 @@ import {
   type MemberRecord,
 } from '../data/member-repository.ts';
 import type { Page, PageRequest } from '../data/pagination.ts';
-import { getHome, getStore } from '../data/registry-repository.ts';
+import { getHome, getRegion, getStore } from '../data/registry-repository.ts';
 import { conflict, forbidden, notFound } from '../http/problem.ts';
 import { formatOrg, parseOrg, type Org, type Principal } from '../access/principal.ts';
 import { authorizeMembers } from '../access/resources.ts';
@@ -112,4 +112,5 @@ const machineConflict = () => conflict('This member is a machine client; its mem
 async function requireOrgExists(org: Org): Promise<void> {
   if (org.kind === 'store' && !(await getStore(org.id))) throw notFound(`No store ${org.id}.`);
   if (org.kind === 'home' && !(await getHome(org.id))) throw notFound(`No home ${org.id}.`);
+  if (org.kind === 'region' && !(await getRegion(org.id))) throw notFound(`No region ${org.id}.`);
 }

@@ -7,12 +7,14 @@ type Json = Record<string, unknown>;
 export const tagDescriptions: Record<RouteDefinition['tag'], string> = {
   system: 'Liveness and this document; no token needed.',
   catalogue: 'The PPE lines (SKUs) every store and home counts in.',
+  regions: 'Regions (in Wales, Regional Partnership Boards): groups of stores, read by their commissioners (`org` = `region:<regionId>`).',
   stores: 'Joint Equipment Stores, their delivery settings and the homes they serve.',
   homes: 'Care homes: beds, the store that serves them and their delivery days.',
   stock: 'Stock counts in; usage, days of supply, run-out dates and red/amber/green status out.',
   requests: 'Homes ask for PPE; stores approve, reject and allocate.',
   deliveries: 'Delivery plans, dispatch from the store and receipt at the home.',
   shortfalls: 'Homes under seven days of supply, and homes that have stopped reporting.',
+  overview: 'The daily picture for the nation and each region: homes by status, short and silent homes, stock held in days, and the trend week on week. Read from a daily rollup the shortfall job writes.',
   members: 'Who belongs to which organisation, in which role (manager or staff): the membership decides every token’s `org`, `role` and scopes.',
 };
 
@@ -24,9 +26,9 @@ export function securitySchemes(authBaseUrl: string, scopes: Record<string, stri
       description:
         'Access tokens from the Carestock Cognito user pool. Store and home systems use the client-credentials flow with the ' +
         'client id and secret their administrator issues; people sign in with the authorization-code flow (with PKCE). The ' +
-        'token carries an `org` claim — `admin`, `store:<storeId>` or `home:<homeId>` — and a `role` claim (`manager` or `staff`), ' +
+        'token carries an `org` claim — `admin`, `store:<storeId>`, `home:<homeId>` or `region:<regionId>` — and a `role` claim (`manager` or `staff`), ' +
         'both from the caller’s membership, and exactly that role’s scopes, whatever the client asked for. The org decides what ' +
-        "the caller may read and write: a home only itself, a store itself and the homes it serves.",
+        "the caller may read and write: a home only itself, a store itself and the homes it serves, a region reads its stores and their homes and writes nothing.",
       flows: {
         clientCredentials: { tokenUrl: `${base}/oauth2/token`, scopes },
         authorizationCode: { authorizationUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token`, scopes },

@@ -1,10 +1,19 @@
 /** The stores' use cases: create or replace a store and its delivery settings, read one, list them. */
-import { getStore, listStores, putStore, type PageRequest } from '../data/registry-repository.ts';
+import { getStore, listStores, putStore, UnknownRegionError, type PageRequest } from '../data/registry-repository.ts';
 import type { Page } from '../data/pagination.ts';
-import { notFound } from '../http/problem.ts';
+import { badRequest, notFound } from '../http/problem.ts';
 import type { Store, StoreInput } from '../schemas/registry.ts';
 
-export const saveStore = (storeId: string, input: StoreInput, now: Date): Promise<Store> => putStore(storeId, input, now.toISOString());
+export async function saveStore(storeId: string, input: StoreInput, now: Date): Promise<Store> {
+  try {
+    return await putStore(storeId, input, now.toISOString());
+  } catch (error) {
+    if (!(error instanceof UnknownRegionError)) throw error;
+    throw badRequest(`Region "${error.regionId}" does not exist.`, [
+      { in: 'body', path: '/regionId', message: `No region "${error.regionId}"; create it first with PUT /v1/regions/${error.regionId}.` },
+    ]);
+  }
+}
 
 export async function readStore(storeId: string): Promise<Store> {
   const store = await getStore(storeId);

@@ -17,6 +17,7 @@ export const slug = (what: string) =>
   z.string().check(z.regex(slugPattern, `${what} must be a lowercase slug: a–z, 0–9 and hyphens, up to 63 characters`));
 export const storeId = slug('storeId');
 export const homeId = slug('homeId');
+export const regionId = slug('regionId');
 export const sku = z.string().check(z.regex(skuPattern, 'sku must be capitals, digits and hyphens, up to 40 characters, e.g. MASK-IIR'));
 
 /**

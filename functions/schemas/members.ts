@@ -1,6 +1,6 @@
 /** Memberships: who belongs to which organisation, in which role. Managers invite, change and remove. */
 import * as z from 'zod/mini';
-import { homeId, isoInstant, name, pageOf, storeId } from './common.ts';
+import { homeId, isoInstant, name, pageOf, regionId, storeId } from './common.ts';
 import { pageQuery } from '../data/pagination.ts';
 import { MEMBER_ROLES } from '../access/principal.ts';
 import type { OperationFragment } from './operation.ts';
@@ -37,7 +37,7 @@ export const member = z
     kind: z.enum(['person', 'machine']),
     email: z.optional(z.string()),
     name: z.string(),
-    /** `admin`, `store:<storeId>` or `home:<homeId>`. */
+    /** `admin`, `store:<storeId>`, `home:<homeId>` or `region:<regionId>`. */
     org: z.string(),
     role: memberRole,
     status: z.enum(['active', 'removed']),
@@ -69,6 +69,7 @@ export const memberPage = pageOf(member).register(z.globalRegistry, {
 export const memberParams = z.strictObject({ memberId });
 export const storeMembersParams = z.strictObject({ storeId });
 export const homeMembersParams = z.strictObject({ homeId });
+export const regionMembersParams = z.strictObject({ regionId });
 
 export type MemberInvite = z.infer<typeof memberInvite>;
 export type MemberChange = z.infer<typeof memberChange>;
@@ -76,7 +77,7 @@ export type Member = z.infer<typeof member>;
 
 const who =
   'Administrators manage anyone; a store’s managers manage the store’s members and those of the homes it serves; ' +
-  'a home’s managers manage their home’s. Staff manage nobody (403).';
+  'a home’s managers manage their home’s; a region’s managers manage their region’s. Staff manage nobody (403).';
 const invite = (org: string) =>
   `Invites a person into ${org}: creates their sign-in (Cognito sends its own invitation email) and their membership. ` +
   'Inviting the same email to the same organisation again answers 200 with the same member. ' +
@@ -99,6 +100,14 @@ export const operations = {
     body: memberInvite,
     responses: { 201: member, 200: member },
     problems: { 404: 'No home has this id.', 409: 'This email is already a member of another organisation (`detail` names it).' },
+  },
+  'GET /v1/regions/{regionId}/members': { description: list('the region'), params: regionMembersParams, query: pageQuery, responses: { 200: memberPage } },
+  'POST /v1/regions/{regionId}/members': {
+    description: `${invite('the region')} A region’s members read everything in the region and write nothing.`,
+    params: regionMembersParams,
+    body: memberInvite,
+    responses: { 201: member, 200: member },
+    problems: { 404: 'No region has this id.', 409: 'This email is already a member of another organisation (`detail` names it).' },
   },
   'GET /v1/admin/members': { description: list('the administrators'), query: pageQuery, responses: { 200: memberPage } },
   'POST /v1/admin/members': {

@@ -1,6 +1,6 @@
 /** Catalogue items, stores and homes: what an administrator PUTs and everyone reads. */
 import * as z from 'zod/mini';
-import { dateInput, distinct, homeId, isoDate, isoInstant, name, pageOf, positiveUnits, sku, storeId, text, timeZone, weekday } from './common.ts';
+import { dateInput, distinct, homeId, isoDate, isoInstant, name, pageOf, positiveUnits, regionId, sku, storeId, text, timeZone, weekday } from './common.ts';
 import { pageQuery } from '../data/pagination.ts';
 import type { OperationFragment } from './operation.ts';
 
@@ -16,22 +16,34 @@ export const item = z
   .register(z.globalRegistry, { id: 'Item', description: 'A catalogue item: one PPE line, counted in whole units of issue.' });
 export const itemPage = pageOf(item).register(z.globalRegistry, { id: 'ItemPage', description: 'A page of catalogue items; `nextCursor` is null on the last page.' });
 
+export const regionInput = z.strictObject({ name }).register(z.globalRegistry, {
+  id: 'RegionInput',
+  examples: [{ name: 'Gwent Regional Partnership Board' }],
+  description: 'A region (in Wales, a Regional Partnership Board): a group of stores, read by its commissioners.',
+});
+export const region = z
+  .object({ regionId, ...regionInput.shape, updatedAt: isoInstant })
+  .register(z.globalRegistry, { id: 'Region', description: 'A region: the stores that name it in `regionId` are in it.' });
+export const regionPage = pageOf(region).register(z.globalRegistry, { id: 'RegionPage', description: 'A page of regions; `nextCursor` is null on the last page.' });
+
 export const storeInput = z.strictObject({
   name,
   capacityPerDay: positiveUnits(1000),
   timeZone: z.optional(timeZone),
   closedDates: z.optional(distinct(dateInput, 'closedDates', 366)),
+  regionId: z.optional(regionId),
 }).register(z.globalRegistry, {
     id: 'StoreInput',
-    examples: [{ name: 'Newport JES', capacityPerDay: 3, timeZone: 'Europe/London', closedDates: ['2026-12-25'] }], description: 'A Joint Equipment Store; timeZone defaults to Europe/London.' });
+    examples: [{ name: 'Newport JES', capacityPerDay: 3, timeZone: 'Europe/London', closedDates: ['2026-12-25'], regionId: 'gwent' }], description: 'A Joint Equipment Store; timeZone defaults to Europe/London. `regionId`, when given, must name a region that exists.' });
 export const store = z.object({
   storeId,
   name,
   capacityPerDay: z.int(),
   timeZone: z.string(),
   closedDates: z.array(isoDate),
+  regionId: z.optional(regionId),
   updatedAt: isoInstant,
-}).register(z.globalRegistry, { id: 'Store', description: 'A Joint Equipment Store and its delivery settings.' });
+}).register(z.globalRegistry, { id: 'Store', description: 'A Joint Equipment Store, its delivery settings and its region (absent: in none).' });
 export const storePage = pageOf(store).register(z.globalRegistry, { id: 'StorePage', description: 'A page of stores; `nextCursor` is null on the last page.' });
 
 export const homeInput = z.strictObject({
@@ -39,9 +51,10 @@ export const homeInput = z.strictObject({
   storeId,
   beds: positiveUnits(1000),
   deliveryDays: distinct(weekday, 'deliveryDays', 7),
+  localAuthority: z.optional(text(80, 'localAuthority')),
 }).register(z.globalRegistry, {
     id: 'HomeInput',
-    examples: [{ name: 'Tŷ Newydd', storeId: 'newport-jes', beds: 30, deliveryDays: ['MON', 'THU'] }], description: 'A care home: the store that serves it, its beds and its rota days.' });
+    examples: [{ name: 'Tŷ Newydd', storeId: 'newport-jes', beds: 30, deliveryDays: ['MON', 'THU'], localAuthority: 'Newport' }], description: 'A care home: the store that serves it, its beds, its rota days and (optionally) its local authority.' });
 export const home = z
   .object({ homeId, ...homeInput.shape, updatedAt: isoInstant })
   .register(z.globalRegistry, { id: 'Home', description: 'A care home.' });
@@ -49,12 +62,15 @@ export const home = z
 export const skuParams = z.strictObject({ sku });
 export const storeParams = z.strictObject({ storeId });
 export const homeParams = z.strictObject({ homeId });
+export const regionParams = z.strictObject({ regionId });
 
 export type ItemInput = z.infer<typeof itemInput>;
 export type Item = z.infer<typeof item>;
 export type StoreInput = z.infer<typeof storeInput>;
 export type Store = z.infer<typeof store>;
 export type HomeInput = z.infer<typeof homeInput>;
+export type RegionInput = z.infer<typeof regionInput>;
+export type Region = z.infer<typeof region>;
 export type Home = z.infer<typeof home>;
 
 const putDescription = (what: string) =>
@@ -90,10 +106,27 @@ export const operations = {
     problems: { 404: 'No store has this id.' },
   },
   'PUT /v1/stores/{storeId}': {
-    description: putDescription('store'),
+    description: `${putDescription('store')} A store that names a region the region must exist first: otherwise 400 at \`/regionId\`.`,
     params: storeParams,
     body: storeInput,
     responses: { 200: store },
+  },
+  'GET /v1/regions': {
+    description: 'Every region, by id. Administrators only (a region reads itself).',
+    query: pageQuery,
+    responses: { 200: regionPage },
+  },
+  'GET /v1/regions/{regionId}': {
+    description: 'A region reads itself; administrators read any region.',
+    params: regionParams,
+    responses: { 200: region },
+    problems: { 404: 'No region has this id.' },
+  },
+  'PUT /v1/regions/{regionId}': {
+    description: putDescription('region'),
+    params: regionParams,
+    body: regionInput,
+    responses: { 200: region },
   },
   'GET /v1/homes/{homeId}': {
     description: 'A home reads itself, its store reads it, administrators read any home.',

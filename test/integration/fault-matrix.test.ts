@@ -105,6 +105,16 @@ const fixtures: Record<string, Fixture> = {
   'PUT /v1/items/{sku}': {
     prepare: async () => ({ method: 'PUT', path: `/v1/items/${fresh('ITEM')}`, org: 'admin', body: { name: 'Overshoe', unit: 'pair', packSize: 50 } }),
   },
+  'PUT /v1/regions/{regionId}': {
+    prepare: async () => ({ method: 'PUT', path: `/v1/regions/${fresh('region')}`, org: 'admin', body: { name: 'A region' } }),
+  },
+  'POST /v1/regions/{regionId}/members': {
+    prepare: async () => {
+      const regionId = fresh('region');
+      await as('admin', 'PUT', `/v1/regions/${regionId}`, { name: regionId });
+      return { method: 'POST', path: `/v1/regions/${regionId}/members`, org: `region:${regionId}`, body: invite() };
+    },
+  },
   'PUT /v1/stores/{storeId}': {
     prepare: async () => ({ method: 'PUT', path: `/v1/stores/${fresh('store')}`, org: 'admin', body: { name: 'A store', capacityPerDay: 2 } }),
   },

@@ -2,15 +2,16 @@
  * Membership tenancy: every member route × every kind of caller → the right 2xx or 403, with the
  * table read back after every refusal. Written by hand from the rule (not derived from the code):
  * administrators manage anyone; a store's managers manage the store's members and those of the
- * homes it serves; a home's managers manage their home's; staff manage nobody.
+ * homes it serves; a home's managers manage their home's; a region's managers their region's (and
+ * nobody else: a region reads its stores, it does not decide who works in them); staff manage nobody.
  *
- * Fixtures: store s1 serves home h1; store s2 serves home h2.
+ * Fixtures: store s1 serves home h1; store s2 serves home h2; s1 is in region r1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes } from '../../functions/routes.ts';
 import { useTestApi } from '../support/test-api.ts';
 
-type Caller = 'admin' | 'storeManager' | 'storeStaff' | 'otherStoreManager' | 'homeManager' | 'homeStaff' | 'otherStoresHomeManager';
+type Caller = 'admin' | 'storeManager' | 'storeStaff' | 'otherStoreManager' | 'homeManager' | 'homeStaff' | 'otherStoresHomeManager' | 'regionManager' | 'regionStaff';
 const callers: Record<Caller, { org: string; role: 'manager' | 'staff' }> = {
   admin: { org: 'admin', role: 'manager' },
   storeManager: { org: 'store:s1', role: 'manager' },
@@ -19,6 +20,8 @@ const callers: Record<Caller, { org: string; role: 'manager' | 'staff' }> = {
   homeManager: { org: 'home:h1', role: 'manager' },
   homeStaff: { org: 'home:h1', role: 'staff' },
   otherStoresHomeManager: { org: 'home:h2', role: 'manager' },
+  regionManager: { org: 'region:r1', role: 'manager' },
+  regionStaff: { org: 'region:r1', role: 'staff' },
 };
 const everyone = Object.keys(callers) as Caller[];
 
@@ -48,12 +51,17 @@ async function memberOf(org: string): Promise<string> {
 const ADMIN: Caller[] = ['admin'];
 const STORE_S1: Caller[] = ['admin', 'storeManager'];
 const HOME_H1: Caller[] = ['admin', 'storeManager', 'homeManager'];
+const REGION_R1: Caller[] = ['admin', 'regionManager'];
 
 const cases: Case[] = [
   { route: 'GET /v1/stores/{storeId}/members', target: 's1', path: async () => '/v1/stores/s1/members', status: 200, allowed: STORE_S1 },
   { route: 'POST /v1/stores/{storeId}/members', target: 's1', path: async () => '/v1/stores/s1/members', body: invite, status: 201, allowed: STORE_S1 },
   { route: 'GET /v1/homes/{homeId}/members', target: 'h1', path: async () => '/v1/homes/h1/members', status: 200, allowed: HOME_H1 },
   { route: 'POST /v1/homes/{homeId}/members', target: 'h1', path: async () => '/v1/homes/h1/members', body: invite, status: 201, allowed: HOME_H1 },
+  { route: 'GET /v1/regions/{regionId}/members', target: 'r1', path: async () => '/v1/regions/r1/members', status: 200, allowed: REGION_R1 },
+  { route: 'POST /v1/regions/{regionId}/members', target: 'r1', path: async () => '/v1/regions/r1/members', body: invite, status: 201, allowed: REGION_R1 },
+  { route: 'PATCH /v1/members/{memberId}', target: 'a member of r1', path: async () => `/v1/members/${await memberOf('region:r1')}`, body: () => ({ name: 'Renamed' }), status: 200, allowed: REGION_R1 },
+  { route: 'DELETE /v1/members/{memberId}', target: 'a member of r1', path: async () => `/v1/members/${await memberOf('region:r1')}`, status: 200, allowed: REGION_R1 },
   { route: 'GET /v1/admin/members', target: 'admin', path: async () => '/v1/admin/members', status: 200, allowed: ADMIN },
   { route: 'POST /v1/admin/members', target: 'admin', path: async () => '/v1/admin/members', body: invite, status: 201, allowed: ADMIN },
   { route: 'PATCH /v1/members/{memberId}', target: 'a member of h1', path: async () => `/v1/members/${await memberOf('home:h1')}`, body: () => ({ role: 'manager' }), status: 200, allowed: HOME_H1 },
@@ -67,7 +75,8 @@ const cases: Case[] = [
 beforeAll(async () => {
   const admin = await api().token('admin');
   const put = (path: string, body: unknown) => api().request('PUT', path, { token: admin, body });
-  await put('/v1/stores/s1', { name: 'Store one', capacityPerDay: 2 });
+  await put('/v1/regions/r1', { name: 'Region one' });
+  await put('/v1/stores/s1', { name: 'Store one', capacityPerDay: 2, regionId: 'r1' });
   await put('/v1/stores/s2', { name: 'Store two', capacityPerDay: 2 });
   await put('/v1/homes/h1', { name: 'Home one', storeId: 's1', beds: 20, deliveryDays: ['MON'] });
   await put('/v1/homes/h2', { name: 'Home two', storeId: 's2', beds: 20, deliveryDays: ['TUE'] });

@@ -21,11 +21,13 @@ beforeAll(async () => {
   ({ admin } = await setupStore(api(), { storeId: 'fz-store', capacityPerDay: 5, homes: { 'fz-home': [weekdayIn(1), weekdayIn(2)] }, stock: { APRON: 500, 'MASK-IIR': 500 } }));
   const requestId = await approvedRequest(api(), admin, 'fz-home', [{ sku: 'APRON', quantity: 5 }]);
   const planned = await expectStatus(plan(api(), admin, 'fz-store', today(), 7), 200);
+  await expectStatus(api().request('PUT', '/v1/regions/fz-region', { token: admin, body: { name: 'Fuzz region' } }), 200);
   const submitted = await expectStatus(api().request('POST', '/v1/homes/fz-home/requests', { token: admin, body: { lines: [{ sku: 'MASK-IIR', quantity: 2 }] } }), 201);
   Object.assign(pools, {
     sku: testCatalogue.map((i) => i.sku),
     storeId: ['fz-store'],
     homeId: ['fz-home'],
+    regionId: ['fz-region'],
     requestId: [requestId, submitted.body.requestId],
     deliveryId: planned.body.deliveries.map((d: { deliveryId: string }) => d.deliveryId),
   });

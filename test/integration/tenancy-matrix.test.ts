@@ -4,7 +4,8 @@
  * so a new endpoint cannot ship without its tenancy decided.
  *
  * Callers: admin; the store s1 and its home h1 (owners of the fixtures); store s2 and home h2
- * (another tenancy); a token without the route's scope; no token at all.
+ * (another tenancy); region r1 (which s1 names) and region r2 (s2's); a token without the route's
+ * scope; no token at all. A region reads everything of its stores and their homes, writes nothing.
  * "allowed" means the call passed authorisation and was answered without a fault: any status but
  * 401/403, and never a 5xx (a route that crashes is not "allowed", it is broken); "denied" means 403
  * and the table unchanged.
@@ -14,13 +15,15 @@ import { dateInZone } from '../../functions/domain/zoned-dates.ts';
 import { routeKey, routes } from '../../functions/routes.ts';
 import { useTestApi } from '../support/test-api.ts';
 
-type Caller = 'admin' | 'store-own' | 'store-other' | 'home-own' | 'home-other';
+type Caller = 'admin' | 'store-own' | 'store-other' | 'home-own' | 'home-other' | 'region-own' | 'region-other';
 const callers: Record<Caller, string> = {
   admin: 'admin',
   'store-own': 'store:s1',
   'store-other': 'store:s2',
   'home-own': 'home:h1',
   'home-other': 'home:h2',
+  'region-own': 'region:r1',
+  'region-other': 'region:r2',
 };
 
 interface Row {
@@ -29,10 +32,14 @@ interface Row {
   body?: unknown;
 }
 
-const ALL: Caller[] = ['admin', 'store-own', 'store-other', 'home-own', 'home-other'];
+const ALL: Caller[] = ['admin', 'store-own', 'store-other', 'home-own', 'home-other', 'region-own', 'region-other'];
 const ADMIN: Caller[] = ['admin'];
 const STORE_S1: Caller[] = ['admin', 'store-own'];
 const HOME_H1: Caller[] = ['admin', 'store-own', 'home-own'];
+/** Reads of s1's and h1's things: their region r1 reads them too (and writes none of them). */
+const READ_S1: Caller[] = [...STORE_S1, 'region-own'];
+const READ_H1: Caller[] = [...HOME_H1, 'region-own'];
+const REGION_R1: Caller[] = ['admin', 'region-own'];
 
 /** Keyed by route key. Paths use the fixtures below: store s1 serves home h1; s2 serves h2. */
 export const matrix: Record<string, Row> = {
@@ -41,11 +48,14 @@ export const matrix: Record<string, Row> = {
   'GET /v1/items': { path: '/v1/items', allowed: ALL },
   'GET /v1/items/{sku}': { path: '/v1/items/MASK-IIR', allowed: ALL },
   'PUT /v1/items/{sku}': { path: '/v1/items/MASK-IIR', allowed: ADMIN, body: { name: 'Mask', unit: 'mask', packSize: 50 } },
+  'GET /v1/regions': { path: '/v1/regions', allowed: ADMIN },
+  'GET /v1/regions/{regionId}': { path: '/v1/regions/r1', allowed: REGION_R1 },
+  'PUT /v1/regions/{regionId}': { path: '/v1/regions/r1', allowed: ADMIN, body: { name: 'Region one' } },
   'GET /v1/stores': { path: '/v1/stores', allowed: ADMIN },
-  'GET /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: STORE_S1 },
-  'PUT /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: ADMIN, body: { name: 'Store one', capacityPerDay: 2 } },
-  'GET /v1/stores/{storeId}/homes': { path: '/v1/stores/s1/homes', allowed: STORE_S1 },
-  'GET /v1/homes/{homeId}': { path: '/v1/homes/h1', allowed: HOME_H1 },
+  'GET /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: READ_S1 },
+  'PUT /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: ADMIN, body: { name: 'Store one', capacityPerDay: 2, regionId: 'r1' } },
+  'GET /v1/stores/{storeId}/homes': { path: '/v1/stores/s1/homes', allowed: READ_S1 },
+  'GET /v1/homes/{homeId}': { path: '/v1/homes/h1', allowed: READ_H1 },
   'PUT /v1/homes/{homeId}': {
     path: '/v1/homes/h1',
     allowed: ADMIN,
@@ -54,36 +64,36 @@ export const matrix: Record<string, Row> = {
   // Stock: a home's stock is the home's, its store's and an admin's; a store's own stock is the store's and an admin's.
   'POST /v1/homes/{homeId}/stock-counts': { path: '/v1/homes/h1/stock-counts', allowed: HOME_H1, body: stockCount() },
   'POST /v1/stores/{storeId}/stock-counts': { path: '/v1/stores/s1/stock-counts', allowed: STORE_S1, body: stockCount() },
-  'GET /v1/homes/{homeId}/stock': { path: '/v1/homes/h1/stock', allowed: HOME_H1 },
-  'GET /v1/stores/{storeId}/stock': { path: '/v1/stores/s1/stock', allowed: STORE_S1 },
-  'GET /v1/homes/{homeId}/stock/{sku}/history': { path: '/v1/homes/h1/stock/MASK-IIR/history', allowed: HOME_H1 },
-  'GET /v1/stores/{storeId}/stock/{sku}/history': { path: '/v1/stores/s1/stock/MASK-IIR/history', allowed: STORE_S1 },
+  'GET /v1/homes/{homeId}/stock': { path: '/v1/homes/h1/stock', allowed: READ_H1 },
+  'GET /v1/stores/{storeId}/stock': { path: '/v1/stores/s1/stock', allowed: READ_S1 },
+  'GET /v1/homes/{homeId}/stock/{sku}/history': { path: '/v1/homes/h1/stock/MASK-IIR/history', allowed: READ_H1 },
+  'GET /v1/stores/{storeId}/stock/{sku}/history': { path: '/v1/stores/s1/stock/MASK-IIR/history', allowed: READ_S1 },
   // The commissioner's export: the store itself and admin only (a home may not see its neighbours).
-  'GET /v1/stores/{storeId}/export.csv': { path: '/v1/stores/s1/export.csv', allowed: STORE_S1 },
+  'GET /v1/stores/{storeId}/export.csv': { path: '/v1/stores/s1/export.csv', allowed: READ_S1 },
   // Requests: a home's requests are the home's, its store's and an admin's; only the store (or an admin)
   // decides, allocates and sets caps. The request fixture below belongs to h1 (store s1).
   'POST /v1/homes/{homeId}/requests': { path: '/v1/homes/h1/requests', allowed: HOME_H1, body: { lines: [{ sku: 'MASK-IIR', quantity: 10 }] } },
-  'GET /v1/homes/{homeId}/requests': { path: '/v1/homes/h1/requests', allowed: HOME_H1 },
-  'GET /v1/requests/{requestId}': { get path() { return `/v1/requests/${h1Request}`; }, allowed: HOME_H1 },
-  'GET /v1/stores/{storeId}/requests': { path: '/v1/stores/s1/requests', allowed: STORE_S1 },
+  'GET /v1/homes/{homeId}/requests': { path: '/v1/homes/h1/requests', allowed: READ_H1 },
+  'GET /v1/requests/{requestId}': { get path() { return `/v1/requests/${h1Request}`; }, allowed: READ_H1 },
+  'GET /v1/stores/{storeId}/requests': { path: '/v1/stores/s1/requests', allowed: READ_S1 },
   'POST /v1/requests/{requestId}/approve': { get path() { return `/v1/requests/${h1Request}/approve`; }, allowed: STORE_S1, body: { lines: [{ sku: 'MASK-IIR', quantity: 5 }] } },
   'POST /v1/requests/{requestId}/reject': { get path() { return `/v1/requests/${h1Request}/reject`; }, allowed: STORE_S1, body: { reason: 'Not needed' } },
   'POST /v1/requests/{requestId}/cancel': { get path() { return `/v1/requests/${h1Request}/cancel`; }, allowed: HOME_H1 },
   'POST /v1/stores/{storeId}/allocations': { path: '/v1/stores/s1/allocations', allowed: STORE_S1 },
-  'GET /v1/homes/{homeId}/request-caps': { path: '/v1/homes/h1/request-caps', allowed: HOME_H1 },
-  'GET /v1/stores/{storeId}/request-caps': { path: '/v1/stores/s1/request-caps', allowed: STORE_S1 },
+  'GET /v1/homes/{homeId}/request-caps': { path: '/v1/homes/h1/request-caps', allowed: READ_H1 },
+  'GET /v1/stores/{storeId}/request-caps': { path: '/v1/stores/s1/request-caps', allowed: READ_S1 },
   'PUT /v1/stores/{storeId}/request-caps': { path: '/v1/stores/s1/request-caps', allowed: STORE_S1, body: { capsPerBedPerWeek: { 'MASK-IIR': 5 } } },
   // Shortfalls: a store reads its own; only an administrator reads every store's or runs the job.
   'POST /v1/jobs/shortfall-scan': { path: '/v1/jobs/shortfall-scan', allowed: ADMIN, body: {} },
-  'GET /v1/stores/{storeId}/shortfalls': { path: '/v1/stores/s1/shortfalls', allowed: STORE_S1 },
+  'GET /v1/stores/{storeId}/shortfalls': { path: '/v1/stores/s1/shortfalls', allowed: READ_S1 },
   'GET /v1/shortfalls': { path: '/v1/shortfalls', allowed: ADMIN },
   // Deliveries: the store plans and dispatches its own; the home (or its store) confirms receipt; both read.
   // The delivery fixture below carries an approved request of h1's (store s1); s1 holds no stock, so an
   // allowed dispatch is refused 409 and nothing moves.
   'POST /v1/stores/{storeId}/delivery-plans': { path: '/v1/stores/s1/delivery-plans', allowed: STORE_S1, get body() { return { from: todayInLondon(), days: 7 }; } },
-  'GET /v1/stores/{storeId}/deliveries': { path: '/v1/stores/s1/deliveries', allowed: STORE_S1 },
-  'GET /v1/homes/{homeId}/deliveries': { path: '/v1/homes/h1/deliveries', allowed: HOME_H1 },
-  'GET /v1/deliveries/{deliveryId}': { get path() { return `/v1/deliveries/${h1Delivery}`; }, allowed: HOME_H1 },
+  'GET /v1/stores/{storeId}/deliveries': { path: '/v1/stores/s1/deliveries', allowed: READ_S1 },
+  'GET /v1/homes/{homeId}/deliveries': { path: '/v1/homes/h1/deliveries', allowed: READ_H1 },
+  'GET /v1/deliveries/{deliveryId}': { get path() { return `/v1/deliveries/${h1Delivery}`; }, allowed: READ_H1 },
   'POST /v1/deliveries/{deliveryId}/dispatch': { get path() { return `/v1/deliveries/${h1Delivery}/dispatch`; }, allowed: STORE_S1 },
   'POST /v1/deliveries/{deliveryId}/receipt': {
     get path() { return `/v1/deliveries/${h1Delivery}/receipt`; },
@@ -96,6 +106,8 @@ export const matrix: Record<string, Row> = {
   'POST /v1/stores/{storeId}/members': { path: '/v1/stores/s1/members', allowed: STORE_S1, body: { email: 'matrix.store@example.org', name: 'Matrix', role: 'staff' } },
   'GET /v1/homes/{homeId}/members': { path: '/v1/homes/h1/members', allowed: HOME_H1 },
   'POST /v1/homes/{homeId}/members': { path: '/v1/homes/h1/members', allowed: HOME_H1, body: { email: 'matrix.home@example.org', name: 'Matrix', role: 'staff' } },
+  'GET /v1/regions/{regionId}/members': { path: '/v1/regions/r1/members', allowed: REGION_R1 },
+  'POST /v1/regions/{regionId}/members': { path: '/v1/regions/r1/members', allowed: REGION_R1, body: { email: 'matrix.region@example.org', name: 'Matrix', role: 'staff' } },
   'GET /v1/admin/members': { path: '/v1/admin/members', allowed: ADMIN },
   'POST /v1/admin/members': { path: '/v1/admin/members', allowed: ADMIN, body: { email: 'matrix.admin@example.org', name: 'Matrix', role: 'staff' } },
   'PATCH /v1/members/{memberId}': { get path() { return `/v1/members/${h1Member}`; }, allowed: HOME_H1, body: { role: 'manager' } },
@@ -121,8 +133,10 @@ beforeAll(async () => {
   const admin = await api().token('admin');
   const put = (path: string, body: unknown) => api().request('PUT', path, { token: admin, body });
   await put('/v1/items/MASK-IIR', { name: 'Mask', unit: 'mask', packSize: 50 });
-  await put('/v1/stores/s1', { name: 'Store one', capacityPerDay: 2 });
-  await put('/v1/stores/s2', { name: 'Store two', capacityPerDay: 2 });
+  await put('/v1/regions/r1', { name: 'Region one' });
+  await put('/v1/regions/r2', { name: 'Region two' });
+  await put('/v1/stores/s1', { name: 'Store one', capacityPerDay: 2, regionId: 'r1' });
+  await put('/v1/stores/s2', { name: 'Store two', capacityPerDay: 2, regionId: 'r2' });
   await put('/v1/homes/h1', { name: 'Home one', storeId: 's1', beds: 20, deliveryDays: ['MON'] });
   await put('/v1/homes/h2', { name: 'Home two', storeId: 's2', beds: 20, deliveryDays: ['TUE'] });
   const submitted = await api().request('POST', '/v1/homes/h1/requests', { token: admin, body: { lines: [{ sku: 'MASK-IIR', quantity: 10 }] } });

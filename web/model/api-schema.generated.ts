@@ -102,6 +102,7 @@ export interface components {
             storeId: string;
             beds: number;
             deliveryDays: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
+            localAuthority?: string;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -321,6 +322,7 @@ export interface components {
             capacityPerDay: number;
             timeZone: string;
             closedDates: string[];
+            regionId?: string;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -330,6 +332,7 @@ export interface components {
             storeId: string;
             beds: number;
             deliveryDays: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
+            localAuthority?: string;
             /** Format: date-time */
             updatedAt: string;
             /** @enum {string} */
