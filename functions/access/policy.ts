@@ -41,7 +41,9 @@ export type Resource =
   | { kind: 'store'; storeId: string; regionId?: string | undefined }
   /** storeId: the store serving the home now; undefined when there is no such home. */
   | { kind: 'home'; homeId: string; storeId: string | undefined; regionId?: string | undefined }
+  /** storeId: the store serving the request's home now (not the one stored on the request: homes move). */
   | { kind: 'request'; requestId: string; homeId: string | undefined; storeId: string | undefined; regionId?: string | undefined }
+  /** storeId: the store serving the delivery's home now (not necessarily the store whose van it was). */
   | { kind: 'delivery'; deliveryId: string; homeId: string | undefined; storeId: string | undefined; regionId?: string | undefined }
   | MembersResource;
 

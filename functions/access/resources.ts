@@ -4,16 +4,17 @@
  * depends on something stored (which store serves a home, whose a request or delivery is).
  *
  * Each reads no more than the answer needs: a caller the policy allows whoever serves the home (an
- * administrator, the home itself) costs no read; only a store acting for a home pays one GetItem.
- * A region's member is the one caller whose answer depends on a store's region: only for them is
- * the store read (one more GetItem) to learn it.
+ * administrator, the home itself) costs no read; only a store acting for a home, its requests or
+ * its deliveries pays one GetItem of the home's profile (which store serves it now). A region's
+ * member is the one caller whose answer depends on a store's region: only for them is the store
+ * read (one more GetItem) to learn it.
  */
 import { getDelivery, type DeliveryRecord } from '../data/delivery-repository.ts';
 import type { LocationRef } from '../data/keys.ts';
 import { getHomeRecord, getStore, type HomeRecord } from '../data/registry-repository.ts';
 import { getRequest, type RequestRecord } from '../data/request-repository.ts';
 import { AccessDenied, authorize } from './authorize.ts';
-import { decide, type Action } from './policy.ts';
+import { decide, type Action, type Resource } from './policy.ts';
 import { actorOf, type Actor, type Org, type Principal } from './principal.ts';
 
 /** The region of the store, read only for a region's member (the one caller the answer depends on). */
@@ -63,18 +64,51 @@ export async function authorizeLocation(principal: Principal, action: Action, lo
   else await authorizeHome(principal, action, location.id);
 }
 
-/** Reads a request and authorises the action on it; undefined (only ever for an administrator) when there is none. */
-export async function authorizedRequest(principal: Principal, action: Action, requestId: string): Promise<RequestRecord | undefined> {
+/**
+ * Reads a request and authorises the action on it; undefined (only ever for an administrator) when
+ * there is none. Its store is the one serving its home NOW, not the one stored on the request: a
+ * home that moved took its requests with it, closed ones included, and the store it left may no
+ * longer read or change them. `onHome` hears the home's profile when authorising had to read it.
+ */
+export async function authorizedRequest(principal: Principal, action: Action, requestId: string, onHome?: (home: HomeRecord | undefined) => void): Promise<RequestRecord | undefined> {
   const request = await getRequest(requestId);
-  authorize(principal, action, { kind: 'request', requestId, homeId: request?.homeId, storeId: request?.storeId, regionId: await regionFor(principal, request?.storeId) });
+  const home = await authorizeHomeWork(principal, action, request?.homeId, (owner) => ({ kind: 'request', requestId, homeId: request?.homeId, ...owner }));
+  onHome?.(home);
   return request;
 }
 
-/** Reads a delivery and authorises the action on it; undefined (only ever for an administrator) when there is none. */
+/** Reads a delivery and authorises the action on it, by the store serving its home now (see authorizedRequest). */
 export async function authorizedDelivery(principal: Principal, action: Action, deliveryId: string): Promise<DeliveryRecord | undefined> {
   const delivery = await getDelivery(deliveryId);
-  authorize(principal, action, { kind: 'delivery', deliveryId, homeId: delivery?.homeId, storeId: delivery?.storeId, regionId: await regionFor(principal, delivery?.storeId) });
+  await authorizeHomeWork(principal, action, delivery?.homeId, (owner) => ({ kind: 'delivery', deliveryId, homeId: delivery?.homeId, ...owner }));
   return delivery;
+}
+
+/**
+ * A request or a delivery is its home's: the store that may act on it is the one serving the home
+ * now, read from the home's profile (one GetItem), and only when the answer depends on it (a store
+ * calling; an administrator or the home itself is answered unread). Returns the profile if read.
+ */
+async function authorizeHomeWork(
+  principal: Principal,
+  action: Action,
+  homeId: string | undefined,
+  resource: (owner: Owner) => Resource,
+): Promise<HomeRecord | undefined> {
+  const unread: Owner = { storeId: undefined, regionId: undefined };
+  if (homeId === undefined || decide(principal, action, resource(unread)).allow) {
+    authorize(principal, action, resource(unread));
+    return undefined;
+  }
+  const home = await getHomeRecord(homeId);
+  authorize(principal, action, resource({ storeId: home?.storeId, regionId: await regionFor(principal, home?.storeId) }));
+  return home;
+}
+
+/** Who a home's request or delivery belongs to now: the store serving the home, and that store's region (read only for a region's member). */
+interface Owner {
+  storeId: string | undefined;
+  regionId: string | undefined;
 }
 
 /**
@@ -86,13 +120,19 @@ export interface GuardedRecord<T> {
   readonly id: string;
   readonly actor: Actor;
   read(): Promise<T | undefined>;
+  /** The record's home as the last read() found it, when authorising read it (a store calling); else undefined. */
+  servingHome?(): HomeRecord | undefined;
 }
 
-export const guardedRequest = (principal: Principal, action: Action, requestId: string): GuardedRecord<RequestRecord> => ({
-  id: requestId,
-  actor: actorOf(principal),
-  read: () => authorizedRequest(principal, action, requestId),
-});
+export function guardedRequest(principal: Principal, action: Action, requestId: string): GuardedRecord<RequestRecord> {
+  let home: HomeRecord | undefined;
+  return {
+    id: requestId,
+    actor: actorOf(principal),
+    read: () => authorizedRequest(principal, action, requestId, (read) => (home = read)),
+    servingHome: () => home,
+  };
+}
 
 export const guardedDelivery = (principal: Principal, action: Action, deliveryId: string): GuardedRecord<DeliveryRecord> => ({
   id: deliveryId,

@@ -174,64 +174,88 @@ export class UnknownStoreError extends PreconditionFailedError {
  * UnknownStoreError; a race with another transaction on the same items is retried (bounded).
  */
 export async function transactWithStore(storeId: string, items: readonly TransactItem[]): Promise<void> {
-  await retryOnConflict(
-    async () => {
-      try {
-        await send(
-          new TransactWriteCommand({
-            TransactItems: [{ ConditionCheck: { TableName: tableName(), Key: keys.store(storeId), ConditionExpression: 'attribute_exists(PK)' } }, ...items],
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        );
-      } catch (error) {
-        if (error instanceof WriteConflictError && error.conditionFailed(0)) throw new UnknownStoreError(storeId);
-        throw error;
-      }
-    },
-    { exhausted: `Store "${storeId}" or what is written with it kept changing while this was written; nothing was changed. Retry.` },
-  );
+  await retryOnConflict(() => transactWithStoreOnce(storeId, items), {
+    exhausted: `Store "${storeId}" or what is written with it kept changing while this was written; nothing was changed. Retry.`,
+  });
+}
+
+/**
+ * The same, once: for a caller whose items depend on what it read, and which re-reads and retries
+ * itself (a WriteConflictError: another write got there first).
+ */
+export async function transactWithStoreOnce(storeId: string, items: readonly TransactItem[]): Promise<void> {
+  try {
+    await send(
+      new TransactWriteCommand({
+        TransactItems: [{ ConditionCheck: { TableName: tableName(), Key: keys.store(storeId), ConditionExpression: 'attribute_exists(PK)' } }, ...items],
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof WriteConflictError && error.conditionFailed(0)) throw new UnknownStoreError(storeId);
+    throw error;
+  }
 }
 
 /**
  * Creates or replaces a home, in one transaction with a check that its store exists (so a home can
- * never point at nothing). An update, not a put: the home's last count and its entry in the
- * last-count index belong to the stock-count writer and must survive a concurrent profile edit.
+ * never point at nothing). For seeding and benches; the API's PUT goes through saveHome
+ * (functions/registry/homes.ts), which conditions the write on the store it read.
  */
 export async function putHome(homeId: string, input: HomeInput, now: string): Promise<Home> {
+  const { home, update } = homeProfileUpdate(homeId, input, now, 'any');
+  await transactWithStore(input.storeId, [update]);
+  return home;
+}
+
+/**
+ * A home's profile, written as an update, not a put: the home's last count and its entry in the
+ * last-count index belong to the stock-count writer and must survive a concurrent profile edit.
+ * `expectedStoreId`: the store it was read with (a move must not miss a concurrent one), null
+ * when it was read as absent, 'any' for no condition.
+ */
+export function homeProfileUpdate(homeId: string, input: HomeInput, now: string, expectedStoreId: string | null | 'any'): { home: Home; update: TransactItem } {
   const home: Home = { homeId, ...input, updatedAt: now };
   const profile: Record<string, unknown> = { ...keys.storeHomesIndex(input.storeId, homeId), entity: 'Home', ...home };
   const names = Object.keys(profile);
   const neverCounted = keys.lastCountIndex(homeId, null);
-  await transactWithStore(input.storeId, [
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.home(homeId),
-        UpdateExpression:
-          'SET ' +
-          names.map((_, i) => `#f${i} = :f${i}`).join(', ') +
-          ', lastCountedAt = if_not_exists(lastCountedAt, :never), GSI2PK = if_not_exists(GSI2PK, :gsi2pk), GSI2SK = if_not_exists(GSI2SK, :gsi2sk)' +
-          // Replaced whole: an optional field the new profile leaves out goes.
-          (input.localAuthority === undefined ? ' REMOVE localAuthority' : ''),
-        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
-        ExpressionAttributeValues: {
-          ...Object.fromEntries(names.map((n, i) => [`:f${i}`, profile[n]])),
-          ':never': null,
-          ':gsi2pk': neverCounted.GSI2PK,
-          ':gsi2sk': neverCounted.GSI2SK,
-        },
+  const expected = expectedStoreId === 'any' || expectedStoreId === null ? undefined : expectedStoreId;
+  const condition =
+    expectedStoreId === 'any' ? {} : expected === undefined ? { ConditionExpression: 'attribute_not_exists(PK)' } : { ConditionExpression: '#expectedStore = :expectedStore' };
+  const update: TransactItem = {
+    Update: {
+      TableName: tableName(),
+      Key: keys.home(homeId),
+      UpdateExpression:
+        'SET ' +
+        names.map((_, i) => `#f${i} = :f${i}`).join(', ') +
+        ', lastCountedAt = if_not_exists(lastCountedAt, :never), GSI2PK = if_not_exists(GSI2PK, :gsi2pk), GSI2SK = if_not_exists(GSI2SK, :gsi2sk)' +
+        // Replaced whole: an optional field the new profile leaves out goes.
+        (input.localAuthority === undefined ? ' REMOVE localAuthority' : ''),
+      ...condition,
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
+        ...(expected === undefined ? {} : { '#expectedStore': 'storeId' }),
+      },
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(names.map((n, i) => [`:f${i}`, profile[n]])),
+        ':never': null,
+        ':gsi2pk': neverCounted.GSI2PK,
+        ':gsi2sk': neverCounted.GSI2SK,
+        ...(expected === undefined ? {} : { ':expectedStore': expected }),
       },
     },
-  ]);
-  return home;
+  };
+  return { home, update };
 }
 
 export interface HomeRecord extends Home {
   lastCountedAt: string | null;
 }
 
-export async function getHomeRecord(homeId: string): Promise<HomeRecord | undefined> {
-  const { Item: found } = await send(new GetCommand({ TableName: tableName(), Key: keys.home(homeId) }));
+/** `consistent`: strongly consistent, for a write conditioned on what is read (a move). */
+export async function getHomeRecord(homeId: string, { consistent = false } = {}): Promise<HomeRecord | undefined> {
+  const { Item: found } = await send(new GetCommand({ TableName: tableName(), Key: keys.home(homeId), ...(consistent ? { ConsistentRead: true } : {}) }));
   return found ? { ...toHome(found), lastCountedAt: (found.lastCountedAt as string | null) ?? null } : undefined;
 }
 
@@ -251,6 +275,23 @@ export async function allStoreHomes(storeId: string): Promise<HomeRecord[]> {
     ExpressionAttributeValues: { ':pk': keys.storeHomesPartition(storeId) },
   });
   return items.map((raw) => ({ ...toHome(raw), lastCountedAt: (raw.lastCountedAt as string | null) ?? null }));
+}
+
+/**
+ * The ids of the homes a store serves now: one Query of its homes, only their ids. A store's lists
+ * of things that name a home (its request queues, manifests, shortfall records) keep to these: a
+ * home that moved took its history with it, and what stayed behind in the old store's partitions
+ * (closed requests, deliveries, records) is no longer that store's to read.
+ */
+export async function storeHomeIds(storeId: string): Promise<Set<string>> {
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ProjectionExpression: 'homeId',
+    ExpressionAttributeValues: { ':pk': keys.storeHomesPartition(storeId) },
+  });
+  return new Set(items.map((item) => item.homeId as string));
 }
 
 const toItem = (raw: Record<string, unknown>): Item => ({

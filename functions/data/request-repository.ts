@@ -63,6 +63,25 @@ export function listHomeRequests(homeId: string, page: PageRequest): Promise<Pag
   return queryPage('GSI1', keys.homeRequestsPartition(homeId), false, page);
 }
 
+/**
+ * The ids of a home's requests in these statuses: one Query of the home's requests (its index,
+ * filtered on status), all pages. The index is eventually consistent: callers that write on what
+ * they find re-read the requests by id (getRequests) and condition on what that read.
+ */
+export async function homeRequestIdsIn(homeId: string, statuses: readonly RequestStatus[]): Promise<string[]> {
+  const names = statuses.map((_, i) => `:s${i}`);
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    FilterExpression: `#status IN (${names.join(', ')})`,
+    ProjectionExpression: 'requestId',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': keys.homeRequestsPartition(homeId), ...Object.fromEntries(statuses.map((s, i) => [names[i], s])) },
+  });
+  return items.map((item) => item.requestId as string);
+}
+
 /** A store's queue of one status, oldest first. */
 export function listStoreQueue(storeId: string, status: RequestStatus, page: PageRequest): Promise<Page<RequestRecord>> {
   return queryPage('GSI3', keys.storeRequestQueuePartition(storeId, status), true, page);
@@ -120,6 +139,13 @@ export async function commitRequestChanges(changes: readonly RequestChange[], it
   }
 }
 
+/**
+ * A change as one entry of the caller's own transaction (a home's move writes its requests beside
+ * the home): the same conditional update commitRequestChanges sends.
+ */
+export const requestChangeItem = (change: RequestChange): TransactItem => ({ Update: requestUpdate(change) });
+
+/** The store it serves (storeId, and so its queue) is written too: a home's move re-attributes its open requests. */
 function requestUpdate({ before, after, allowedFrom }: RequestChange) {
   const queue = keys.storeRequestQueueIndex(after.storeId, after.status, after.createdAt, after.requestId);
   const from = allowedFrom.map((_, i) => `:from${i}`);
@@ -128,7 +154,7 @@ function requestUpdate({ before, after, allowedFrom }: RequestChange) {
     Key: keys.request(after.requestId),
     UpdateExpression:
       'SET #status = :status, #approvedLines = :approvedLines, #override = :override, #allocatedLines = :allocatedLines, ' +
-      '#allocatedAt = :allocatedAt, #deliveryId = :deliveryId, #updatedAt = :updatedAt, #version = :version, #gsi3pk = :gsi3pk, ' +
+      '#allocatedAt = :allocatedAt, #deliveryId = :deliveryId, #storeId = :storeId, #updatedAt = :updatedAt, #version = :version, #gsi3pk = :gsi3pk, ' +
       '#history = list_append(#history, :appended)',
     ConditionExpression: `#status IN (${from.join(', ')}) AND #version = :expected`,
     ExpressionAttributeNames: {
@@ -138,6 +164,7 @@ function requestUpdate({ before, after, allowedFrom }: RequestChange) {
       '#allocatedLines': 'allocatedLines',
       '#allocatedAt': 'allocatedAt',
       '#deliveryId': 'deliveryId',
+      '#storeId': 'storeId',
       '#updatedAt': 'updatedAt',
       '#version': 'version',
       '#gsi3pk': 'GSI3PK',
@@ -150,6 +177,7 @@ function requestUpdate({ before, after, allowedFrom }: RequestChange) {
       ':allocatedLines': after.allocatedLines,
       ':allocatedAt': after.allocatedAt,
       ':deliveryId': after.deliveryId,
+      ':storeId': after.storeId,
       ':updatedAt': after.updatedAt,
       ':version': before.version + 1,
       ':gsi3pk': queue.GSI3PK,

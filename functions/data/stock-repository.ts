@@ -120,14 +120,16 @@ export function movementTransactItems(location: LocationRef, position: PositionS
 
 /**
  * A location's profile (undefined when the location does not exist) and every position, in one
- * Query. Positions come in SKU order.
+ * Query. Positions come in SKU order. `consistent`: strongly consistent, for writes conditioned on it.
  */
 export async function readLocationStock(
   location: LocationRef,
+  { consistent = false } = {},
 ): Promise<{ profile: Record<string, unknown> | undefined; positions: PositionRecord[] }> {
   const range = keys.locationStockRange(location);
   const items = await queryAll({
     TableName: tableName(),
+    ...(consistent ? { ConsistentRead: true } : {}),
     KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':pk': range.PK, ':from': range.from, ':to': range.to },
   });

@@ -69,6 +69,8 @@ export async function planStoreDeliveries({ storeId, from, days, actor, now }: P
   }
   const to = addDays(from, days - 1);
   const written = new Map<string, PlannedDelivery>();
+  // Home and date pairs another store's van already serves (found when a write meets its delivery).
+  const servedElsewhere: { homeId: string; date: string }[] = [];
   return retryOnConflict(
     async () => {
       const [homes, approved, partial, bookedDays] = await Promise.all([
@@ -92,9 +94,10 @@ export async function planStoreDeliveries({ storeId, from, days, actor, now }: P
         homes: await homesWithRunouts(homes, plannable, store.timeZone),
         requests: plannable.map(toPlanRequest),
         existing,
+        servedElsewhere,
         deliveryFits: deliveryFitsOneTransaction,
       });
-      const outcome = await writePlan(plan.deliveries, { storeId, capacityPerDay: store.capacityPerDay, actor, now, existing, requests: plannable });
+      const outcome = await writePlan(plan.deliveries, { storeId, capacityPerDay: store.capacityPerDay, actor, now, existing, requests: plannable, servedElsewhere });
       for (const delivery of outcome.written) written.set(delivery.deliveryId, delivery);
       // What was written stands; the next attempt plans what is left from the new state.
       if (outcome.raced) throw new WriteConflictError(`store ${storeId}'s requests, deliveries or capacity moved while the plan was written`);
@@ -142,6 +145,8 @@ interface WriteContext {
   now: Date;
   existing: ExistingRecord[];
   requests: RequestRecord[];
+  /** Where a write met another store's delivery of the home on that date: the next attempt plans around it. */
+  servedElsewhere: { homeId: string; date: string }[];
 }
 
 /** Dates in parallel, a date's deliveries in sequence; a lost race stops its date. */
@@ -175,11 +180,15 @@ async function writeDelivery(planned: PlannedDelivery, context: WriteContext): P
     await commitDelivery(planned, before, context);
   } catch (error) {
     // Ids are per home and date (deliveryIdFor): a new delivery may meet the item of one cancelled on
-    // that date, unseen because its home is no longer booked. It takes that item over.
+    // that date, unseen because its home is no longer booked (or booked by the store it left). It
+    // takes that item over.
     if (before || !(error instanceof WriteConflictError) || error instanceof StateConflictError) throw error;
-    const cancelled = await getDelivery(planned.deliveryId);
-    if (cancelled?.status !== 'cancelled') throw error;
-    await commitDelivery(planned, cancelled, context);
+    const found = await getDelivery(planned.deliveryId);
+    // The home moved here with another store's delivery on that date (on the road, or delivered):
+    // never a second delivery to one home on one date.
+    if (found && found.status !== 'cancelled' && found.storeId !== context.storeId) context.servedElsewhere.push({ homeId: found.homeId, date: found.date });
+    if (found?.status !== 'cancelled') throw error;
+    await commitDelivery(planned, found, context);
   }
 }
 

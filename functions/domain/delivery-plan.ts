@@ -61,6 +61,11 @@ export interface PlanInput {
   requests: PlanRequest[];
   existing: ExistingDelivery[];
   /**
+   * Dates a home already gets a delivery from another store's van (it moved here with one on the
+   * road): one delivery per home per date, so those dates are not this store's to plan for it.
+   */
+  servedElsewhere?: readonly { homeId: string; date: string }[];
+  /**
    * Whether one delivery of this many requests and distinct SKUs can still be moved whole (e.g. the
    * store's write bound: dispatch and receipt are each one transaction). Omitted: any size fits.
    */
@@ -147,7 +152,9 @@ export function planDeliveries(input: PlanInput): DeliveryPlan {
     return input.deliveryFits({ requests: (delivery?.requestIds.length ?? 0) + 1, skus: skus.size });
   };
 
+  const elsewhere = new Set((input.servedElsewhere ?? []).map((d) => homeDateKey(d.homeId, d.date)));
   const canTake = (request: PlanRequest, date: string): boolean => {
+    if (elsewhere.has(homeDateKey(request.homeId, date))) return false;
     const delivery = byHomeAndDate.get(homeDateKey(request.homeId, date));
     if (delivery) return delivery.open && fitsWith(delivery, request);
     return (deliveriesOnDate.get(date) ?? 0) < input.capacityPerDay && fitsWith(undefined, request);

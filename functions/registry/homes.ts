@@ -1,12 +1,29 @@
-/** The homes' use cases: create or replace a home (its store must exist); a page of one of a home's lists. */
+/** The homes' use cases: create or replace a home (its store must exist), moving it with its open work; a page of one of a home's lists. */
+import type { Actor } from '../access/principal.ts';
 import type { Page, PageRequest } from '../data/pagination.ts';
-import { getHomeRecord, putHome, UnknownStoreError, type HomeRecord } from '../data/registry-repository.ts';
+import { getHomeRecord, homeProfileUpdate, transactWithStoreOnce, UnknownStoreError, type HomeRecord } from '../data/registry-repository.ts';
+import { retryOnConflict } from '../data/retries.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Home, HomeInput } from '../schemas/registry.ts';
+import { moveHome } from './move-home.ts';
 
-export async function saveHome(homeId: string, input: HomeInput, now: Date): Promise<Home> {
+/**
+ * Creates or replaces a home. Read first (strongly consistent), then written conditioned on the
+ * store it was read with (or on not existing): a store change is a move (move-home.ts), and an
+ * edit racing a move re-reads rather than undoing it.
+ */
+export async function saveHome(homeId: string, input: HomeInput, actor: Actor, now: Date): Promise<Home> {
   try {
-    return await putHome(homeId, input, now.toISOString());
+    return await retryOnConflict(
+      async () => {
+        const current = await getHomeRecord(homeId, { consistent: true });
+        if (current && current.storeId !== input.storeId) return await moveHome(current, input, actor, now);
+        const { home, update } = homeProfileUpdate(homeId, input, now.toISOString(), current?.storeId ?? null);
+        await transactWithStoreOnce(input.storeId, [update]);
+        return home;
+      },
+      { exhausted: `Home "${homeId}", its store or its open work kept changing while this was written; nothing was changed. Retry.` },
+    );
   } catch (error) {
     if (!(error instanceof UnknownStoreError)) throw error;
     throw badRequest(`Store "${input.storeId}" does not exist.`, [

@@ -5,7 +5,7 @@
  * unknown) so the units are not lost when its first count arrives. Inbound never goes below 0: a
  * delivery may already have taken units off.
  */
-import { positionPut, type PositionRecord, type TransactItem } from '../data/stock-repository.ts';
+import { positionPut, type HomeAttribution, type PositionRecord, type TransactItem } from '../data/stock-repository.ts';
 import { emptyPosition } from '../domain/usage-estimate.ts';
 
 export interface InboundWrites {
@@ -14,7 +14,8 @@ export interface InboundWrites {
   after: PositionRecord[];
 }
 
-export function inboundPositionPuts(homeId: string, delta: ReadonlyMap<string, number>, positions: readonly PositionRecord[]): InboundWrites {
+/** `attribution`: the home's, when the caller writes a new one (a move); otherwise each position keeps what it read. */
+export function inboundPositionPuts(homeId: string, delta: ReadonlyMap<string, number>, positions: readonly PositionRecord[], attribution?: HomeAttribution): InboundWrites {
   const location = { kind: 'home' as const, id: homeId };
   const bySku = new Map(positions.map((p) => [p.state.sku, p]));
   const puts: TransactItem[] = [];
@@ -24,8 +25,9 @@ export function inboundPositionPuts(homeId: string, delta: ReadonlyMap<string, n
     const state = current?.state ?? emptyPosition(sku);
     const next = { ...state, inbound: Math.max(0, state.inbound + change) };
     const version = current?.version ?? 0;
-    puts.push(positionPut(location, next, version, current?.attribution));
-    after.push({ location, state: next, version: version + 1, attribution: current?.attribution });
+    const attributed = attribution ?? current?.attribution;
+    puts.push(positionPut(location, next, version, attributed));
+    after.push({ location, state: next, version: version + 1, attribution: attributed });
   }
   return { puts, after };
 }

@@ -1,17 +1,12 @@
 /**
-<<<<<<< HEAD
- * Reading requests (the handlers authorise first): a home's (newest first), and a store's queue of one status —
- * oldest first (one Query a page), or by urgency: the whole queue (up to 1,000 requests, one Query
- * per 100) and the homes' positions for the requested SKUs (one BatchGet per 100), fewest days of
- * supply now first; that order is paged by position in it.
-=======
- * Reading requests: one by id, a home's (newest first), and a store's queue of one status —
- * oldest first (one Query a page), or by urgency: the whole queue (one Query, every page) and the
- * homes' positions for the requested SKUs (one BatchGet per 100), fewest days of supply now first;
- * that order is paged by position in it.
->>>>>>> 0f7261d (Idempotency records partitioned per route and caller organisation (README: migration note); one source for Carestock's time zone; one requestedAsOf for both on-demand jobs; dispatch and receipt share one movement writer; the typed-client todo loop that could no longer fire removed; drifted figures in comments corrected)
+ * Reading requests (the handlers authorise first): a home's (newest first), and a store's queue of
+ * one status — oldest first (one Query a page), or by urgency: the whole queue (one Query, every
+ * page) and the homes' positions for the requested SKUs (one BatchGet per 100), fewest days of
+ * supply now first; that order is paged by position in it. A store's queue lists only the homes it
+ * serves now (one more Query, in parallel): a moved home's closed requests stay in the old store's
+ * queues of closed statuses, but are no longer its to read; a page may then hold fewer than `limit`.
  */
-import type { HomeRecord } from '../data/registry-repository.ts';
+import { storeHomeIds, type HomeRecord } from '../data/registry-repository.ts';
 import { allInStoreQueue, listHomeRequests, listStoreQueue, queuePartition, toRequestView, type RequestRecord } from '../data/request-repository.ts';
 import { getPositionsBatch } from '../data/stock-repository.ts';
 import { decodeCursor, encodeCursor, DEFAULT_PAGE_SIZE, type Page } from '../data/pagination.ts';
@@ -43,8 +38,8 @@ export async function readStoreQueue(input: QueueInput): Promise<Page<QueuedRequ
     if (input.cursor !== undefined && decodeCursor(input.cursor, { attribute: 'GSI3PK', value: partition })?.offset !== undefined) {
       throw invalidCursor();
     }
-    const page = await listStoreQueue(input.storeId, input.status, input);
-    return { items: page.items.map(toRequestView), nextCursor: page.nextCursor };
+    const [page, served] = await Promise.all([listStoreQueue(input.storeId, input.status, input), storeHomeIds(input.storeId)]);
+    return { items: page.items.filter((r) => served.has(r.homeId)).map(toRequestView), nextCursor: page.nextCursor };
   }
   return urgencyPage(input);
 }
@@ -52,7 +47,8 @@ export async function readStoreQueue(input: QueueInput): Promise<Page<QueuedRequ
 async function urgencyPage(input: QueueInput): Promise<Page<QueuedRequestView>> {
   const partition = queuePartition(input.storeId, input.status);
   const offset = urgencyOffset(input.cursor, partition);
-  const queue = await allInStoreQueue(input.storeId, input.status);
+  const [all, served] = await Promise.all([allInStoreQueue(input.storeId, input.status), storeHomeIds(input.storeId)]);
+  const queue = all.filter((r) => served.has(r.homeId));
   const refs = queue.flatMap((r) => r.lines.map((l) => ({ location: { kind: 'home' as const, id: r.homeId }, sku: l.sku })));
   const positions = await getPositionsBatch(dedupe(refs));
   const days = new Map(positions.map((p) => [`${p.location.id}\n${p.state.sku}`, daysOfSupply(p.state, input.now)]));

@@ -7,7 +7,9 @@
  *
  * Round trips: approve 3 (request; home ∥ caps ∥ positions; TransactWriteItems), reject 2
  * (request; UpdateItem), cancel 2 or 3 (positions only when units were inbound), 4 when scheduled
- * (request; positions ∥ delivery then its other requests; TransactWriteItems).
+ * (request; positions ∥ delivery then its other requests; TransactWriteItems). A store calling adds
+ * one round trip after the request: its home, to learn which store serves it now (access/resources.ts);
+ * approve then uses that read rather than reading the home again.
  * A state the action cannot start from → 409 naming it, whether seen on the read or handed back
  * by the failed condition (a concurrent transition). A race on versions → re-read and retry.
  */
@@ -46,11 +48,15 @@ export function approveRequest(input: TransitionInput & { approval: RequestAppro
     const outcome = checkApproval(request, input.approval);
     const approvedBySku = new Map(input.approval.lines.map((l) => [l.sku, l.quantity]));
     const approvedLines = request.lines.map((l) => ({ sku: l.sku, quantity: approvedBySku.get(l.sku) ?? 0 }));
-    const [home, caps, positions] = await Promise.all([
-      getHomeRecord(request.homeId),
+    const [home, storeCaps, positions] = await Promise.all([
+      input.target.servingHome?.() ?? getHomeRecord(request.homeId),
       getRequestCaps(request.storeId),
       getPositionsBatch(homePositionRefs(request.homeId, approvedLines.filter((l) => l.quantity > 0).map((l) => l.sku))),
     ]);
+    // The caps and the queue are those of the store serving the home now. They differ from the
+    // request's only for a request submitted while its home was being moved: it joins its store here.
+    const storeId = home?.storeId ?? request.storeId;
+    const caps = storeId === request.storeId ? storeCaps : await getRequestCaps(storeId);
     const excess = capExceeded({ lines: approvedLines, beds: home?.beds ?? 0, capsPerBedPerWeek: caps?.capsPerBedPerWeek ?? {} });
     const reason = input.approval.overrideReason ?? null;
     if (excess.length > 0 && reason === null) {
@@ -60,6 +66,7 @@ export function approveRequest(input: TransitionInput & { approval: RequestAppro
       });
     }
     const after = entry(outcome, reason, {
+      storeId,
       approvedLines,
       override: excess.length > 0 && reason !== null ? { reason, capExceeded: excess } : null,
     });

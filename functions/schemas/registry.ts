@@ -135,9 +135,16 @@ export const operations = {
     problems: { 404: 'No home has this id.' },
   },
   'PUT /v1/homes/{homeId}': {
-    description: `${putDescription('home')} The store must exist first: a home that names an unknown store is refused with 400 at \`/storeId\`.`,
+    description:
+      `${putDescription('home')} The store must exist first: a home that names an unknown store is refused with 400 at \`/storeId\`. ` +
+      'Another `storeId` moves the home, in one transaction with its open work: its open requests join the new store\'s queues ' +
+      '(a scheduled request goes back to approved, allocations are cleared), its planned deliveries are cancelled and their slots freed, ' +
+      'and a delivery already dispatched stays on its way. From then on only the new store reads or acts on anything of the home, its history included.',
     params: homeParams,
     body: homeInput,
     responses: { 200: home },
+    problems: {
+      409: 'The move needs more writes than one transaction holds (`writes`, `limit`): too much open work. Nothing was changed; finish, reject or cancel some of it, then move the home again. Or the home kept changing while this was written: retry.',
+    },
   },
 } as const satisfies OperationFragment;

@@ -47,7 +47,8 @@ export const requestRejection = z
     examples: [{ reason: 'Stock was delivered yesterday' }], description: 'Why the request is rejected; recorded in its history.' });
 
 export const requestStatus = z.enum(REQUEST_STATUSES);
-export const historyAction = z.enum(['submit', ...REQUEST_ACTIONS, 'allocate']);
+/** `move`: the request's home moved to another store, which took it over (functions/domain/home-move.ts). */
+export const historyAction = z.enum(['submit', ...REQUEST_ACTIONS, 'allocate', 'move']);
 
 export const historyEntry = z
   .object({

@@ -33,8 +33,9 @@ describe('what a delivery costs', () => {
     m = meterDynamoDb();
     await expectStatus(dispatch(api(), store, deliveryId), 200);
     vi.restoreAllMocks();
-    // Get (delivery) → BatchGet (requests) → BatchGet (store positions) → TransactWrite (1 + 1 + 2 × SKUs actions)
-    expect(m.calls).toEqual(['Get', 'BatchGet', 'BatchGet', 'TransactWrite']);
+    // Get (delivery) → Get (its home: which store serves it now; issue #13, one more read) → BatchGet (requests) →
+    // BatchGet (store positions) → TransactWrite (1 + 1 + 2 × SKUs actions)
+    expect(m.calls).toEqual(['Get', 'Get', 'BatchGet', 'BatchGet', 'TransactWrite']);
     figures.dispatch = { requests: m.calls.length, transactionActions: 1 + 1 + 2 * lines.length, consumedCapacityUnits: m.capacity() };
 
     m = meterDynamoDb();

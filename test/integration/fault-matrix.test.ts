@@ -121,9 +121,12 @@ const fixtures: Record<string, Fixture> = {
   'PUT /v1/homes/{homeId}': {
     onCondition: 400, // the store check failing: "no such store"
     prepare: async () => {
+      // A move, the fullest write of the route: the home, its request back to approved, its planned
+      // delivery cancelled and the slot freed, its inbound and attribution, in one transaction.
+      const { homeId } = await plannedDelivery();
       const storeId = fresh('store');
       await as('admin', 'PUT', `/v1/stores/${storeId}`, { name: storeId, capacityPerDay: 3 });
-      return { method: 'PUT', path: `/v1/homes/${fresh('home')}`, org: 'admin', body: { name: 'A home', storeId, beds: 10, deliveryDays: ['MON'] } };
+      return { method: 'PUT', path: `/v1/homes/${homeId}`, org: 'admin', body: { name: homeId, storeId, beds: 20, deliveryDays: everyDay } };
     },
   },
   'POST /v1/homes/{homeId}/stock-counts': {

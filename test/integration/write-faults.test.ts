@@ -69,6 +69,11 @@ describe('a stock count whose transaction is cancelled for throttling', () => {
 });
 
 describe('a transaction conflict on a registry write with a store check', () => {
+  // putHome reads the home first (a store change is a move): here it exists, at the same store.
+  beforeEach(() => {
+    documents.on(GetCommand, { Key: { PK: 'HOME#h1', SK: 'PROFILE' } }).resolves({ Item: home });
+  });
+
   it('putHome: another transaction on the same items once → retried, then 200 (it answered 500)', async () => {
     documents.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'TransactionConflict')).resolves({});
     const response = await homeCall();

@@ -221,6 +221,19 @@ describe('planDeliveries: hand-computed examples', () => {
     expect(result.deliveries.map((d) => d.date)).toEqual(['2025-05-12']);
   });
 
+  it('never books a home on a date another store\'s van serves it (a home that moved here), even an emergency', () => {
+    const result = plan({
+      capacityPerDay: 5,
+      homes: [monThu('H1', '2025-05-06')],
+      requests: [req('R1', 'H1')],
+      servedElsewhere: [{ homeId: 'H1', date: '2025-05-06' }, { homeId: 'H1', date: '2025-05-08' }],
+    });
+    // Run-out on Tuesday 6th, served elsewhere that day: the earliest other open date is Wednesday 7th.
+    expect(result.deliveries.map((d) => [d.homeId, d.date, d.emergency])).toEqual([['H1', '2025-05-07', true]]);
+    const rota = plan({ capacityPerDay: 5, homes: [monThu('H1')], requests: [req('R1', 'H1')], servedElsewhere: [{ homeId: 'H1', date: '2025-05-08' }] });
+    expect(rota.deliveries.map((d) => d.date)).toEqual(['2025-05-12']);
+  });
+
   it('reports what it cannot place, and skips what is already placed', () => {
     const result = plan({
       days: 7,

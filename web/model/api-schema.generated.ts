@@ -234,7 +234,7 @@ export interface components {
         };
         RequestHistoryEntry: {
             /** @enum {string} */
-            action: "submit" | "approve" | "reject" | "schedule" | "dispatch" | "deliver" | "cancel" | "allocate";
+            action: "submit" | "approve" | "reject" | "schedule" | "dispatch" | "deliver" | "cancel" | "allocate" | "move";
             from: ("submitted" | "approved" | "partially-approved" | "rejected" | "scheduled" | "dispatched" | "delivered" | "cancelled") | null;
             /** @enum {string} */
             to: "submitted" | "approved" | "partially-approved" | "rejected" | "scheduled" | "dispatched" | "delivered" | "cancelled";

@@ -15,6 +15,7 @@ const STEP_WORDS: Record<string, string> = {
   dispatch: 'dispatched',
   deliver: 'received',
   cancel: 'cancelled',
+  move: 'moved to another store',
 };
 
 const CANCELLABLE: ReadonlySet<RequestStatus> = new Set(['submitted', 'approved', 'partially-approved', 'scheduled']);
