@@ -270,14 +270,14 @@ describe('attribution: a home position carries its store and name (for the short
     expect(await attributionOf('STORE#s1', 'VISOR')).toEqual({ storeId: undefined, homeName: undefined });
   });
 
-  it('a home moved to another store is re-attributed by its next count, line by line', async () => {
+  it('a home moved to another store is re-attributed by the move itself, every line (issue #13); its next count keeps it', async () => {
     const at = fixedClock();
     const moved = await api().request('PUT', home('attrib'), { token: admin, body: { name: 'Attrib (moved)', storeId: 's2', beds: 30, deliveryDays: ['MON'] } });
     expect(moved.status).toBe(200);
+    // Not counted since the move, yet already the new store's: the move's transaction rewrote it.
+    expect(await attributionOf('HOME#attrib', 'APRON')).toEqual({ storeId: 's2', homeName: 'Attrib (moved)' });
     await count('attrib', at(1), [{ sku: 'MASK-IIR', onHand: 450 }]);
     expect(await attributionOf('HOME#attrib', 'MASK-IIR')).toEqual({ storeId: 's2', homeName: 'Attrib (moved)' });
-    // Not counted since the move: still the old attribution (the shortfall job then reads the profile, as the home's lines disagree).
-    expect(await attributionOf('HOME#attrib', 'APRON')).toEqual({ storeId: 's1', homeName: 'attrib' });
   });
 });
 
