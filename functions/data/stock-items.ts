@@ -18,7 +18,8 @@
  * The attribution (the home's store and name) lets the shortfall job alert a home's store from the
  * run-out index alone, without reading the home. The count writer stamps it from the home profile
  * it reads anyway; every other writer carries forward what it read. A home moved to another store
- * (or renamed) is re-attributed by its next count; until then the job may name the old store.
+ * is re-attributed by the move (functions/registry/move-home.ts: every position the transaction has
+ * room for); a renamed one, and any position the move had no room for, by its next count.
  */
 import { createHash } from 'node:crypto';
 import type { PositionState, UsageSource } from '../domain/stock-position.ts';

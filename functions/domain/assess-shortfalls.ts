@@ -80,7 +80,8 @@ export interface NamedHome extends HomeToRecord {
  * store to alert without reading the home. A home any of whose positions carries none (written
  * before attribution began) or whose positions disagree (moved or renamed, and only some lines
  * counted since) is left out, and the job reads its profile. A home moved to another store is
- * re-attributed by its next count; until then its alert may go to the store it left.
+ * re-attributed by the move itself (as many positions as its transaction holds), so its alert goes
+ * to the new store.
  */
 export function attributedHomes(positions: readonly PositionRecord[]): Map<string, NamedHome> {
   const byHome = new Map<string, NamedHome | null>();
