@@ -65,14 +65,13 @@ export const keys = {
   }),
   stockHistoryPartition: (location: LocationRef, sku: string) => `HIST#${locationPk(location)}#${sku}`,
 
-  // 4. the sparse, write-sharded run-out index: only positions with usage > 0 carry these attributes
-  runoutIndex: (location: LocationRef, sku: string, runoutDate: string) => ({
+  // 4. the write-sharded at-risk index: every position, keyed by the earliest instant the at-risk
+  //    rule can turn it non-green (domain/at-risk.ts `riskFrom`), rewritten with every Put
+  atRiskIndex: (location: LocationRef, sku: string, riskFrom: string) => ({
     GSI2PK: `RUNOUT#${shardOf(`${locationPk(location)}#${sku}`)}`,
-    GSI2SK: `${runoutDate}#${locationPk(location)}#${sku}`,
+    GSI2SK: `${riskFrom}#${locationPk(location)}#${sku}`,
   }),
-  runoutShardPartition: (shard: number) => `RUNOUT#${shard}`,
-  /** Upper bound for "run-out before `date`" on GSI2SK (ISO strings sort chronologically). */
-  runoutBefore: (isoInstant: string) => isoInstant,
+  atRiskShardPartition: (shard: number) => `RUNOUT#${shard}`,
 
   // 7b. homes by last count (never counted sorts first), sharded like the run-out index
   lastCountIndex: (homeId: string, lastCountedAt: string | null) => ({

@@ -37,7 +37,12 @@ export const positionView = z.object({
   sku,
   onHand: z.int(),
   projectedOnHand: z.int(),
+  /** The usage estimate (declared until counts give one). */
   dailyUsage: z.number(),
+  /** The usage days of supply, run-out, status and the suggested order are computed with. */
+  forecastUsage: z.number(),
+  /** `outbreak` while the home's open outbreak raises usage above the estimate; `estimate` otherwise. */
+  usageBasis: z.enum(['estimate', 'outbreak']),
   /** null when usage is 0 (unbounded) or never counted. */
   daysOfSupply: z.nullable(z.number()),
   runoutDate: z.nullable(isoInstant),
@@ -46,7 +51,12 @@ export const positionView = z.object({
   targetLevel: z.nullable(z.int()),
   suggestedOrder: z.int(),
   countedAt: z.nullable(isoInstant),
-}).register(z.globalRegistry, { id: 'StockPosition', description: 'One location × SKU, projected to asOf.' });
+}).register(z.globalRegistry, {
+  id: 'StockPosition',
+  description:
+    'One location × SKU, projected to asOf. `forecastUsage` is the estimate, or while the home has an open outbreak ' +
+    'max(estimate, usage before the outbreak + isolatingResidents × the item’s perCaseDailyUsage) (`usageBasis: "outbreak"` when that is larger).',
+});
 
 /** GET …/stock: the location's worst item's status, and every position worst first. */
 export const locationStock = z.object({

@@ -264,16 +264,20 @@ export interface components {
             date: string;
             storeId: string;
             homeId: string;
-            reasons: ("short" | "silent")[];
+            reasons: ("short" | "silent" | "out" | "never-counted" | "outbreak")[];
             items: components["schemas"]["ShortfallItem"][];
         };
         ShortfallItem: {
             sku: string;
+            /** @enum {string} */
+            reason: "short" | "silent" | "out" | "never-counted";
             daysOfSupply: number | null;
             runoutDate: string | null;
             /** @enum {string} */
             status: "red" | "amber" | "green" | "unknown";
             suggestedOrder: number;
+            /** @enum {string} */
+            usageBasis: "estimate" | "outbreak";
         };
         StockCountLine: {
             sku: string;
@@ -307,6 +311,9 @@ export interface components {
             onHand: number;
             projectedOnHand: number;
             dailyUsage: number;
+            forecastUsage: number;
+            /** @enum {string} */
+            usageBasis: "estimate" | "outbreak";
             daysOfSupply: number | null;
             runoutDate: string | null;
             /** @enum {string} */
