@@ -80,6 +80,10 @@ export const keys = {
   }),
   lastCountShardPartition: (shard: number) => `LASTCOUNT#${shard}`,
 
+  // 4b. a home's outbreaks, newest first (its own partition; the open one is also on the home item)
+  outbreak: (homeId: string, declaredAt: string, outbreakId: string): TableKey => ({ PK: `OUTBREAKS#HOME#${homeId}`, SK: `${declaredAt}#${outbreakId}` }),
+  outbreaksPartition: (homeId: string) => `OUTBREAKS#HOME#${homeId}`,
+
   // 5. requests: by id; a home's newest first (GSI1); a store's queue by status, oldest first (GSI3)
   request: (requestId: string): TableKey => ({ PK: `REQUEST#${requestId}`, SK: 'REQUEST' }),
   homeRequestsIndex: (homeId: string, createdAt: string, requestId: string) => ({

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { pageQueryShape } from '../data/pagination.ts';
-import { homeId, instantInput, isoInstant, MAX_UNITS, pageOf, rate, skuLines, sku, storeId, units } from './common.ts';
+import { homeId, instantInput, isoDate, isoInstant, MAX_UNITS, pageOf, rate, skuLines, sku, storeId, units } from './common.ts';
 import { home, homeParams, storeParams } from './registry.ts';
 import type { CsvBody, OperationFragment } from './operation.ts';
 
@@ -106,6 +106,8 @@ export const worklistHome = z.object({
   ...home.shape,
   status: stockStatus,
   lastCountedAt: z.nullable(isoInstant),
+  /** The home's open outbreak, null when none: the worklist names homes in outbreak. */
+  outbreak: z.nullable(z.object({ outbreakId: z.string(), isolatingResidents: z.int(), startedOn: isoDate, expectedEndOn: z.nullable(isoDate) })),
   /** Every position that is not green, worst first: the first ones set the home's status. */
   drivers: z.array(positionView),
   /** Every position of the home, worst first, green ones too: only with `?positions=all`. */

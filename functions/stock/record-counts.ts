@@ -21,7 +21,8 @@
  * them one post behind; the client, which got no 200, retries, and the retry rewrites the same keys.
  * Transactional writes also cost twice the capacity of plain writes: only positions pay it.
  */
-import { catalogue } from '../data/registry-repository.ts';
+import { catalogue, toOpenOutbreak } from '../data/registry-repository.ts';
+import { outbreakUsageFor } from '../domain/forecast.ts';
 import {
   advanceLastCount,
   commitPositions,
@@ -57,6 +58,12 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
   const [items, stock] = await Promise.all([catalogue(skus), readLocationStock(location)]);
   if (!stock.profile) throw notFound(`No ${describeLocation(location)}.`);
   const attribution = location.kind === 'home' ? { storeId: String(stock.profile.storeId), homeName: String(stock.profile.name) } : undefined;
+  // A home in outbreak: an item it counts for the first time gets the surge too (from its usage now).
+  const open = location.kind === 'home' ? toOpenOutbreak(stock.profile.outbreak) : null;
+  const surge = (state: PositionState): PositionState =>
+    open === null || state.outbreak
+      ? state
+      : { ...state, outbreak: outbreakUsageFor(open.outbreakId, state.dailyUsage, open.isolatingResidents, items.get(state.sku)?.perCaseDailyUsage) };
 
   const errors: FieldError[] = [];
   if (isInFuture(post.countedAt, now, stockRules)) {
@@ -71,7 +78,7 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
   const outcomes = await retryOnConflict(
     async (attempt) => {
       const positions = attempt === 1 ? stock.positions : await readPositions(location);
-      const applied = applyLines(positions, post.lines, countedAt);
+      const applied = applyLines(positions, post.lines, countedAt, surge);
       await commitPositions(
         applied.filter((o) => o.changes).map((o) => ({ location, state: o.outcome.position, expectedVersion: o.expectedVersion, attribution })),
       );
@@ -110,15 +117,16 @@ interface LineOutcome {
   changes: boolean;
 }
 
-function applyLines(positions: readonly PositionRecord[], lines: readonly CountLine[], countedAt: string): LineOutcome[] {
+function applyLines(positions: readonly PositionRecord[], lines: readonly CountLine[], countedAt: string, surge: (state: PositionState) => PositionState): LineOutcome[] {
   const bySku = new Map(positions.map((p) => [p.state.sku, p]));
   return lines.map((line) => {
     const current = bySku.get(line.sku);
-    const outcome = applyCount(
+    const counted = applyCount(
       current?.state ?? null,
       { sku: line.sku, countedAt, onHand: line.onHand, reorderLevel: line.reorderLevel, targetLevel: line.targetLevel, dailyUsage: line.dailyUsage },
       stockRules,
     );
+    const outcome = counted.late ? counted : { ...counted, position: surge(counted.position) };
     const changes = !outcome.late && (current === undefined || !sameState(current.state, outcome.position));
     return { line, expectedVersion: current?.version ?? 0, outcome, changes };
   });

@@ -119,6 +119,7 @@ export interface components {
             name: string;
             unit: string;
             packSize: number;
+            perCaseDailyUsage?: number;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -345,6 +346,13 @@ export interface components {
             /** @enum {string} */
             status: "red" | "amber" | "green" | "unknown";
             lastCountedAt: string | null;
+            outbreak: {
+                outbreakId: string;
+                isolatingResidents: number;
+                /** Format: date */
+                startedOn: string;
+                expectedEndOn: string | null;
+            } | null;
             drivers: components["schemas"]["StockPosition"][];
             positions?: components["schemas"]["StockPosition"][];
         };
