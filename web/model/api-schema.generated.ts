@@ -130,6 +130,37 @@ export interface components {
             asOf: string;
             positions: components["schemas"]["StockPosition"][];
         };
+        Outbreak: {
+            outbreakId: string;
+            homeId: string;
+            /** @enum {string} */
+            status: "open" | "ended";
+            isolatingResidents: number;
+            /** Format: date */
+            startedOn: string;
+            expectedEndOn: string | null;
+            note: string | null;
+            /** Format: date-time */
+            declaredAt: string;
+            declaredBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            endedAt: string | null;
+            endedBy: string | null;
+            items: {
+                sku: string;
+                baselineUsage: number;
+                surgeUsage: number;
+            }[];
+        };
+        OutbreakInput: {
+            isolatingResidents: number;
+            /** Format: date */
+            startedOn: string;
+            /** Format: date */
+            expectedEndOn?: string;
+            note?: string;
+        };
         PlannedDelivery: {
             deliveryId: string;
             homeId: string;
