@@ -65,7 +65,7 @@ export const matrix: Record<string, Row> = {
   // Outbreaks: the home and its store declare and end them (an allowed DELETE with none open is 404, not 403).
   'PUT /v1/homes/{homeId}/outbreak': { path: '/v1/homes/h1/outbreak', allowed: HOME_H1, body: { isolatingResidents: 2, startedOn: '2026-03-09' } },
   'DELETE /v1/homes/{homeId}/outbreak': { path: '/v1/homes/h1/outbreak', allowed: HOME_H1 },
-  'GET /v1/homes/{homeId}/outbreaks': { path: '/v1/homes/h1/outbreaks', allowed: HOME_H1 },
+  'GET /v1/homes/{homeId}/outbreaks': { path: '/v1/homes/h1/outbreaks', allowed: READ_H1 },
   // Stock: a home's stock is the home's, its store's and an admin's; a store's own stock is the store's and an admin's.
   'POST /v1/homes/{homeId}/stock-counts': { path: '/v1/homes/h1/stock-counts', allowed: HOME_H1, body: stockCount() },
   'POST /v1/stores/{storeId}/stock-counts': { path: '/v1/stores/s1/stock-counts', allowed: STORE_S1, body: stockCount() },
