@@ -151,6 +151,10 @@ export interface StockEvent {
   positionVersion: number | null;
   /** e.g. the delivery a receipt belongs to. */
   reference: string | null;
+  /** A recount: the count it corrects. */
+  corrects?: string;
+  /** A corrected count: the recount that corrected it (its usage observation is withdrawn). */
+  correctedBy?: string;
   recordedAt: string;
   /** The organisation that recorded it: admin, store:<id> or home:<id>. */
   recordedBy: string;
@@ -180,6 +184,8 @@ export function toStockEvent(raw: Record<string, unknown>): StockEvent {
     dailyUsage: nullableNumber(raw.dailyUsage),
     positionVersion: nullableNumber(raw.positionVersion),
     reference: nullableString(raw.reference),
+    ...(typeof raw.corrects === 'string' ? { corrects: raw.corrects } : {}),
+    ...(typeof raw.correctedBy === 'string' ? { correctedBy: raw.correctedBy } : {}),
     recordedAt: raw.recordedAt as string,
     recordedBy: raw.recordedBy as string,
   };

@@ -11,6 +11,9 @@ import type { CsvBody, OperationFragment } from './operation.ts';
 export const MAX_COUNT_LINES = 100;
 export const MAX_DAILY_USAGE = 1_000_000;
 
+/** A count's id in the position's history (`countId` in a count's answer, `eventId` in the history). */
+export const countId = z.string().check(z.regex(/^count-[0-9a-f]{20}$/, 'corrects must be a countId, e.g. count-0123456789abcdef0123'));
+
 /** null clears a level; absent keeps the stored one. */
 const level = z.optional(z.nullable(units(0, MAX_UNITS)));
 
@@ -21,7 +24,14 @@ export const countLine = z.strictObject({
   targetLevel: level,
   /** Declared usage (units/day; fractions allowed: it is a rate), used until counts allow an estimate. */
   dailyUsage: z.optional(rate(MAX_DAILY_USAGE)),
-}).register(z.globalRegistry, { id: 'StockCountLine', description: "One SKU's count. reorderLevel/targetLevel: null clears, absent keeps. dailyUsage: a declared usage, used until two counts give an estimate." });
+  /** A recount: the countId of the position's latest count, which this one corrects. */
+  corrects: z.optional(countId),
+}).register(z.globalRegistry, {
+  id: 'StockCountLine',
+  description:
+    "One SKU's count. reorderLevel/targetLevel: null clears, absent keeps. dailyUsage: a declared usage, used until two counts give an estimate. " +
+    '`corrects`: this line is a recount of the position’s latest count (its `countId`): that count’s usage observation is withdrawn and the estimate recomputed from the history as if it had not happened; the history keeps both.',
+});
 
 export const countPost = z.strictObject({
   countedAt: instantInput,
@@ -74,6 +84,8 @@ export const countLineOutcome = z.object({
   /** Units of unrecorded receipt the count revealed (recorded as an adjustment), else 0. */
   adjustment: z.int(),
   observedUsage: z.nullable(z.number()),
+  /** The count's id in the position's history: what a recount names in `corrects`. */
+  countId: z.string(),
 }).register(z.globalRegistry, { id: 'StockCountLineOutcome', description: 'What one line of a count did.' });
 
 /** 200 to a count post: the posted SKUs' positions after it, in line order, and what each line did. */
@@ -96,6 +108,10 @@ export const stockEventView = z.object({
   observedUsage: z.nullable(z.number()),
   dailyUsage: z.nullable(z.number()),
   reference: z.nullable(z.string()),
+  /** A recount: the count it corrects (whose usage observation was withdrawn). */
+  corrects: z.optional(z.string()),
+  /** A corrected count: the recount that corrected it. */
+  correctedBy: z.optional(z.string()),
   recordedAt: isoInstant,
   recordedBy: z.string(),
 }).register(z.globalRegistry, { id: 'StockEvent', description: 'One entry of a position history: a count, a receipt, an adjustment, or a dispatch (units a store sent out on a delivery).' });

@@ -57,7 +57,7 @@ describe('usage (burn rate)', () => {
     const at = fixedClock();
     await count('usage', at(10), [{ sku: 'MASK-IIR', onHand: 500 }]);
     const second = await count('usage', at(8), [{ sku: 'MASK-IIR', onHand: 420 }]);
-    expect(second.lines[0]).toEqual({ sku: 'MASK-IIR', applied: true, lateReason: null, adjustment: 0, observedUsage: 40 });
+    expect(second.lines[0]).toEqual({ sku: 'MASK-IIR', applied: true, lateReason: null, adjustment: 0, observedUsage: 40, countId: expect.stringMatching(/^count-[0-9a-f]{20}$/) });
     expect(second.positions[0].dailyUsage).toBeCloseTo(40, 10);
     const [latest] = await historyOf('usage', 'MASK-IIR');
     expect(latest).toMatchObject({ kind: 'count', onHand: 420, applied: true, observedUsage: 40 });

@@ -317,6 +317,7 @@ export interface components {
             reorderLevel?: number | null;
             targetLevel?: number | null;
             dailyUsage?: number;
+            corrects?: string;
         };
         StockCountLineOutcome: {
             sku: string;
@@ -324,6 +325,7 @@ export interface components {
             lateReason: ("before-last-count" | "before-last-receipt") | null;
             adjustment: number;
             observedUsage: number | null;
+            countId: string;
         };
         StockCountPost: {
             /** Format: date-time */
