@@ -4,6 +4,7 @@ import type { ApiLoadResult } from './api-load.ts';
 import type { BundlesResult } from './bundles.ts';
 import type { DailyJobResult } from './daily-job.ts';
 import type { CostResult, DayOfWales } from './operation-cost.ts';
+import { estimatorMarkdown, type EstimatorResult } from './estimator.ts';
 
 export interface BenchResults {
   generatedAt: string;
@@ -14,6 +15,8 @@ export interface BenchResults {
   api: ApiLoadResult | { skipped: string };
   dailyJob: DailyJobResult | { skipped: string };
   cost: (CostResult & { dayOfWales: DayOfWales }) | { skipped: string };
+  /** The usage estimate and outbreaks (`--only estimator`): pure, no DynamoDB; kept from the last run that measured it. */
+  estimator?: EstimatorResult;
   /** When each section's figures were measured: a partial run written with --write keeps the others'. */
   measuredAt?: Partial<Record<ResultSection, string>>;
 }
@@ -27,6 +30,8 @@ export const RESULT_SECTIONS: readonly ResultSection[] = ['bundles', 'api', 'dai
  */
 export function mergeResults(current: BenchResults, previous: BenchResults, ran: readonly ResultSection[]): BenchResults {
   const merged: BenchResults = { ...current, measuredAt: {} };
+  const estimator = current.estimator ?? previous.estimator;
+  if (estimator) merged.estimator = estimator;
   for (const section of RESULT_SECTIONS) {
     const kept = !ran.includes(section) && !skipped(previous[section]);
     (merged as unknown as Record<ResultSection, unknown>)[section] = kept ? previous[section] : current[section];
@@ -171,6 +176,7 @@ export function markdownReport(results: BenchResults): string {
     dailyJob(results.dailyJob),
     '### 4. DynamoDB cost per operation',
     cost(results.cost),
+    ...(results.estimator ? ['### 5. The usage estimate with and without a declared outbreak', estimatorMarkdown(results.estimator)] : []),
   ].join('\n\n');
 }
 

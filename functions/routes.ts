@@ -42,6 +42,7 @@ export const routes: readonly RouteDefinition[] = [
   r('GET', '/v1/items', 'list-items', scopes.read, 'read', 'catalogue', 'List the catalogue'),
   r('GET', '/v1/items/{sku}', 'get-item', scopes.read, 'read', 'catalogue', 'Read a catalogue item'),
   r('PUT', '/v1/items/{sku}', 'put-item', scopes.admin, 'readwrite', 'catalogue', 'Create or replace a catalogue item'),
+  r('PUT', '/v1/items/{sku}/per-case-usage', 'put-item-per-case-usage', scopes.admin, 'readwrite', 'catalogue', 'Set the units of an item one isolating resident uses a day'),
 
   r('GET', '/v1/regions', 'list-regions', scopes.read, 'read', 'regions', 'List regions'),
   r('GET', '/v1/regions/{regionId}', 'get-region', scopes.read, 'read', 'regions', 'Read a region'),
@@ -54,6 +55,9 @@ export const routes: readonly RouteDefinition[] = [
 
   r('GET', '/v1/homes/{homeId}', 'get-home', scopes.read, 'read', 'homes', 'Read a home'),
   r('PUT', '/v1/homes/{homeId}', 'put-home', scopes.admin, 'readwrite', 'homes', 'Create or replace a home'),
+  r('PUT', '/v1/homes/{homeId}/outbreak', 'put-home-outbreak', scopes.stockWrite, 'readwrite', 'homes', 'Declare an outbreak at a home, or change the open one'),
+  r('DELETE', '/v1/homes/{homeId}/outbreak', 'delete-home-outbreak', scopes.stockWrite, 'readwrite', 'homes', 'End a home’s open outbreak (kept in its history)'),
+  r('GET', '/v1/homes/{homeId}/outbreaks', 'list-home-outbreaks', scopes.read, 'read', 'homes', 'A home’s outbreaks, newest first'),
 
   r('POST', '/v1/homes/{homeId}/stock-counts', 'post-home-stock-counts', scopes.stockWrite, 'readwrite', 'stock', 'Post a home’s stock count (JSON or CSV)'),
   r('POST', '/v1/stores/{storeId}/stock-counts', 'post-store-stock-counts', scopes.stockWrite, 'readwrite', 'stock', 'Post a store’s stock count (JSON or CSV)'),

@@ -20,6 +20,21 @@ export const demoCatalogue = [
   { sku: 'HAND-SANITISER-500ML', name: 'Hand sanitiser, 500 ml', unit: 'bottle', packSize: 12 },
 ];
 
+/**
+ * Units one isolating resident uses a day, for outbreak forecasts (PUT /v1/items/{sku}/per-case-usage).
+ * FFP3 respirators 1.27, gowns 1.75, visors 0.9, gloves 8.6 (pieces): New Mexico Medical Advisory
+ * Team, PPE burn rates per COVID-19 patient per day, April 2020. Type IIR masks 10: Johns Hopkins
+ * Center for Health Security, PPE estimates per COVID-19 patient per day, April 2020. Aprons and
+ * hand sanitiser: no per-case figure in either source, so none (their forecast stays the estimate).
+ */
+export const demoPerCaseDailyUsage: Readonly<Record<string, number>> = {
+  'MASK-FFP3': 1.27,
+  'GOWN-FR': 1.75,
+  VISOR: 0.9,
+  'GLOVE-NITRILE-M': 8.6,
+  'MASK-IIR': 10,
+};
+
 export const demoStores = [
   { storeId: 'cardiff-jes', name: 'Cardiff Joint Equipment Store', capacityPerDay: 4, closedDates: ['2026-12-25', '2026-12-26', '2027-01-01'] },
   { storeId: 'swansea-jes', name: 'Swansea Joint Equipment Store', capacityPerDay: 3, closedDates: ['2026-12-25', '2026-12-26', '2027-01-01'] },
@@ -71,6 +86,7 @@ export async function seedDemoData(api: DemoApi, log: (line: string) => void): P
     if (response.status !== 200) throw new Error(`demo data: PUT ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
   };
   for (const { sku, ...item } of demoCatalogue) await put(`/v1/items/${sku}`, item);
+  for (const [sku, perCaseDailyUsage] of Object.entries(demoPerCaseDailyUsage)) await put(`/v1/items/${sku}/per-case-usage`, { perCaseDailyUsage });
   for (const { storeId, ...store } of demoStores) await put(`/v1/stores/${storeId}`, store);
   for (const { homeId, ...home } of demoHomes) await put(`/v1/homes/${homeId}`, home);
   log(`demo data: ${demoCatalogue.length} items, ${demoStores.length} stores, ${demoHomes.length} homes`);

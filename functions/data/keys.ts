@@ -65,14 +65,13 @@ export const keys = {
   }),
   stockHistoryPartition: (location: LocationRef, sku: string) => `HIST#${locationPk(location)}#${sku}`,
 
-  // 4. the sparse, write-sharded run-out index: only positions with usage > 0 carry these attributes
-  runoutIndex: (location: LocationRef, sku: string, runoutDate: string) => ({
+  // 4. the write-sharded at-risk index: every position, keyed by the earliest instant the at-risk
+  //    rule can turn it non-green (domain/at-risk.ts `riskFrom`), rewritten with every Put
+  atRiskIndex: (location: LocationRef, sku: string, riskFrom: string) => ({
     GSI2PK: `RUNOUT#${shardOf(`${locationPk(location)}#${sku}`)}`,
-    GSI2SK: `${runoutDate}#${locationPk(location)}#${sku}`,
+    GSI2SK: `${riskFrom}#${locationPk(location)}#${sku}`,
   }),
-  runoutShardPartition: (shard: number) => `RUNOUT#${shard}`,
-  /** Upper bound for "run-out before `date`" on GSI2SK (ISO strings sort chronologically). */
-  runoutBefore: (isoInstant: string) => isoInstant,
+  atRiskShardPartition: (shard: number) => `RUNOUT#${shard}`,
 
   // 7b. homes by last count (never counted sorts first), sharded like the run-out index
   lastCountIndex: (homeId: string, lastCountedAt: string | null) => ({
@@ -80,6 +79,10 @@ export const keys = {
     GSI2SK: `${lastCountedAt ?? NEVER}#${homeId}`,
   }),
   lastCountShardPartition: (shard: number) => `LASTCOUNT#${shard}`,
+
+  // 4b. a home's outbreaks, newest first (its own partition; the open one is also on the home item)
+  outbreak: (homeId: string, declaredAt: string, outbreakId: string): TableKey => ({ PK: `OUTBREAKS#HOME#${homeId}`, SK: `${declaredAt}#${outbreakId}` }),
+  outbreaksPartition: (homeId: string) => `OUTBREAKS#HOME#${homeId}`,
 
   // 5. requests: by id; a home's newest first (GSI1); a store's queue by status, oldest first (GSI3)
   request: (requestId: string): TableKey => ({ PK: `REQUEST#${requestId}`, SK: 'REQUEST' }),

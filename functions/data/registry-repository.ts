@@ -1,5 +1,5 @@
 /** Catalogue items, stores and homes in the table: the only code that reads or writes them. */
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PreconditionFailedError, WriteConflictError } from '../domain/failures.ts';
 import { CARESTOCK_TIME_ZONE } from '../domain/zoned-dates.ts';
 import type { Home, HomeInput, Item, ItemInput, Region, RegionInput, Store, StoreInput } from '../schemas/registry.ts';
@@ -15,10 +15,44 @@ export type { PageRequest } from './pagination.ts';
 /** A catalogue item or a store, created or replaced whole (nothing else writes to them). */
 const putEntry = (item: Record<string, unknown>) => send(new PutCommand({ TableName: tableName(), Item: item }));
 
+/**
+ * Creates or replaces an item's description. An update of those attributes, not a Put: the per-case
+ * rate is set by its own route and survives an edit of the name or pack size.
+ */
 export async function putItem(sku: string, input: ItemInput, now: string): Promise<Item> {
-  const item: Item = { sku, ...input, updatedAt: now };
-  await putEntry({ ...keys.item(sku), ...keys.catalogueIndex(sku), entity: 'Item', ...item });
-  return item;
+  const fields: Record<string, unknown> = { ...keys.catalogueIndex(sku), entity: 'Item', sku, ...input, updatedAt: now };
+  const names = Object.keys(fields);
+  const { Attributes } = await send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.item(sku),
+      UpdateExpression: 'SET ' + names.map((_, i) => `#f${i} = :f${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
+      ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:f${i}`, fields[n]])),
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return Attributes ? toItem(Attributes) : { sku, ...input, updatedAt: now };
+}
+
+/** Sets (or, with null, clears) an item's per-case rate; undefined when no item has the SKU (nothing written). */
+export async function setPerCaseDailyUsage(sku: string, perCaseDailyUsage: number | null, now: string): Promise<Item | undefined> {
+  try {
+    const { Attributes } = await send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.item(sku),
+        UpdateExpression: perCaseDailyUsage === null ? 'SET updatedAt = :now REMOVE perCaseDailyUsage' : 'SET updatedAt = :now, perCaseDailyUsage = :rate',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':now': now, ...(perCaseDailyUsage === null ? {} : { ':rate': perCaseDailyUsage }) },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes ? toItem(Attributes) : undefined;
+  } catch (error) {
+    if (error instanceof WriteConflictError && error.conditionFailed()) return undefined;
+    throw error;
+  }
 }
 
 export async function getItem(sku: string): Promise<Item | undefined> {
@@ -249,20 +283,43 @@ export function homeProfileUpdate(homeId: string, input: HomeInput, now: string,
   return { home, update };
 }
 
+/** The open outbreak as the home item carries it (the whole record is in the home's outbreak history). */
+export interface OpenOutbreak {
+  outbreakId: string;
+  declaredAt: string;
+  isolatingResidents: number;
+  startedOn: string;
+  expectedEndOn: string | null;
+}
+
 export interface HomeRecord extends Home {
   lastCountedAt: string | null;
+  /** The home's open outbreak; null when none. */
+  outbreak?: OpenOutbreak | null;
+}
+
+export function toOpenOutbreak(raw: unknown): OpenOutbreak | null {
+  if (typeof raw !== 'object' || raw === null || typeof (raw as { outbreakId?: unknown }).outbreakId !== 'string') return null;
+  const o = raw as Record<string, unknown>;
+  return {
+    outbreakId: String(o.outbreakId),
+    declaredAt: String(o.declaredAt),
+    isolatingResidents: Number(o.isolatingResidents),
+    startedOn: String(o.startedOn),
+    expectedEndOn: typeof o.expectedEndOn === 'string' ? o.expectedEndOn : null,
+  };
 }
 
 /** `consistent`: strongly consistent, for a write conditioned on what is read (a move). */
 export async function getHomeRecord(homeId: string, { consistent = false } = {}): Promise<HomeRecord | undefined> {
   const { Item: found } = await send(new GetCommand({ TableName: tableName(), Key: keys.home(homeId), ...(consistent ? { ConsistentRead: true } : {}) }));
-  return found ? { ...toHome(found), lastCountedAt: (found.lastCountedAt as string | null) ?? null } : undefined;
+  return found ? { ...toHome(found), lastCountedAt: (found.lastCountedAt as string | null) ?? null, outbreak: toOpenOutbreak(found.outbreak) } : undefined;
 }
 
 export async function getHome(homeId: string): Promise<Home | undefined> {
   const record = await getHomeRecord(homeId);
   if (!record) return undefined;
-  const { lastCountedAt: _omit, ...home } = record;
+  const { lastCountedAt: _omit, outbreak: _open, ...home } = record;
   return home;
 }
 
@@ -274,7 +331,7 @@ export async function allStoreHomes(storeId: string): Promise<HomeRecord[]> {
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': keys.storeHomesPartition(storeId) },
   });
-  return items.map((raw) => ({ ...toHome(raw), lastCountedAt: (raw.lastCountedAt as string | null) ?? null }));
+  return items.map((raw) => ({ ...toHome(raw), lastCountedAt: (raw.lastCountedAt as string | null) ?? null, outbreak: toOpenOutbreak(raw.outbreak) }));
 }
 
 /**
@@ -299,6 +356,7 @@ const toItem = (raw: Record<string, unknown>): Item => ({
   name: raw.name as string,
   unit: raw.unit as string,
   packSize: raw.packSize as number,
+  ...(typeof raw.perCaseDailyUsage === 'number' ? { perCaseDailyUsage: raw.perCaseDailyUsage } : {}),
   updatedAt: raw.updatedAt as string,
 });
 

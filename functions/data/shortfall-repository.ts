@@ -69,7 +69,8 @@ export function toShortfall(raw: Record<string, unknown>): ShortfallBody {
     storeId: String(raw.storeId),
     homeId: String(raw.homeId),
     reasons: (raw.reasons as ShortfallReason[]) ?? [],
-    items: (raw.items as ShortfallBody['items']) ?? [],
+    // Records written before items carried a reason and a usage basis were short, by the estimate.
+    items: ((raw.items as Partial<ShortfallBody['items'][number]>[] | undefined) ?? []).map((item) => ({ reason: 'short', usageBasis: 'estimate', ...item }) as ShortfallBody['items'][number]),
   };
 }
 

@@ -7,11 +7,12 @@
  *   { PK: HOME#<id> | STORE#<id>, SK: POS#<sku>, entity: 'StockPosition', locationKind, locationId,
  *     sku, onHand, onHandAt, countedAt, lastCountOnHand, receivedSinceCount, dailyUsage, usageSource,
  *     reorderLevel, targetLevel, inbound,            ← PositionState, verbatim
- *     runoutDate,                                    ← stored: it changes only on a count or a receipt
+ *     outbreak,                                      ← while the home has an open outbreak (forecast.ts)
+ *     runoutDate,                                    ← stored: it changes only on a count, a receipt or an outbreak
  *     storeId, homeName,                             ← home positions only: the home's attribution
  *     version,                                       ← 1 on the first write, +1 on every write
- *     GSI2PK: RUNOUT#<shard>, GSI2SK: <runoutDate>#<PK>#<sku> }  ← only while runoutDate is not null
- *                                                       (usage > 0 and counted): the index stays sparse
+ *     GSI2PK: RUNOUT#<shard>, GSI2SK: <riskFrom>#<PK>#<sku> }  ← the at-risk index (domain/at-risk.ts):
+ *                                                       the earliest instant the position can show non-green
  *
  * Stock event item (history, newest first by SK): see StockEvent.
  *
@@ -24,6 +25,10 @@
 import { createHash } from 'node:crypto';
 import type { PositionState, UsageSource } from '../domain/stock-position.ts';
 import { runoutDate } from '../domain/stock-position.ts';
+import { riskFrom } from '../domain/at-risk.ts';
+import type { OutbreakUsage } from '../domain/forecast.ts';
+import type { StockRules } from '../domain/stock-rules.ts';
+import { stockRules } from '../stock/stock-config.ts';
 import type { LateReason } from '../domain/usage-estimate.ts';
 import { keys, type LocationKind, type LocationRef } from './keys.ts';
 
@@ -47,8 +52,9 @@ export interface PositionRecord {
 }
 
 /**
- * The whole position item for a Put (a Put, not an Update, so a position whose usage drops to 0
- * loses its run-out index attributes with nothing else to remember). `attribution` has no default:
+ * The whole position item for a Put (a Put, not an Update, so no attribute is ever left behind by
+ * another writer). Its at-risk index entry is computed with the deployed thresholds (`rules`): a
+ * change of CARESTOCK_* thresholds re-keys each position at its next write. `attribution` has no default:
  * a Put replaces the item, so a writer that left it out would erase it; each writer says what it
  * carries (the count writer the home's profile, the others the record they read).
  */
@@ -57,6 +63,7 @@ export function positionItem(
   state: PositionState,
   version: number,
   attribution: HomeAttribution | undefined,
+  rules: StockRules = stockRules,
 ): Record<string, unknown> {
   const runout = runoutDate(state);
   return {
@@ -75,10 +82,11 @@ export function positionItem(
     reorderLevel: state.reorderLevel,
     targetLevel: state.targetLevel,
     inbound: state.inbound,
+    ...(state.outbreak ? { outbreak: state.outbreak } : {}),
     runoutDate: runout,
     version,
     ...(location.kind === 'home' && attribution ? { storeId: attribution.storeId, homeName: attribution.homeName } : {}),
-    ...(runout !== null ? keys.runoutIndex(location, state.sku, runout) : {}),
+    ...keys.atRiskIndex(location, state.sku, riskFrom(state, rules)),
   };
 }
 
@@ -98,7 +106,12 @@ export function toPositionState(raw: Record<string, unknown>): PositionState {
     reorderLevel: nullableNumber(raw.reorderLevel),
     targetLevel: nullableNumber(raw.targetLevel),
     inbound: Number(raw.inbound ?? 0),
+    ...(isOutbreakUsage(raw.outbreak) ? { outbreak: { outbreakId: raw.outbreak.outbreakId, baselineUsage: Number(raw.outbreak.baselineUsage), surgeUsage: Number(raw.outbreak.surgeUsage) } } : {}),
   };
+}
+
+function isOutbreakUsage(value: unknown): value is OutbreakUsage {
+  return typeof value === 'object' && value !== null && typeof (value as { outbreakId?: unknown }).outbreakId === 'string';
 }
 
 export function toPositionRecord(raw: Record<string, unknown>): PositionRecord {
@@ -139,6 +152,10 @@ export interface StockEvent {
   positionVersion: number | null;
   /** e.g. the delivery a receipt belongs to. */
   reference: string | null;
+  /** A recount: the count it corrects. */
+  corrects?: string;
+  /** A corrected count: the recount that corrected it (its usage observation is withdrawn). */
+  correctedBy?: string;
   recordedAt: string;
   /** The organisation that recorded it: admin, store:<id> or home:<id>. */
   recordedBy: string;
@@ -168,6 +185,8 @@ export function toStockEvent(raw: Record<string, unknown>): StockEvent {
     dailyUsage: nullableNumber(raw.dailyUsage),
     positionVersion: nullableNumber(raw.positionVersion),
     reference: nullableString(raw.reference),
+    ...(typeof raw.corrects === 'string' ? { corrects: raw.corrects } : {}),
+    ...(typeof raw.correctedBy === 'string' ? { correctedBy: raw.correctedBy } : {}),
     recordedAt: raw.recordedAt as string,
     recordedBy: raw.recordedBy as string,
   };

@@ -6,20 +6,21 @@
  * stores version + 1, with the home's attribution it read (the count writer: the home's profile).
  * A writer that loses the race gets a WriteConflictError (failures.ts), re-reads and re-applies
  * (retryOnConflict). Nothing updates a position attribute in place, so no update can be lost
- * and the run-out index attributes always match the state.
+ * and the at-risk index attributes always match the state.
  *
  * For other features:
  * - requests (days of supply, inbound): `readPositions`, `getPosition`, `getPositionsBatch`,
  *   then `positionPut` inside their own transaction.
  * - deliveries (dispatch, receipt): `receiptTransactItems` in functions/stock/receipts.ts builds the
  *   position Put and the receipt's history event for their transaction.
- * - shortfall job: `positionsRunningOutBefore(asOf + 7 days)` reads only the at-risk positions,
- *   shard by shard, from the sparse run-out index (GSI2 `RUNOUT#<shard>`).
+ * - shortfall job: `positionsAtRiskBy(asOf)` reads only the positions the at-risk rule can flag,
+ *   shard by shard, from the at-risk index (GSI2 `RUNOUT#<shard>`, domain/at-risk.ts).
  */
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { WriteConflictError } from '../domain/failures.ts';
 import type { PositionState } from '../domain/stock-position.ts';
+import { atRiskBound } from '../domain/at-risk.ts';
 import { TIME_INDEX_SHARDS } from './table-definition.ts';
 import { send, tableName, type TransactItem } from './dynamodb-client.ts';
 import { batchGetAll, batchWriteAll, queryAll } from './read-all.ts';
@@ -232,12 +233,10 @@ export async function listStockHistory(
 }
 
 /**
- * Every position whose stored run-out date is before `before` (a canonical UTC instant, as
- * `Date.prototype.toISOString` writes it), from the sparse,
- * write-sharded run-out index: one Query per shard, in parallel. Only positions with usage > 0 are
- * in the index, so this reads the positions at risk and nothing else.
+ * Every position whose at-risk index entry is at or before asOf (domain/at-risk.ts): one Query per
+ * shard of the write-sharded index, in parallel. The caller re-checks each with the rule.
  */
-export async function positionsRunningOutBefore(before: string): Promise<PositionRecord[]> {
+export async function positionsAtRiskBy(asOf: Date): Promise<PositionRecord[]> {
   const shards = Array.from({ length: TIME_INDEX_SHARDS }, (_, shard) => shard);
   const perShard = await Promise.all(
     shards.map((shard) =>
@@ -245,10 +244,9 @@ export async function positionsRunningOutBefore(before: string): Promise<Positio
         TableName: tableName(),
         IndexName: 'GSI2',
         KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :before',
-        ExpressionAttributeValues: { ':pk': keys.runoutShardPartition(shard), ':before': keys.runoutBefore(before) },
+        ExpressionAttributeValues: { ':pk': keys.atRiskShardPartition(shard), ':before': atRiskBound(asOf) },
       }),
     ),
   );
   return perShard.flat().map(toPositionRecord);
 }
-

@@ -1,16 +1,16 @@
 /**
- * The shortfall rules, pure: which positions make a home short at `asOf`, which homes are silent,
- * the bounds the job queries the indexes with, and the record each flagged home gets. No AWS, no
- * clock: the use case reads, this decides.
+ * The shortfall rules, pure: which positions flag a home at `asOf` (the one at-risk rule,
+ * `assessPosition` in stock-position.ts), which homes are silent, the bounds the job queries the
+ * indexes with, and the record each flagged home gets. No AWS, no clock: the use case reads, this decides.
  *
- * The index bounds and the rules agree exactly: `daysOfSupply(p, asOf) < shortfallDays` holds
- * precisely when the stored run-out date is before `asOf + shortfallDays` (see stock-position.ts),
- * and a home is silent precisely when its last count sorts before `asOf − staleAfterDays`. The
- * index narrows; the rules below decide, so nothing the index returns is taken on trust.
+ * The at-risk index (at-risk.ts) returns every position the rule can flag at asOf, and a home is
+ * silent precisely when its last count sorts before `asOf − staleAfterDays`. The index narrows; the
+ * rule decides, so nothing the index returns is taken on trust.
  */
 import type { PositionRecord } from '../data/stock-items.ts';
 import { MS_PER_DAY, canonicalInstant, instantMs } from './instants.ts';
-import { compareStatusSeverity, daysOfSupply, viewPosition } from './stock-position.ts';
+import { assessPosition, compareStatusSeverity, daysOfSupply, viewPosition } from './stock-position.ts';
+import { orderReasons, type HomeReason } from './at-risk.ts';
 import type { StockRules } from './stock-rules.ts';
 import { CARESTOCK_TIME_ZONE, dateInZone } from './zoned-dates.ts';
 import type { ShortfallBody, ShortfallItemBody, ShortfallReason } from '../schemas/shortfalls.ts';
@@ -24,7 +24,7 @@ export const runoutHorizon = (asOf: Date, rules: StockRules): string => canonica
 /** Last counts strictly before this are stale at asOf (a count exactly at the limit still counts). */
 export const staleBefore = (asOf: Date, rules: StockRules): string => canonicalInstant(asOf.getTime() - rules.staleAfterDays * MS_PER_DAY);
 
-/** Strictly less than shortfallDays of projected supply at asOf; usage 0 (or never counted) is never short. */
+/** Strictly less than shortfallDays of forecast supply at asOf; usage 0 (or never counted) is never short by days. */
 export function isShort(position: PositionRecord, asOf: Date, rules: StockRules): boolean {
   const days = daysOfSupply(position.state, asOf);
   return days !== null && days < rules.shortfallDays;
@@ -36,10 +36,11 @@ export function isSilent(lastCountedAt: string | null, asOf: Date, rules: StockR
 }
 
 /**
- * Per home, its short items worst first (status, then fewest days, then SKU), from the positions the
- * run-out index returned. Store positions and positions that are not short at asOf are dropped.
+ * Per home, its flagged items worst first (status, then fewest days, then SKU), each with its reason,
+ * from the positions the at-risk index returned: every position the rule does not call green at
+ * asOf. Store positions, and positions green at asOf, are dropped.
  */
-export function shortItemsByHome(
+export function flaggedItemsByHome(
   positions: readonly PositionRecord[],
   asOf: Date,
   rules: StockRules,
@@ -47,14 +48,31 @@ export function shortItemsByHome(
 ): Map<string, ShortfallItemBody[]> {
   const byHome = new Map<string, ShortfallItemBody[]>();
   for (const position of positions) {
-    if (position.location.kind !== 'home' || !isShort(position, asOf, rules)) continue;
-    const { sku, daysOfSupply, runoutDate, status, suggestedOrder } = viewPosition(position.state, asOf, packSizes.get(position.state.sku) ?? 1, rules);
+    if (position.location.kind !== 'home') continue;
+    const { reason } = assessPosition(position.state, asOf, rules);
+    if (reason === null) continue;
+    const { sku, daysOfSupply, runoutDate, status, suggestedOrder, usageBasis } = viewPosition(position.state, asOf, packSizes.get(position.state.sku) ?? 1, rules);
     const list = byHome.get(position.location.id) ?? [];
-    list.push({ sku, daysOfSupply, runoutDate, status, suggestedOrder });
+    list.push({ sku, reason, daysOfSupply, runoutDate, status, suggestedOrder, usageBasis });
     byHome.set(position.location.id, list);
   }
   for (const list of byHome.values()) list.sort(compareItems);
   return byHome;
+}
+
+/** Only the short items (under shortfallDays, or at the reorder level): kept for the callers that ask that alone. */
+export function shortItemsByHome(
+  positions: readonly PositionRecord[],
+  asOf: Date,
+  rules: StockRules,
+  packSizes: ReadonlyMap<string, number>,
+): Map<string, ShortfallItemBody[]> {
+  return flaggedItemsByHome(positions.filter((p) => isShort(p, asOf, rules)), asOf, rules, packSizes);
+}
+
+/** Homes with an open outbreak, from the positions read (every position of such a home carries it). */
+export function homesInOutbreak(positions: readonly PositionRecord[]): Set<string> {
+  return new Set(positions.filter((p) => p.location.kind === 'home' && p.state.outbreak).map((p) => p.location.id));
 }
 
 /** Worst status first, then fewest days of supply, then SKU: a total order. */
@@ -96,24 +114,27 @@ export function attributedHomes(positions: readonly PositionRecord[]): Map<strin
 }
 
 /**
- * One record per flagged home: reasons in a fixed order (short, silent), items only when short.
- * Sorted by store then home, the order the table keeps them in. A deterministic function of its
- * inputs, so a retry with the same asOf writes the same records.
+ * One record per flagged home: its items' reasons and `silent` when the home itself has gone quiet,
+ * in a fixed order (short, silent, out, never-counted), and `outbreak` when the home has an open
+ * outbreak. Sorted by store then home, the order the table keeps them in. A deterministic function
+ * of its inputs, so a retry with the same asOf writes the same records.
  */
 export function shortfallRecords(
   date: string,
-  short: ReadonlyMap<string, ShortfallItemBody[]>,
+  flagged: ReadonlyMap<string, ShortfallItemBody[]>,
   silent: ReadonlySet<string>,
   homes: ReadonlyMap<string, HomeToRecord>,
+  inOutbreak: ReadonlySet<string> = new Set(),
 ): ShortfallBody[] {
   const records: ShortfallBody[] = [];
-  for (const homeId of new Set([...short.keys(), ...silent])) {
+  for (const homeId of new Set([...flagged.keys(), ...silent])) {
     const home = homes.get(homeId);
     if (!home) continue; // positions of a home that no longer has a profile: nobody to tell
-    const reasons: ShortfallReason[] = [];
-    if (short.has(homeId)) reasons.push('short');
+    const items = flagged.get(homeId) ?? [];
+    const reasons: HomeReason[] = items.map((i) => i.reason);
     if (silent.has(homeId)) reasons.push('silent');
-    records.push({ date, storeId: home.storeId, homeId, reasons, items: short.get(homeId) ?? [] });
+    if (inOutbreak.has(homeId)) reasons.push('outbreak');
+    records.push({ date, storeId: home.storeId, homeId, reasons: orderReasons(reasons), items });
   }
   return records.sort((a, b) => compare(a.storeId, b.storeId) || compare(a.homeId, b.homeId));
 }

@@ -1,5 +1,6 @@
 import { MS_PER_DAY, canonicalInstant, instantMs } from './instants.ts';
 import type { StockRules } from './stock-rules.ts';
+import { forecastOf, type OutbreakUsage, type UsageBasis } from './forecast.ts';
 
 export type StockStatus = 'red' | 'amber' | 'green' | 'unknown';
 export type UsageSource = 'declared' | 'estimated' | 'none';
@@ -24,13 +25,19 @@ export interface PositionState {
   targetLevel: number | null;
   /** Units approved or dispatched but not yet received. */
   inbound: number;
+  /** Set while the home has an open outbreak (forecast.ts); absent or null otherwise. */
+  outbreak?: OutbreakUsage | null;
 }
 
 export interface PositionView {
   sku: string;
   onHand: number;
   projectedOnHand: number;
+  /** The usage estimate (declared until counts give one). */
   dailyUsage: number;
+  /** The usage every figure below is computed with: the estimate, or the outbreak's forecast (forecast.ts). */
+  forecastUsage: number;
+  usageBasis: UsageBasis;
   /** Rounded to 2 decimals; null when usage is 0 or the position was never counted. */
   daysOfSupply: number | null;
   runoutDate: string | null;
@@ -41,6 +48,11 @@ export interface PositionView {
   countedAt: string | null;
 }
 
+/** The usage the position is planned with: the estimate, or the open outbreak's forecast. */
+export function forecastUsage(p: PositionState): number {
+  return forecastOf(p.dailyUsage, p.outbreak).usage;
+}
+
 // Absorbs binary fractions (0.1 × 3 = 0.30000000000000004) before whole-unit rounding.
 const EPSILON = 1e-9;
 
@@ -49,9 +61,10 @@ const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** Unrounded projection. A clock that reads earlier than onHandAt projects no consumption rather than extra stock. */
 function exactProjection(p: PositionState, asOf: Date): number {
-  if (p.onHandAt === null || p.dailyUsage <= 0) return p.onHand;
+  const usage = forecastUsage(p);
+  if (p.onHandAt === null || usage <= 0) return p.onHand;
   const days = Math.max(0, (asOf.getTime() - instantMs(p.onHandAt)) / MS_PER_DAY);
-  return Math.max(0, p.onHand - p.dailyUsage * days);
+  return Math.max(0, p.onHand - usage * days);
 }
 
 /** max(0, onHand − dailyUsage × days since onHandAt), floored to whole units. */
@@ -65,8 +78,9 @@ export function projectedOnHand(p: PositionState, asOf: Date): number {
  * runoutDate < asOf + N days: the shortfall job's query on the run-out index and this rule agree.
  */
 export function daysOfSupply(p: PositionState, asOf: Date): number | null {
-  if (p.dailyUsage <= 0 || p.countedAt === null) return null;
-  return exactProjection(p, asOf) / p.dailyUsage;
+  const usage = forecastUsage(p);
+  if (usage <= 0 || p.countedAt === null) return null;
+  return exactProjection(p, asOf) / usage;
 }
 
 /**
@@ -74,8 +88,9 @@ export function daysOfSupply(p: PositionState, asOf: Date): number | null {
  * count or a receipt. Null when usage is 0 or never counted; capped at 9999-12-31 so it stays sortable.
  */
 export function runoutDate(p: PositionState): string | null {
-  if (p.dailyUsage <= 0 || p.countedAt === null || p.onHandAt === null) return null;
-  const ms = instantMs(p.onHandAt) + (p.onHand / p.dailyUsage) * MS_PER_DAY;
+  const usage = forecastUsage(p);
+  if (usage <= 0 || p.countedAt === null || p.onHandAt === null) return null;
+  const ms = instantMs(p.onHandAt) + (p.onHand / usage) * MS_PER_DAY;
   return canonicalInstant(Math.min(Math.floor(ms), LATEST_INSTANT_MS));
 }
 
@@ -85,20 +100,41 @@ function isStale(p: PositionState, asOf: Date, rules: StockRules): boolean {
   return asOf.getTime() - instantMs(p.countedAt) > rules.staleAfterDays * MS_PER_DAY;
 }
 
-export function positionStatus(p: PositionState, asOf: Date, rules: StockRules): StockStatus {
-  if (isStale(p, asOf, rules)) return 'unknown';
+/** Why a position is not green: the reasons a shortfall record gives (at-risk.ts). */
+export type RiskReason = 'short' | 'silent' | 'out' | 'never-counted';
+
+export interface PositionAssessment {
+  status: StockStatus;
+  /** null exactly when status is green. */
+  reason: RiskReason | null;
+}
+
+/**
+ * THE rule for "at risk", written once: status, the worklist, the export, the page and the shortfall
+ * job all follow it. A position is at risk when it was never counted (unknown), its count is stale
+ * (unknown, "silent"), nothing is left (red, "out"), or it has under shortfallDays of forecast supply
+ * or is at or below its reorder level (amber, red under criticalDays: "short"). Green otherwise.
+ */
+export function assessPosition(p: PositionState, asOf: Date, rules: StockRules): PositionAssessment {
+  if (p.countedAt === null) return { status: 'unknown', reason: 'never-counted' };
+  if (isStale(p, asOf, rules)) return { status: 'unknown', reason: 'silent' };
   const projected = projectedOnHand(p, asOf);
+  if (projected === 0) return { status: 'red', reason: 'out' };
   const days = daysOfSupply(p, asOf);
-  if (projected === 0 || (days !== null && days < rules.criticalDays)) return 'red';
+  if (days !== null && days < rules.criticalDays) return { status: 'red', reason: 'short' };
   if ((days !== null && days < rules.shortfallDays) || (p.reorderLevel !== null && projected <= p.reorderLevel)) {
-    return 'amber';
+    return { status: 'amber', reason: 'short' };
   }
-  return 'green';
+  return { status: 'green', reason: null };
+}
+
+export function positionStatus(p: PositionState, asOf: Date, rules: StockRules): StockStatus {
+  return assessPosition(p, asOf, rules).status;
 }
 
 /** The order-up-to level: the set target, else dailyUsage × defaultTargetDays rounded up. */
 export function orderUpToLevel(p: PositionState, rules: StockRules): number {
-  return p.targetLevel ?? Math.max(0, Math.ceil(p.dailyUsage * rules.defaultTargetDays - EPSILON));
+  return p.targetLevel ?? Math.max(0, Math.ceil(forecastUsage(p) * rules.defaultTargetDays - EPSILON));
 }
 
 /** Amber or red only: target − projected − inbound, rounded up to whole packs, never negative. */
@@ -114,11 +150,14 @@ export function suggestedOrder(p: PositionState, asOf: Date, packSize: number, r
 
 export function viewPosition(p: PositionState, asOf: Date, packSize: number, rules: StockRules): PositionView {
   const days = daysOfSupply(p, asOf);
+  const forecast = forecastOf(p.dailyUsage, p.outbreak);
   return {
     sku: p.sku,
     onHand: p.onHand,
     projectedOnHand: projectedOnHand(p, asOf),
     dailyUsage: p.dailyUsage,
+    forecastUsage: forecast.usage,
+    usageBasis: forecast.basis,
     daysOfSupply: days === null ? null : Math.round(days * 100) / 100,
     runoutDate: runoutDate(p),
     status: positionStatus(p, asOf, rules),

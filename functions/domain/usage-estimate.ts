@@ -137,6 +137,7 @@ export function applyCount(current: PositionState | null, count: CountInput, rul
     reorderLevel: count.reorderLevel === undefined ? base.reorderLevel : count.reorderLevel,
     targetLevel: count.targetLevel === undefined ? base.targetLevel : count.targetLevel,
     inbound: base.inbound,
+    ...(base.outbreak ? { outbreak: base.outbreak } : {}),
   };
   return { position, late: false, lateReason: null, observedUsage, adjustment, usageUpdated };
 }

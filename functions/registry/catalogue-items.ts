@@ -1,5 +1,5 @@
 /** The catalogue's use cases: create or replace an item, read one, list them. */
-import { getItem, listItems, putItem, type PageRequest } from '../data/registry-repository.ts';
+import { getItem, listItems, putItem, setPerCaseDailyUsage, type PageRequest } from '../data/registry-repository.ts';
 import type { Page } from '../data/pagination.ts';
 import { notFound } from '../http/problem.ts';
 import type { Item, ItemInput } from '../schemas/registry.ts';
@@ -13,3 +13,10 @@ export async function readItem(sku: string): Promise<Item> {
 }
 
 export const readCatalogue = (page: PageRequest): Promise<Page<Item>> => listItems(page);
+
+/** Sets or clears an item's per-case rate; an unknown SKU is 404 and nothing is written (a conditional update). */
+export async function savePerCaseUsage(sku: string, perCaseDailyUsage: number | null, now: Date): Promise<Item> {
+  const item = await setPerCaseDailyUsage(sku, perCaseDailyUsage, now.toISOString());
+  if (!item) throw notFound(`No catalogue item "${sku}".`);
+  return item;
+}

@@ -19,7 +19,7 @@ import { retryOnConflict } from '../data/retries.ts';
 import { allocate, type Allocation } from '../domain/allocation.ts';
 import { inboundDelta, inboundUnits, sumDeltas } from '../domain/request-inbound.ts';
 import { allowedFrom } from '../domain/request-lifecycle.ts';
-import { projectedOnHand } from '../domain/stock-position.ts';
+import { forecastUsage, projectedOnHand } from '../domain/stock-position.ts';
 import { notFound } from '../http/problem.ts';
 import type { AllocationResult } from '../schemas/requests.ts';
 import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
@@ -54,7 +54,7 @@ export async function allocateStoreStock({ storeId, actor, now }: { storeId: str
           createdAt: r.createdAt,
           lines: (r.approvedLines ?? []).filter((l) => l.quantity > 0).map((l) => ({ sku: l.sku, approved: l.quantity })),
         })),
-        supply: positions.map((p) => ({ homeId: p.location.id, sku: p.state.sku, projectedOnHand: projectedOnHand(p.state, now), dailyUsage: p.state.dailyUsage })),
+        supply: positions.map((p) => ({ homeId: p.location.id, sku: p.state.sku, projectedOnHand: projectedOnHand(p.state, now), dailyUsage: forecastUsage(p.state) })),
       });
       await record(requests, allocations, positions, actor, now);
       return { asOf: now.toISOString(), allocations };

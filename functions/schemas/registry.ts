@@ -12,8 +12,17 @@ export const itemInput = z.strictObject({
     id: 'ItemInput',
     examples: [{ name: 'Type IIR surgical mask', unit: 'mask', packSize: 50 }], description: 'A catalogue item as an administrator PUTs it.' });
 export const item = z
-  .object({ sku, ...itemInput.shape, updatedAt: isoInstant })
-  .register(z.globalRegistry, { id: 'Item', description: 'A catalogue item: one PPE line, counted in whole units of issue.' });
+  .object({
+    sku,
+    ...itemInput.shape,
+    /** Units one isolating resident uses a day (PUT …/per-case-usage); absent when not set. */
+    perCaseDailyUsage: z.optional(z.number()),
+    updatedAt: isoInstant,
+  })
+  .register(z.globalRegistry, {
+    id: 'Item',
+    description: 'A catalogue item: one PPE line, counted in whole units of issue. `perCaseDailyUsage`, when set, drives outbreak forecasts.',
+  });
 export const itemPage = pageOf(item).register(z.globalRegistry, { id: 'ItemPage', description: 'A page of catalogue items; `nextCursor` is null on the last page.' });
 
 export const regionInput = z.strictObject({ name }).register(z.globalRegistry, {

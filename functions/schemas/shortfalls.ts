@@ -9,16 +9,22 @@ import { storeParams } from './registry.ts';
 import { stockStatus } from './stock.ts';
 import type { OperationFragment } from './operation.ts';
 
-export const shortfallReason = z.enum(['short', 'silent']);
+/** Why a home is flagged; `outbreak` is a tag, given with the others when the home has an open outbreak. */
+export const shortfallReason = z.enum(['short', 'silent', 'out', 'never-counted', 'outbreak']);
+/** Why one item is flagged: the at-risk rule's reason. */
+export const itemReason = z.enum(['short', 'silent', 'out', 'never-counted']);
 
 export const shortfallItem = z.object({
   sku,
+  /** short: under 7 days of forecast supply or at its reorder level; out: nothing left; silent: count older than 3 days; never-counted. */
+  reason: itemReason,
   /** Projected to the job's asOf, 2 decimals; under the shortfall threshold (7 by default) by definition. */
   daysOfSupply: z.nullable(z.number()),
   runoutDate: z.nullable(isoInstant),
   status: stockStatus,
   suggestedOrder: z.int(),
-}).register(z.globalRegistry, { id: 'ShortfallItem', description: 'One item a home is short of, projected to the job’s asOf.' });
+  usageBasis: z.enum(['estimate', 'outbreak']),
+}).register(z.globalRegistry, { id: 'ShortfallItem', description: 'One item the at-risk rule flags at a home (any status but green), projected to the job’s asOf.' });
 
 export const shortfall = z.object({
   date: isoDate,
@@ -29,8 +35,10 @@ export const shortfall = z.object({
 }).register(z.globalRegistry, {
   id: 'Shortfall',
   description:
-    'One home on one date: `short` when any item has under seven days of projected supply (`items`, worst first), `silent` ' +
-    'when the home has never been counted or its newest count is older than the staleness limit (3 days by default).',
+    'One home on one date, flagged when any item it holds is not green (`items`, worst first, each with its reason) or the home ' +
+    'itself is silent. Reasons: `short` (under seven days of forecast supply, or at/below the reorder level), `out` (nothing on ' +
+    'hand), `silent` (the home, or an item, not counted for more than the staleness limit, 3 days by default), `never-counted` ' +
+    '(an item the home holds and has never counted), and the tag `outbreak` when the home has an open outbreak.',
 });
 export const shortfallPage = pageOf(shortfall).register(z.globalRegistry, { id: 'ShortfallPage', description: 'A page of shortfall records, by store then home.' });
 

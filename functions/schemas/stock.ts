@@ -4,12 +4,15 @@
  */
 import * as z from 'zod/mini';
 import { pageQueryShape } from '../data/pagination.ts';
-import { homeId, instantInput, isoInstant, MAX_UNITS, pageOf, rate, skuLines, sku, storeId, units } from './common.ts';
+import { homeId, instantInput, isoDate, isoInstant, MAX_UNITS, pageOf, rate, skuLines, sku, storeId, units } from './common.ts';
 import { home, homeParams, storeParams } from './registry.ts';
 import type { CsvBody, OperationFragment } from './operation.ts';
 
 export const MAX_COUNT_LINES = 100;
 export const MAX_DAILY_USAGE = 1_000_000;
+
+/** A count's id in the position's history (`countId` in a count's answer, `eventId` in the history). */
+export const countId = z.string().check(z.regex(/^count-[0-9a-f]{20}$/, 'corrects must be a countId, e.g. count-0123456789abcdef0123'));
 
 /** null clears a level; absent keeps the stored one. */
 const level = z.optional(z.nullable(units(0, MAX_UNITS)));
@@ -21,7 +24,14 @@ export const countLine = z.strictObject({
   targetLevel: level,
   /** Declared usage (units/day; fractions allowed: it is a rate), used until counts allow an estimate. */
   dailyUsage: z.optional(rate(MAX_DAILY_USAGE)),
-}).register(z.globalRegistry, { id: 'StockCountLine', description: "One SKU's count. reorderLevel/targetLevel: null clears, absent keeps. dailyUsage: a declared usage, used until two counts give an estimate." });
+  /** A recount: the countId of the position's latest count, which this one corrects. */
+  corrects: z.optional(countId),
+}).register(z.globalRegistry, {
+  id: 'StockCountLine',
+  description:
+    "One SKU's count. reorderLevel/targetLevel: null clears, absent keeps. dailyUsage: a declared usage, used until two counts give an estimate. " +
+    '`corrects`: this line is a recount of the position’s latest count (its `countId`): that count’s usage observation is withdrawn and the estimate recomputed from the history as if it had not happened; the history keeps both.',
+});
 
 export const countPost = z.strictObject({
   countedAt: instantInput,
@@ -37,7 +47,12 @@ export const positionView = z.object({
   sku,
   onHand: z.int(),
   projectedOnHand: z.int(),
+  /** The usage estimate (declared until counts give one). */
   dailyUsage: z.number(),
+  /** The usage days of supply, run-out, status and the suggested order are computed with. */
+  forecastUsage: z.number(),
+  /** `outbreak` while the home's open outbreak raises usage above the estimate; `estimate` otherwise. */
+  usageBasis: z.enum(['estimate', 'outbreak']),
   /** null when usage is 0 (unbounded) or never counted. */
   daysOfSupply: z.nullable(z.number()),
   runoutDate: z.nullable(isoInstant),
@@ -46,7 +61,12 @@ export const positionView = z.object({
   targetLevel: z.nullable(z.int()),
   suggestedOrder: z.int(),
   countedAt: z.nullable(isoInstant),
-}).register(z.globalRegistry, { id: 'StockPosition', description: 'One location × SKU, projected to asOf.' });
+}).register(z.globalRegistry, {
+  id: 'StockPosition',
+  description:
+    'One location × SKU, projected to asOf. `forecastUsage` is the estimate, or while the home has an open outbreak ' +
+    'max(estimate, usage before the outbreak + isolatingResidents × the item’s perCaseDailyUsage) (`usageBasis: "outbreak"` when that is larger).',
+});
 
 /** GET …/stock: the location's worst item's status, and every position worst first. */
 export const locationStock = z.object({
@@ -64,6 +84,8 @@ export const countLineOutcome = z.object({
   /** Units of unrecorded receipt the count revealed (recorded as an adjustment), else 0. */
   adjustment: z.int(),
   observedUsage: z.nullable(z.number()),
+  /** The count's id in the position's history: what a recount names in `corrects`. */
+  countId: z.string(),
 }).register(z.globalRegistry, { id: 'StockCountLineOutcome', description: 'What one line of a count did.' });
 
 /** 200 to a count post: the posted SKUs' positions after it, in line order, and what each line did. */
@@ -86,6 +108,10 @@ export const stockEventView = z.object({
   observedUsage: z.nullable(z.number()),
   dailyUsage: z.nullable(z.number()),
   reference: z.nullable(z.string()),
+  /** A recount: the count it corrects (whose usage observation was withdrawn). */
+  corrects: z.optional(z.string()),
+  /** A corrected count: the recount that corrected it. */
+  correctedBy: z.optional(z.string()),
   recordedAt: isoInstant,
   recordedBy: z.string(),
 }).register(z.globalRegistry, { id: 'StockEvent', description: 'One entry of a position history: a count, a receipt, an adjustment, or a dispatch (units a store sent out on a delivery).' });
@@ -96,6 +122,8 @@ export const worklistHome = z.object({
   ...home.shape,
   status: stockStatus,
   lastCountedAt: z.nullable(isoInstant),
+  /** The home's open outbreak, null when none: the worklist names homes in outbreak. */
+  outbreak: z.nullable(z.object({ outbreakId: z.string(), isolatingResidents: z.int(), startedOn: isoDate, expectedEndOn: z.nullable(isoDate) })),
   /** Every position that is not green, worst first: the first ones set the home's status. */
   drivers: z.array(positionView),
   /** Every position of the home, worst first, green ones too: only with `?positions=all`. */

@@ -2,7 +2,7 @@
  * The shortfall job: find → assess → record → alert. Scheduled daily at 07:00 Europe/London and on
  * demand (POST /v1/jobs/shortfall-scan, `npm run job:shortfall`).
  *
- * find    the run-out index (positions that can run out within shortfallDays, shard by shard), the
+ * find    the at-risk index (positions the at-risk rule can flag at asOf, shard by shard), the
  *         last-count index (homes silent longer than staleAfterDays), the catalogue's pack sizes,
  *         the records and the alert ledger already written for the date, and yesterday's records:
  *         Queries in parallel. A short home's store and name come with its positions (their
@@ -21,14 +21,14 @@
  */
 import { homeProfiles, homesLastCountedBefore, alertLedgers, putShortfallRecord, recordAlerted, shortfallRecordsOf, type HomeProfile } from '../data/shortfall-repository.ts';
 import { catalogue, packSizes } from '../data/registry-repository.ts';
-import { positionsRunningOutBefore } from '../data/stock-repository.ts';
+import { positionsAtRiskBy } from '../data/stock-repository.ts';
 import { meterCapacity } from '../data/consumed-capacity.ts';
 import { addDays } from '../domain/calendar-date.ts';
 import type { StockRules } from '../domain/stock-rules.ts';
 import type { ShortfallBody, ShortfallScanSummary } from '../schemas/shortfalls.ts';
 import { stockRules } from '../stock/stock-config.ts';
 import { alertSinkFromEnv, type AlertSink } from './alert-sink.ts';
-import { attributedHomes, isSilent, runoutHorizon, shortItemsByHome, shortfallDate, shortfallRecords, staleBefore, type NamedHome } from '../domain/assess-shortfalls.ts';
+import { attributedHomes, flaggedItemsByHome, homesInOutbreak, isSilent, shortfallDate, shortfallRecords, staleBefore, type NamedHome } from '../domain/assess-shortfalls.ts';
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
 import { shortfallEvent, shortfallId, storeDigest } from '../domain/shortfall-digest.ts';
 
@@ -53,7 +53,7 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
 
   // find
   const [atRisk, staleHomes, items, existing, yesterday, ledgers] = await Promise.all([
-    positionsRunningOutBefore(runoutHorizon(asOf, rules)),
+    positionsAtRiskBy(asOf),
     homesLastCountedBefore(staleBefore(asOf, rules)),
     catalogue(),
     shortfallRecordsOf(date),
@@ -62,7 +62,7 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
   ]);
 
   // assess
-  const short = shortItemsByHome(atRisk, asOf, rules, packSizes(items));
+  const short = flaggedItemsByHome(atRisk, asOf, rules, packSizes(items));
   const silent = new Set(staleHomes.filter((home) => isSilent(home.lastCountedAt, asOf, rules)).map((home) => home.homeId));
   // Store and name per home: profiles from the last-count index first (read from the home item
   // itself), then the positions' attribution, then the profiles of the rest.
@@ -72,7 +72,7 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
   const resolvedCandidates = yesterday.filter((r) => r.reasons.includes('short') && !short.has(r.homeId)).map((r) => r.homeId);
   const unknown = [...short.keys(), ...resolvedCandidates].filter((id) => !profiles.has(id));
   for (const [homeId, profile] of await homeProfiles(unknown)) profiles.set(homeId, profile);
-  const records = shortfallRecords(date, short, silent, profiles);
+  const records = shortfallRecords(date, short, silent, profiles, homesInOutbreak(atRisk));
 
   // record
   const present = new Set(existing.map(shortfallId));
@@ -104,8 +104,8 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
     date,
     asOf: asOfIso,
     homes: {
-      short: records.filter((r) => r.reasons.includes('short')).length,
-      silent: records.filter((r) => r.reasons.includes('silent')).length,
+      short: records.filter((r) => r.reasons.includes('short') || r.reasons.includes('out')).length,
+      silent: records.filter((r) => r.reasons.includes('silent') || r.reasons.includes('never-counted')).length,
       flagged: records.length,
     },
     records: { written: written.length, alreadyPresent: records.length - written.length },

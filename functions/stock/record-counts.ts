@@ -21,11 +21,14 @@
  * them one post behind; the client, which got no 200, retries, and the retry rewrites the same keys.
  * Transactional writes also cost twice the capacity of plain writes: only positions pay it.
  */
-import { catalogue } from '../data/registry-repository.ts';
+import { catalogue, toOpenOutbreak } from '../data/registry-repository.ts';
+import { outbreakUsageFor } from '../domain/forecast.ts';
+import { stateBeforeCount, type CorrectionRefusal } from '../domain/recount.ts';
 import {
   advanceLastCount,
   commitPositions,
   deterministicEventId,
+  listStockHistory,
   putStockEvents,
   readLocationStock,
   readPositions,
@@ -57,6 +60,12 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
   const [items, stock] = await Promise.all([catalogue(skus), readLocationStock(location)]);
   if (!stock.profile) throw notFound(`No ${describeLocation(location)}.`);
   const attribution = location.kind === 'home' ? { storeId: String(stock.profile.storeId), homeName: String(stock.profile.name) } : undefined;
+  // A home in outbreak: an item it counts for the first time gets the surge too (from its usage now).
+  const open = location.kind === 'home' ? toOpenOutbreak(stock.profile.outbreak) : null;
+  const surge = (state: PositionState): PositionState =>
+    open === null || state.outbreak
+      ? state
+      : { ...state, outbreak: outbreakUsageFor(open.outbreakId, state.dailyUsage, open.isolatingResidents, items.get(state.sku)?.perCaseDailyUsage) };
 
   const errors: FieldError[] = [];
   if (isInFuture(post.countedAt, now, stockRules)) {
@@ -67,11 +76,18 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
   });
   if (errors.length > 0) throw badRequest(`The count has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
 
+  // Recounts: the history of each corrected position, newest first (the corrected count is its latest).
+  const histories = new Map(
+    await Promise.all(
+      post.lines.filter((line) => line.corrects !== undefined).map(async (line) => [line.sku, (await listStockHistory(location, line.sku, { limit: CORRECTION_HISTORY })).items] as const),
+    ),
+  );
+
   // Each attempt after the first re-reads the positions: another post committed meanwhile.
   const outcomes = await retryOnConflict(
     async (attempt) => {
       const positions = attempt === 1 ? stock.positions : await readPositions(location);
-      const applied = applyLines(positions, post.lines, countedAt);
+      const applied = applyLines(positions, post.lines, countedAt, surge, histories);
       await commitPositions(
         applied.filter((o) => o.changes).map((o) => ({ location, state: o.outcome.position, expectedVersion: o.expectedVersion, attribution })),
       );
@@ -97,12 +113,21 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
       lateReason: outcome.lateReason,
       adjustment: outcome.adjustment,
       observedUsage: outcome.observedUsage,
+      countId: countEventId(line, countedAt),
     })),
   };
 }
 
+/** How far back a recount looks for the count before the one it corrects (a count a day: months). */
+const CORRECTION_HISTORY = 100;
+
+const countEventId = (line: CountLine, countedAt: string) =>
+  deterministicEventId('count', [line.sku, countedAt, line.onHand, line.reorderLevel, line.targetLevel, line.dailyUsage, ...(line.corrects ? [line.corrects] : [])]);
+
 interface LineOutcome {
   line: CountLine;
+  /** A recount: the count it corrects, as the history holds it. */
+  corrected: StockEvent | null;
   /** The version the outcome was computed from (0: a new position). */
   expectedVersion: number;
   outcome: CountOutcome;
@@ -110,26 +135,55 @@ interface LineOutcome {
   changes: boolean;
 }
 
-function applyLines(positions: readonly PositionRecord[], lines: readonly CountLine[], countedAt: string): LineOutcome[] {
+function applyLines(
+  positions: readonly PositionRecord[],
+  lines: readonly CountLine[],
+  countedAt: string,
+  surge: (state: PositionState) => PositionState,
+  histories: ReadonlyMap<string, readonly StockEvent[]>,
+): LineOutcome[] {
   const bySku = new Map(positions.map((p) => [p.state.sku, p]));
-  return lines.map((line) => {
+  const errors: FieldError[] = [];
+  const outcomes = lines.map((line, index): LineOutcome => {
     const current = bySku.get(line.sku);
-    const outcome = applyCount(
-      current?.state ?? null,
+    let base = current?.state ?? null;
+    let corrected: StockEvent | null = null;
+    if (line.corrects !== undefined) {
+      const history = histories.get(line.sku) ?? [];
+      const before = base ? stateBeforeCount(base, history, line.corrects) : ({ refused: 'unknown-count' } as const);
+      if ('refused' in before) {
+        errors.push({ in: 'body', path: `/lines/${index}/corrects`, message: correctionMessage(before.refused, line.corrects, line.sku) });
+      } else {
+        base = before.state;
+        corrected = history.find((e) => e.eventId === line.corrects) ?? null;
+      }
+    }
+    const counted = applyCount(
+      base,
       { sku: line.sku, countedAt, onHand: line.onHand, reorderLevel: line.reorderLevel, targetLevel: line.targetLevel, dailyUsage: line.dailyUsage },
       stockRules,
     );
+    // A late recount is history only, like any late count: the position stays as it is.
+    const outcome = counted.late ? { ...counted, position: current?.state ?? counted.position } : { ...counted, position: surge(counted.position) };
     const changes = !outcome.late && (current === undefined || !sameState(current.state, outcome.position));
-    return { line, expectedVersion: current?.version ?? 0, outcome, changes };
+    return { line, corrected: outcome.late ? null : corrected, expectedVersion: current?.version ?? 0, outcome, changes };
   });
+  if (errors.length > 0) throw badRequest(`The count has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
+  return outcomes;
+}
+
+function correctionMessage(refused: CorrectionRefusal, countId: string, sku: string): string {
+  return refused === 'not-latest-count'
+    ? `${countId} is not the latest count of ${sku}; a recount corrects the latest count only`
+    : `No applied count ${countId} of ${sku}`;
 }
 
 /** The count itself (applied or late), and the unrecorded receipt it revealed, if any. */
 const sameState = (a: PositionState, b: PositionState) =>
   (Object.keys(b) as (keyof PositionState)[]).every((key) => a[key] === b[key]);
 
-function historyEvents({ line, expectedVersion, outcome, changes }: LineOutcome, countedAt: string, recordedAt: string, recordedBy: string): StockEvent[] {
-  const identity = [line.sku, countedAt, line.onHand, line.reorderLevel, line.targetLevel, line.dailyUsage];
+function historyEvents({ line, corrected, expectedVersion, outcome, changes }: LineOutcome, countedAt: string, recordedAt: string, recordedBy: string): StockEvent[] {
+  const identity = [line.sku, countedAt, line.onHand, line.reorderLevel, line.targetLevel, line.dailyUsage, ...(line.corrects ? [line.corrects] : [])];
   const applied = !outcome.late;
   const common = {
     sku: line.sku,
@@ -149,8 +203,11 @@ function historyEvents({ line, expectedVersion, outcome, changes }: LineOutcome,
     applied,
     lateReason: outcome.lateReason,
     observedUsage: outcome.observedUsage,
+    ...(line.corrects ? { corrects: line.corrects } : {}),
   };
-  if (outcome.adjustment <= 0) return [count];
+  // The corrected count stays in the history, marked (same key: the Put replaces it).
+  const withdrawn: StockEvent[] = corrected ? [{ ...corrected, correctedBy: count.eventId }] : [];
+  if (outcome.adjustment <= 0) return [count, ...withdrawn];
   const adjustment: StockEvent = {
     ...common,
     eventId: deterministicEventId('adjustment', identity),
@@ -161,6 +218,6 @@ function historyEvents({ line, expectedVersion, outcome, changes }: LineOutcome,
     lateReason: null,
     observedUsage: null,
   };
-  return [count, adjustment];
+  return [count, adjustment, ...withdrawn];
 }
 

@@ -42,8 +42,10 @@ export async function storeWorklist(storeId: string, query: WorklistQuery, now: 
 
 async function worklistEntry(home: HomeRecord, sizes: ReadonlyMap<string, number>, now: Date, allPositions: boolean): Promise<WorklistHome> {
   const positions = viewPositions(await readPositions({ kind: 'home', id: home.homeId }), sizes, now);
+  const { outbreak, ...profile } = home;
   return {
-    ...home,
+    ...profile,
+    outbreak: outbreak ? { outbreakId: outbreak.outbreakId, isolatingResidents: outbreak.isolatingResidents, startedOn: outbreak.startedOn, expectedEndOn: outbreak.expectedEndOn } : null,
     status: worstStatus(positions.map((p) => p.status)),
     drivers: positions.filter((p) => p.status !== 'green'),
     ...(allPositions ? { positions } : {}),

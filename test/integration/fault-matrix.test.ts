@@ -115,6 +115,22 @@ const fixtures: Record<string, Fixture> = {
       return { method: 'POST', path: `/v1/regions/${regionId}/members`, org: `region:${regionId}`, body: invite() };
     },
   },
+  'PUT /v1/items/{sku}/per-case-usage': {
+    prepare: async () => ({ method: 'PUT', path: '/v1/items/GOWN-FR/per-case-usage', org: 'admin', body: { perCaseDailyUsage: 1 + (++serial % 7) / 4 } }),
+  },
+  'PUT /v1/homes/{homeId}/outbreak': {
+    prepare: async () => {
+      const { homeId } = await storeAndHome();
+      return { method: 'PUT', path: `/v1/homes/${homeId}/outbreak`, org: `home:${homeId}`, body: { isolatingResidents: 3, startedOn: today() } };
+    },
+  },
+  'DELETE /v1/homes/{homeId}/outbreak': {
+    prepare: async () => {
+      const { homeId } = await storeAndHome();
+      await as(`home:${homeId}`, 'PUT', `/v1/homes/${homeId}/outbreak`, { isolatingResidents: 3, startedOn: today() });
+      return { method: 'DELETE', path: `/v1/homes/${homeId}/outbreak`, org: `home:${homeId}` };
+    },
+  },
   'PUT /v1/stores/{storeId}': {
     prepare: async () => ({ method: 'PUT', path: `/v1/stores/${fresh('store')}`, org: 'admin', body: { name: 'A store', capacityPerDay: 2 } }),
   },

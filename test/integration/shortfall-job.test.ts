@@ -26,13 +26,14 @@ const expected: Record<string, Record<string, { reasons: string[]; skus: string[
   sa: {
     'a-short-699': { reasons: ['short'], skus: ['MASK-IIR'] },
     'a-one-of-many': { reasons: ['short'], skus: ['GLOVE-NITRILE-M'] },
-    'a-stale-past': { reasons: ['silent'], skus: [] },
+    'a-usage-zero': { reasons: ['out'], skus: ['MASK-IIR'] }, // nothing on hand, no usage: red, so flagged
+    'a-stale-past': { reasons: ['silent'], skus: ['MASK-IIR'] },
     'a-never': { reasons: ['silent'], skus: [] },
   },
   sb: {
-    'b-ran-out': { reasons: ['short'], skus: ['MASK-IIR'] },
+    'b-ran-out': { reasons: ['out'], skus: ['MASK-IIR'] },
     'b-red': { reasons: ['short'], skus: ['APRON', 'MASK-IIR'] },
-    'b-short-and-silent': { reasons: ['short', 'silent'], skus: ['MASK-IIR'] },
+    'b-short-and-silent': { reasons: ['silent'], skus: ['MASK-IIR'] }, // a stale count: unknown, whatever its days
   },
 };
 
@@ -101,9 +102,9 @@ describe('the shortfall job, on demand', () => {
     expect(firstRun).toMatchObject({
       date,
       asOf,
-      homes: { short: 5, silent: 3, flagged: 7 },
-      records: { written: 7, alreadyPresent: 0 },
-      events: 7,
+      homes: { short: 5, silent: 3, flagged: 8 },
+      records: { written: 8, alreadyPresent: 0 },
+      events: 8,
       digests: 2,
     });
     expect(firstRun.consumedCapacity.read).toBeGreaterThan(0);
@@ -120,9 +121,9 @@ describe('the shortfall job, on demand', () => {
     const { body } = await api().request('GET', `/v1/stores/sa/shortfalls?date=${date}`, { token: admin });
     const item = body.items.find((r: any) => r.homeId === 'a-short-699').items[0];
     // 799 − 100 = 699 projected; order up to 14 × 100 = 1,400: 701, rounded up to packs of 50.
-    expect(item).toEqual({ sku: 'MASK-IIR', daysOfSupply: 6.99, runoutDate: new Date(T + 6.99 * DAY_MS).toISOString(), status: 'amber', suggestedOrder: 750 });
+    expect(item).toEqual({ sku: 'MASK-IIR', reason: 'short', daysOfSupply: 6.99, runoutDate: new Date(T + 6.99 * DAY_MS).toISOString(), status: 'amber', suggestedOrder: 750, usageBasis: 'estimate' });
     const stale = (await api().request('GET', `/v1/stores/sb/shortfalls?date=${date}`, { token: admin })).body.items.find((r: any) => r.homeId === 'b-short-and-silent');
-    expect(stale.items[0]).toMatchObject({ daysOfSupply: 2, status: 'unknown' }); // a stale count's status is unknown, its days still count
+    expect(stale.items[0]).toMatchObject({ reason: 'silent', daysOfSupply: 2, status: 'unknown' }); // a stale count's status is unknown, its days still shown
   });
 
   it('reads with Queries only: no Scan, and no BatchGet of homes, since counts attributed every position', () => {
@@ -143,7 +144,7 @@ describe('the shortfall job, on demand', () => {
     expect(events.every((e) => e.detailType === 'ShortfallDetected' && e.detail.id === `${date}/${e.detail.storeId}/${e.detail.homeId}`)).toBe(true);
     const digests = Object.fromEntries(lines.filter((l) => l.kind === 'digest').map((l) => [l.digest.storeId, l.digest]));
     expect(Object.keys(digests).sort()).toEqual(['sa', 'sb']);
-    expect(digests.sa.homes.map((h: any) => h.homeId)).toEqual(['a-one-of-many', 'a-short-699', 'a-never', 'a-stale-past']);
+    expect(digests.sa.homes.map((h: any) => h.homeId)).toEqual(['a-one-of-many', 'a-usage-zero', 'a-short-699', 'a-stale-past', 'a-never']);
     expect(digests.sb.homes.map((h: any) => h.homeId)).toEqual(['b-ran-out', 'b-red', 'b-short-and-silent']);
   });
 
@@ -152,7 +153,7 @@ describe('the shortfall job, on demand', () => {
     const alertsBefore = alertLines().length;
     const response = await api().request('POST', '/v1/jobs/shortfall-scan', { token: admin, body: { asOf } });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ date, homes: { flagged: 7 }, records: { written: 0, alreadyPresent: 7 }, events: 0, digests: 0 });
+    expect(response.body).toMatchObject({ date, homes: { flagged: 8 }, records: { written: 0, alreadyPresent: 8 }, events: 0, digests: 0 });
     expect(shortfallState(await api().tableItems())).toEqual(before);
     expect(alertLines()).toHaveLength(alertsBefore);
   });
@@ -162,7 +163,7 @@ describe('the shortfall job, on demand', () => {
     const alertsBefore = alertLines().length;
     // 30 s later: 7.00 days is now under 7, and a count exactly 3 days old is now older than 3 days.
     const response = await api().request('POST', '/v1/jobs/shortfall-scan', { token: admin, body: { asOf: new Date(T + 30_000).toISOString() } });
-    expect(response.body).toMatchObject({ date, homes: { flagged: 9 }, records: { written: 2, alreadyPresent: 7 }, events: 2, digests: 1 });
+    expect(response.body).toMatchObject({ date, homes: { flagged: 10 }, records: { written: 2, alreadyPresent: 8 }, events: 2, digests: 1 });
     const after = shortfallState(await api().tableItems()).filter((i) => String(i.PK).startsWith('SHORTFALL#'));
     expect(after.filter((i) => !['a-exact-7', 'a-stale-at-limit'].includes(String(i.homeId)))).toEqual(before);
     const added = alertLines().slice(alertsBefore);
@@ -170,7 +171,7 @@ describe('the shortfall job, on demand', () => {
     const digest = added.find((l) => l.kind === 'digest').digest;
     expect(digest.storeId).toBe('sa');
     expect(digest.homes.filter((h: any) => h.isNew).map((h: any) => h.homeId).sort()).toEqual(['a-exact-7', 'a-stale-at-limit']);
-    expect(digest.homes).toHaveLength(6);
+    expect(digest.homes).toHaveLength(7);
   });
 
   it('a date without a run has no records; the date defaults to today in Europe/London', async () => {
@@ -178,7 +179,7 @@ describe('the shortfall job, on demand', () => {
     expect(body).toEqual({ items: [], nextCursor: null });
     const today = await api().request('GET', '/v1/shortfalls', { token: admin });
     expect(today.status).toBe(200);
-    if (londonDate(new Date()) === date) expect(today.body.items).toHaveLength(9);
+    if (londonDate(new Date()) === date) expect(today.body.items).toHaveLength(10);
   });
 });
 

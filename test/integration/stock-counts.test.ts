@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../functions/data/dynamodb-client.ts';
 import { shardOf } from '../../functions/data/keys.ts';
-import { getPosition, positionsRunningOutBefore } from '../../functions/data/stock-repository.ts';
+import { getPosition, positionsAtRiskBy } from '../../functions/data/stock-repository.ts';
 import { defaultStockRules } from '../../functions/domain/stock-rules.ts';
 import { countsRecorded, locationStock, stockHistoryPage } from '../../functions/schemas/stock.ts';
 import { inboundPositionPuts } from '../../functions/requests/inbound-positions.ts';
@@ -57,7 +57,7 @@ describe('usage (burn rate)', () => {
     const at = fixedClock();
     await count('usage', at(10), [{ sku: 'MASK-IIR', onHand: 500 }]);
     const second = await count('usage', at(8), [{ sku: 'MASK-IIR', onHand: 420 }]);
-    expect(second.lines[0]).toEqual({ sku: 'MASK-IIR', applied: true, lateReason: null, adjustment: 0, observedUsage: 40 });
+    expect(second.lines[0]).toEqual({ sku: 'MASK-IIR', applied: true, lateReason: null, adjustment: 0, observedUsage: 40, countId: expect.stringMatching(/^count-[0-9a-f]{20}$/) });
     expect(second.positions[0].dailyUsage).toBeCloseTo(40, 10);
     const [latest] = await historyOf('usage', 'MASK-IIR');
     expect(latest).toMatchObject({ kind: 'count', onHand: 420, applied: true, observedUsage: 40 });
@@ -156,38 +156,32 @@ describe('a count posted again (a client retry, a re-uploaded spreadsheet)', () 
   });
 });
 
-describe('the sparse, write-sharded run-out index', () => {
-  it('holds the stored run-out date of positions with usage > 0, and only those', async () => {
+describe('the write-sharded at-risk index', () => {
+  it('keys every position by the earliest instant it can show other than green, and the job reads only those due', async () => {
     const at = daysAgo(1);
-    const response = await count('index', at, [
-      { sku: 'MASK-IIR', onHand: 50, dailyUsage: 10 }, // runs out in 4 days from now
-      { sku: 'APRON', onHand: 1000, dailyUsage: 10 }, // 99 days
-      { sku: 'VISOR', onHand: 40 }, // never used: not indexed
+    await count('index', at, [
+      { sku: 'MASK-IIR', onHand: 50, dailyUsage: 10 }, // 5 days at the count: amber from the start
+      { sku: 'GLOVE-NITRILE-M', onHand: 90, dailyUsage: 10 }, // 9 days at the count: under 7 two days later
+      { sku: 'APRON', onHand: 1000, dailyUsage: 10 }, // 99 days: green until its count goes stale
+      { sku: 'VISOR', onHand: 40 }, // never used: green until its count goes stale
     ]);
-    const mask = await tableItem('HOME#index', 'POS#MASK-IIR');
-    expect(mask).toMatchObject({
-      entity: 'StockPosition', version: 1, runoutDate: response.positions[0].runoutDate,
-      GSI2PK: `RUNOUT#${shardOf('HOME#index#MASK-IIR')}`, GSI2SK: `${response.positions[0].runoutDate}#HOME#index#MASK-IIR`,
-    });
-    const visor = await tableItem('HOME#index', 'POS#VISOR');
-    expect(visor).toMatchObject({ runoutDate: null });
-    expect(visor).not.toHaveProperty('GSI2PK');
-    expect(visor).not.toHaveProperty('GSI2SK');
+    const key = (sku: string, from: string) => ({ GSI2PK: `RUNOUT#${shardOf(`HOME#index#${sku}`)}`, GSI2SK: `${from}#HOME#index#${sku}` });
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(await tableItem('HOME#index', 'POS#MASK-IIR')).toMatchObject({ entity: 'StockPosition', version: 1, ...key('MASK-IIR', '0000-00-00T00:00:00.000Z') });
+    expect(await tableItem('HOME#index', 'POS#GLOVE-NITRILE-M')).toMatchObject(key('GLOVE-NITRILE-M', iso(Date.parse(at) + 2 * DAY_MS - 1000)));
+    const staleFrom = iso(Date.parse(at) + 3 * DAY_MS - 1000);
+    expect(await tableItem('HOME#index', 'POS#VISOR')).toMatchObject({ runoutDate: null, ...key('VISOR', staleFrom) });
+    expect(await tableItem('HOME#index', 'POS#APRON')).toMatchObject(key('APRON', staleFrom));
 
-    const weekAhead = new Date(Date.now() + 7 * DAY_MS).toISOString();
-    const atRisk = (await positionsRunningOutBefore(weekAhead)).filter((p) => p.location.id === 'index').map((p) => p.state.sku);
-    expect(atRisk).toEqual(['MASK-IIR']);
+    const due = async (asOf: number) => (await positionsAtRiskBy(new Date(asOf))).filter((p) => p.location.id === 'index').map((p) => p.state.sku).sort();
+    expect(await due(Date.now())).toEqual(['MASK-IIR']);
+    expect(await due(Date.parse(at) + 2 * DAY_MS)).toEqual(['GLOVE-NITRILE-M', 'MASK-IIR']);
+    expect(await due(Date.parse(at) + 3 * DAY_MS + 1)).toEqual(['APRON', 'GLOVE-NITRILE-M', 'MASK-IIR', 'VISOR']);
   });
 
-  it('drops a position from the index when its usage becomes 0', async () => {
-    // Declared usage can still change before any estimate: 10/day, then (a few hours later) 0.
-    await count('index', daysAgo(0.9), [{ sku: 'GOWN-FR', onHand: 100, dailyUsage: 10 }]);
-    expect(await tableItem('HOME#index', 'POS#GOWN-FR')).toHaveProperty('GSI2PK');
-    await count('index', daysAgo(0.8), [{ sku: 'GOWN-FR', onHand: 100, dailyUsage: 0 }]);
-    const gown = await tableItem('HOME#index', 'POS#GOWN-FR');
-    expect(gown).toMatchObject({ dailyUsage: 0, runoutDate: null, version: 2 });
-    expect(gown).not.toHaveProperty('GSI2PK');
-    expect(gown).not.toHaveProperty('GSI2SK');
+  it('a position out of stock with no usage is at risk at once (red, and the job must hear of it)', async () => {
+    await count('index', daysAgo(0.9), [{ sku: 'GOWN-FR', onHand: 0 }]);
+    expect(await tableItem('HOME#index', 'POS#GOWN-FR')).toMatchObject({ dailyUsage: 0, runoutDate: null, GSI2SK: '0000-00-00T00:00:00.000Z#HOME#index#GOWN-FR' });
   });
 });
 

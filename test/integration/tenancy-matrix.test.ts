@@ -51,6 +51,7 @@ export const matrix: Record<string, Row> = {
   'GET /v1/regions': { path: '/v1/regions', allowed: ADMIN },
   'GET /v1/regions/{regionId}': { path: '/v1/regions/r1', allowed: REGION_R1 },
   'PUT /v1/regions/{regionId}': { path: '/v1/regions/r1', allowed: ADMIN, body: { name: 'Region one' } },
+  'PUT /v1/items/{sku}/per-case-usage': { path: '/v1/items/MASK-IIR/per-case-usage', allowed: ADMIN, body: { perCaseDailyUsage: 10 } },
   'GET /v1/stores': { path: '/v1/stores', allowed: ADMIN },
   'GET /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: READ_S1 },
   'PUT /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: ADMIN, body: { name: 'Store one', capacityPerDay: 2, regionId: 'r1' } },
@@ -61,6 +62,10 @@ export const matrix: Record<string, Row> = {
     allowed: ADMIN,
     body: { name: 'Home one', storeId: 's1', beds: 20, deliveryDays: ['MON'] },
   },
+  // Outbreaks: the home and its store declare and end them (an allowed DELETE with none open is 404, not 403).
+  'PUT /v1/homes/{homeId}/outbreak': { path: '/v1/homes/h1/outbreak', allowed: HOME_H1, body: { isolatingResidents: 2, startedOn: '2026-03-09' } },
+  'DELETE /v1/homes/{homeId}/outbreak': { path: '/v1/homes/h1/outbreak', allowed: HOME_H1 },
+  'GET /v1/homes/{homeId}/outbreaks': { path: '/v1/homes/h1/outbreaks', allowed: READ_H1 },
   // Stock: a home's stock is the home's, its store's and an admin's; a store's own stock is the store's and an admin's.
   'POST /v1/homes/{homeId}/stock-counts': { path: '/v1/homes/h1/stock-counts', allowed: HOME_H1, body: stockCount() },
   'POST /v1/stores/{storeId}/stock-counts': { path: '/v1/stores/s1/stock-counts', allowed: STORE_S1, body: stockCount() },

@@ -12,7 +12,7 @@ import { LocalAlertSink } from '../../functions/shortfalls/local-alert-sink.ts';
 import { digestSubject, digestText, shortfallEvent, storeDigest, type ShortfallEvent } from '../../functions/domain/shortfall-digest.ts';
 import type { ShortfallBody } from '../../functions/schemas/shortfalls.ts';
 
-const item = (sku: string, status: 'red' | 'amber' | 'unknown', daysOfSupply: number) => ({ sku, status, daysOfSupply, runoutDate: '2026-03-12T07:00:00.000Z', suggestedOrder: 100 });
+const item = (sku: string, status: 'red' | 'amber' | 'unknown', daysOfSupply: number) => ({ sku, reason: 'short' as const, usageBasis: 'estimate' as const, status, daysOfSupply, runoutDate: '2026-03-12T07:00:00.000Z', suggestedOrder: 100 });
 const record = (homeId: string, reasons: ShortfallBody['reasons'], items: ShortfallBody['items'] = []): ShortfallBody => ({ date: '2026-03-10', storeId: 's1', homeId, reasons, items });
 
 describe('store digest', () => {

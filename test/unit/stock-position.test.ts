@@ -54,6 +54,8 @@ describe('the worked example: 1,000 counted two days ago at 100/day', () => {
       onHand: 1000,
       projectedOnHand: 800,
       dailyUsage: 100,
+      forecastUsage: 100,
+      usageBasis: 'estimate',
       daysOfSupply: 8,
       runoutDate: '2025-03-20T08:00:00.000Z',
       status: 'green',

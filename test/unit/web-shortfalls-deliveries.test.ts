@@ -14,15 +14,15 @@ const context = { items, timeZone: 'Europe/London', today: '2026-11-23' };
 describe('today’s shortfalls', () => {
   it('lists short homes worst first with their items, and silent homes by name', () => {
     const records: Shortfall[] = [
-      { date: '2026-11-23', storeId: 's', homeId: 'plas', reasons: ['short'], items: [{ sku: 'APRON', daysOfSupply: 5, runoutDate: '2026-11-28T09:00:00Z', status: 'amber', suggestedOrder: 400 }] },
+      { date: '2026-11-23', storeId: 's', homeId: 'plas', reasons: ['short'], items: [{ sku: 'APRON', reason: 'short', usageBasis: 'estimate', daysOfSupply: 5, runoutDate: '2026-11-28T09:00:00Z', status: 'amber', suggestedOrder: 400 }] },
       {
         date: '2026-11-23',
         storeId: 's',
         homeId: 'ty-gwyn',
         reasons: ['short', 'silent'],
         items: [
-          { sku: 'APRON', daysOfSupply: 6, runoutDate: null, status: 'amber', suggestedOrder: 200 },
-          { sku: 'MASK-IIR', daysOfSupply: 1, runoutDate: '2026-11-24T09:00:00Z', status: 'red', suggestedOrder: 500 },
+          { sku: 'APRON', reason: 'short', usageBasis: 'estimate', daysOfSupply: 6, runoutDate: null, status: 'amber', suggestedOrder: 200 },
+          { sku: 'MASK-IIR', reason: 'short', usageBasis: 'estimate', daysOfSupply: 1, runoutDate: '2026-11-24T09:00:00Z', status: 'red', suggestedOrder: 500 },
         ],
       },
       { date: '2026-11-23', storeId: 's', homeId: 'llys', reasons: ['silent'], items: [] },

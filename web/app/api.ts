@@ -28,8 +28,8 @@ export interface Api {
   /** null when the API has no such route (yet) or no such thing. */
   getOptional<T>(path: string): Promise<T | null>;
   download(path: string, fallbackName: string): Promise<{ blob: Blob; filename: string }>;
-  /** A POST or PUT with a JSON body; problem+json answers throw ApiError carrying the problem. */
-  write<T>(method: 'POST' | 'PUT', path: string, options?: WriteOptions): Promise<T>;
+  /** A POST, PUT or DELETE (with a JSON body when given); problem+json answers throw ApiError carrying the problem. */
+  write<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, options?: WriteOptions): Promise<T>;
 }
 
 export function createApi(baseUrl: string, token: () => Promise<string>, onUnauthorised: () => void): Api {
@@ -75,7 +75,7 @@ export function createApi(baseUrl: string, token: () => Promise<string>, onUnaut
         throw error;
       }
     },
-    async write<T>(method: 'POST' | 'PUT', path: string, options: WriteOptions = {}) {
+    async write<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, options: WriteOptions = {}) {
       const headers: Record<string, string> = {};
       if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
       if (options.body !== undefined) headers['content-type'] = 'application/json';

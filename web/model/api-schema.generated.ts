@@ -119,6 +119,7 @@ export interface components {
             name: string;
             unit: string;
             packSize: number;
+            perCaseDailyUsage?: number;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -128,6 +129,37 @@ export interface components {
             /** Format: date-time */
             asOf: string;
             positions: components["schemas"]["StockPosition"][];
+        };
+        Outbreak: {
+            outbreakId: string;
+            homeId: string;
+            /** @enum {string} */
+            status: "open" | "ended";
+            isolatingResidents: number;
+            /** Format: date */
+            startedOn: string;
+            expectedEndOn: string | null;
+            note: string | null;
+            /** Format: date-time */
+            declaredAt: string;
+            declaredBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            endedAt: string | null;
+            endedBy: string | null;
+            items: {
+                sku: string;
+                baselineUsage: number;
+                surgeUsage: number;
+            }[];
+        };
+        OutbreakInput: {
+            isolatingResidents: number;
+            /** Format: date */
+            startedOn: string;
+            /** Format: date */
+            expectedEndOn?: string;
+            note?: string;
         };
         PlannedDelivery: {
             deliveryId: string;
@@ -264,16 +296,20 @@ export interface components {
             date: string;
             storeId: string;
             homeId: string;
-            reasons: ("short" | "silent")[];
+            reasons: ("short" | "silent" | "out" | "never-counted" | "outbreak")[];
             items: components["schemas"]["ShortfallItem"][];
         };
         ShortfallItem: {
             sku: string;
+            /** @enum {string} */
+            reason: "short" | "silent" | "out" | "never-counted";
             daysOfSupply: number | null;
             runoutDate: string | null;
             /** @enum {string} */
             status: "red" | "amber" | "green" | "unknown";
             suggestedOrder: number;
+            /** @enum {string} */
+            usageBasis: "estimate" | "outbreak";
         };
         StockCountLine: {
             sku: string;
@@ -281,6 +317,7 @@ export interface components {
             reorderLevel?: number | null;
             targetLevel?: number | null;
             dailyUsage?: number;
+            corrects?: string;
         };
         StockCountLineOutcome: {
             sku: string;
@@ -288,6 +325,7 @@ export interface components {
             lateReason: ("before-last-count" | "before-last-receipt") | null;
             adjustment: number;
             observedUsage: number | null;
+            countId: string;
         };
         StockCountPost: {
             /** Format: date-time */
@@ -307,6 +345,9 @@ export interface components {
             onHand: number;
             projectedOnHand: number;
             dailyUsage: number;
+            forecastUsage: number;
+            /** @enum {string} */
+            usageBasis: "estimate" | "outbreak";
             daysOfSupply: number | null;
             runoutDate: string | null;
             /** @enum {string} */
@@ -338,6 +379,13 @@ export interface components {
             /** @enum {string} */
             status: "red" | "amber" | "green" | "unknown";
             lastCountedAt: string | null;
+            outbreak: {
+                outbreakId: string;
+                isolatingResidents: number;
+                /** Format: date */
+                startedOn: string;
+                expectedEndOn: string | null;
+            } | null;
             drivers: components["schemas"]["StockPosition"][];
             positions?: components["schemas"]["StockPosition"][];
         };

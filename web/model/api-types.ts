@@ -25,7 +25,8 @@ export type Home = Pick<Schemas['Home'], 'homeId' | 'name' | 'storeId' | 'beds'>
 export type Position = Pick<
   Schemas['StockPosition'],
   'sku' | 'onHand' | 'projectedOnHand' | 'dailyUsage' | 'daysOfSupply' | 'runoutDate' | 'status' | 'suggestedOrder' | 'countedAt'
->;
+> &
+  Partial<Pick<Schemas['StockPosition'], 'usageBasis' | 'forecastUsage'>>;
 
 /** GET /v1/homes/{homeId}/stock: every position worst first; status is the worst item's. */
 export type LocationStock = Pick<Schemas['LocationStock'], 'status'> & Partial<Pick<Schemas['LocationStock'], 'asOf'>> & { positions: Position[] };
@@ -39,7 +40,11 @@ export type DrivingItem = Pick<Position, 'sku' | 'status' | 'daysOfSupply' | 'ru
  * `positions`: every position of the home.
  */
 export type StoreHome = Pick<Schemas['WorklistHome'], 'homeId' | 'name' | 'storeId'> &
-  Partial<Pick<Schemas['WorklistHome'], 'status' | 'lastCountedAt' | 'beds'>> & { drivers?: Position[]; positions?: Position[] };
+  Partial<Pick<Schemas['WorklistHome'], 'status' | 'lastCountedAt' | 'beds' | 'outbreak'>> & { drivers?: Position[]; positions?: Position[] };
+
+/** A home's outbreak (GET /v1/homes/{homeId}/outbreaks, PUT/DELETE …/outbreak). */
+export type Outbreak = Pick<Schemas['Outbreak'], 'outbreakId' | 'status' | 'isolatingResidents' | 'startedOn' | 'expectedEndOn' | 'note'>;
+export type OutbreakInput = Schemas['OutbreakInput'];
 
 export type ShortfallItem = Schemas['Shortfall']['items'][number];
 

@@ -67,7 +67,12 @@ export function buildHomeView(
       itemName: items.get(p.sku)?.name ?? p.sku,
       status: presentStatus(p.status, context.thresholds),
       onHandNow: p.countedAt ? `about ${formatQuantity(p.projectedOnHand)}` : '—',
-      usage: p.dailyUsage > 0 ? `${formatQuantity(Math.round(p.dailyUsage * 10) / 10)} a day` : 'none recorded',
+      usage:
+        p.usageBasis === 'outbreak' && p.forecastUsage !== undefined
+          ? `${formatQuantity(Math.round(p.forecastUsage * 10) / 10)} a day (outbreak forecast; counts show ${formatQuantity(Math.round(p.dailyUsage * 10) / 10)})`
+          : p.dailyUsage > 0
+            ? `${formatQuantity(Math.round(p.dailyUsage * 10) / 10)} a day`
+            : 'none recorded',
       daysText: formatDays(p.daysOfSupply),
       runout: runoutCell(p.runoutDate, timeZone, today),
       lastCount: p.countedAt ? `${formatQuantity(p.onHand)} on ${formatDate(isoDateInZone(p.countedAt, timeZone), today)}` : 'never counted',

@@ -7,6 +7,7 @@
 import type { DrivingItem, Item, Position, StockStatus, StoreHome } from './api-types.ts';
 import { formatDayRelative, formatDays, formatRunout, isoDateInZone } from './format.ts';
 import { compareStatus, presentStatus, worstOf, type StatusPresentation, type Thresholds } from './status.ts';
+import { describeOutbreak } from './outbreak.ts';
 
 export interface DrivingRow {
   sku: string;
@@ -29,6 +30,8 @@ export interface HomeRow {
   fewestDays: number | null;
   /** "today 08:10", "yesterday 17:30", "Fri 20 Nov", "never", or null when the API does not say. */
   lastCount: string | null;
+  /** "Outbreak: 4 residents isolating since …" while the home has an open outbreak, else null. */
+  outbreak: string | null;
 }
 
 /** When a home last counted, as a manager asks "did they count this morning?". */
@@ -100,6 +103,7 @@ export function buildWorklist(homes: readonly StoreHome[], context: WorklistCont
       moreDriving: Math.max(0, sorted.length - maxDriving),
       fewestDays: fewest,
       lastCount: describeLastCount(home.lastCountedAt, context.timeZone, context.today),
+      outbreak: describeOutbreak(home.outbreak, context.today),
     };
   });
   return rows.sort(

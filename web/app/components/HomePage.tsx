@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { Delivery, Home, HomeRequestCaps, Item, LocationStock, SupplyRequest } from '../../model/api-types.ts';
+import type { Delivery, Home, HomeRequestCaps, Item, LocationStock, Outbreak, SupplyRequest } from '../../model/api-types.ts';
+import { openOutbreak } from '../../model/outbreak.ts';
 import { isoDateInZone } from '../../model/format.ts';
 import { buildHomeView } from '../../model/home-view.ts';
 import type { Permissions } from '../../model/permissions.ts';
@@ -10,6 +11,7 @@ import { useAutoRefresh } from '../use-auto-refresh.ts';
 import { CountForm } from './CountForm.tsx';
 import { Freshness } from './Freshness.tsx';
 import { HomeRequests } from './HomeRequests.tsx';
+import { OutbreakPanel } from './OutbreakPanel.tsx';
 import { ReceiptForm } from './ReceiptForm.tsx';
 import { RequestForm } from './RequestForm.tsx';
 import { ScreenNav, useScreen, type Screen } from './Screens.tsx';
@@ -28,22 +30,25 @@ interface HomeSnapshot {
   stock: LocationStock | null;
   requests: SupplyRequest[] | null;
   deliveries: Delivery[] | null;
+  /** The home's open outbreak (null: none, or an API without outbreaks). */
+  outbreak: Outbreak | null;
 }
 
 async function loadHome(api: Api, homeId: string, cache: { items?: Map<string, Item> }): Promise<HomeSnapshot> {
   const base = `/v1/homes/${encodeURIComponent(homeId)}`;
   const list = async <T,>(path: string) => (await api.getOptional<{ items: T[] }>(path))?.items ?? null;
-  const [home, items, stock, requests, deliveries] = await Promise.all([
+  const [home, items, stock, requests, deliveries, outbreaks] = await Promise.all([
     api.get<Home>(base),
     cache.items ? Promise.resolve(cache.items) : loadItems(api),
     api.getOptional<LocationStock>(`${base}/stock`),
     list<SupplyRequest>(`${base}/requests?limit=50`),
     list<Delivery>(`${base}/deliveries?limit=50`),
+    list<Outbreak>(`${base}/outbreaks?limit=5`),
   ]);
   cache.items = items;
   // An older API without the route (404): the form shows no caps rather than failing.
   const caps = await api.getOptional<HomeRequestCaps>(`${base}/request-caps`);
-  return { name: home.name, home, caps, items, stock, requests, deliveries };
+  return { name: home.name, home, caps, items, stock, requests, deliveries, outbreak: openOutbreak(outbreaks) };
 }
 
 const HOME_SCREENS: Screen[] = [
@@ -197,6 +202,15 @@ export function HomePage(props: {
               )}
             </section>
           </div>
+          <OutbreakPanel
+            key={snapshot.outbreak?.outbreakId ?? 'none'}
+            api={api}
+            homeId={homeId}
+            open={snapshot.outbreak}
+            today={today}
+            canChange={permissions.count}
+            onChanged={live.refresh}
+          />
           <StatusLegend thresholds={thresholds} />
         </>
       ) : null}

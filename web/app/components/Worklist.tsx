@@ -23,7 +23,17 @@ export function Worklist({ rows, storeName }: { rows: HomeRow[]; storeName: stri
             <tbody>
               {rows.map((row) => (
                 <tr key={row.homeId} data-home-id={row.homeId} class={`row-${row.status.status}`}>
-                  <th scope="row">{row.name}</th>
+                  <th scope="row">
+                    {row.name}
+                    {row.outbreak ? (
+                      <>
+                        {' '}
+                        <strong class="tag tag-outbreak" data-testid="outbreak-tag">
+                          {row.outbreak}
+                        </strong>
+                      </>
+                    ) : null}
+                  </th>
                   <td data-label="Status">
                     <StatusBadge status={row.status} />
                   </td>

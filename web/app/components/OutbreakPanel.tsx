@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import type { Outbreak } from '../../model/api-types.ts';
+import { describeOutbreak, outbreakFieldFor, OUTBREAK_FIELD_IDS as IDS, readOutbreakForm, type OutbreakFields } from '../../model/outbreak.ts';
+import type { Api } from '../api.ts';
+import { describedBy, ErrorSummary, errorFor, FieldError, NumberInput, SubmitButton, Success, useForm } from '../forms.tsx';
+
+/**
+ * A home's outbreak: what is declared, a form to declare it (or change the figures), and ending it
+ * after a confirmation. While it is open, the stock above is forecast with the surge.
+ */
+export function OutbreakPanel(props: { api: Api; homeId: string; open: Outbreak | null; today: string; canChange: boolean; onChanged: () => void }) {
+  const { api, homeId, open, today } = props;
+  const form = useForm();
+  const ending = useForm();
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [fields, setFields] = useState<OutbreakFields>({
+    residents: open ? String(open.isolatingResidents) : '',
+    startedOn: open?.startedOn ?? today,
+    expectedEndOn: open?.expectedEndOn ?? '',
+    note: open?.note ?? '',
+  });
+  const set = (key: keyof OutbreakFields) => (value: string) => setFields({ ...fields, [key]: value });
+  const path = `/v1/homes/${encodeURIComponent(homeId)}/outbreak`;
+
+  const declare = (event: Event) => {
+    event.preventDefault();
+    const read = readOutbreakForm(fields);
+    void form.submit({
+      errors: read.errors,
+      body: read.body,
+      send: () => api.write<Outbreak>('PUT', path, { body: read.body }),
+      fieldFor: outbreakFieldFor,
+      success: (o) => `${describeOutbreak(o, today)}. Your stock is now forecast with it.`,
+      after: props.onChanged,
+    });
+  };
+  const end = (event: Event) => {
+    event.preventDefault();
+    if (!confirmEnd) {
+      setConfirmEnd(true);
+      return;
+    }
+    void ending.submit({
+      send: () => api.write<Outbreak>('DELETE', path),
+      success: () => 'The outbreak has ended. Your stock is forecast from your counts again.',
+      after: () => {
+        setConfirmEnd(false);
+        props.onChanged();
+      },
+    });
+  };
+
+  const error = (id: string) => errorFor(form.errors, id);
+  return (
+    <section class="panel" aria-labelledby="outbreak-heading" data-testid="outbreak-panel">
+      <h2 id="outbreak-heading">Outbreak</h2>
+      {open ? (
+        <p>
+          <strong class="tag tag-outbreak" data-testid="outbreak-open">
+            {describeOutbreak(open, today)}
+          </strong>
+          {open.note ? <span class="muted"> ({open.note})</span> : null}
+        </p>
+      ) : (
+        <p>No outbreak declared. Declaring one raises the forecast of gowns, respirators, masks, gloves and visors at once, before your counts show it.</p>
+      )}
+      {props.canChange ? (
+        <>
+          <form onSubmit={declare} noValidate>
+            <ErrorSummary errors={form.errors} />
+            <div class="field">
+              <label for={IDS.residents}>Residents isolating</label>
+              <FieldError id={IDS.residents} message={error(IDS.residents)} />
+              <NumberInput id={IDS.residents} value={fields.residents} onInput={set('residents')} error={error(IDS.residents)} />
+            </div>
+            <div class="field">
+              <label for={IDS.startedOn}>Started on</label>
+              <FieldError id={IDS.startedOn} message={error(IDS.startedOn)} />
+              <input id={IDS.startedOn} type="date" value={fields.startedOn} aria-describedby={describedBy(IDS.startedOn, false, error(IDS.startedOn))} onInput={(e) => set('startedOn')((e.currentTarget as HTMLInputElement).value)} />
+            </div>
+            <div class="field">
+              <label for={IDS.expectedEndOn}>Expected to end on (optional)</label>
+              <FieldError id={IDS.expectedEndOn} message={error(IDS.expectedEndOn)} />
+              <input id={IDS.expectedEndOn} type="date" value={fields.expectedEndOn} aria-describedby={describedBy(IDS.expectedEndOn, false, error(IDS.expectedEndOn))} onInput={(e) => set('expectedEndOn')((e.currentTarget as HTMLInputElement).value)} />
+            </div>
+            <div class="field">
+              <label for={IDS.note}>Note (optional)</label>
+              <FieldError id={IDS.note} message={error(IDS.note)} />
+              <input id={IDS.note} type="text" value={fields.note} aria-describedby={describedBy(IDS.note, false, error(IDS.note))} onInput={(e) => set('note')((e.currentTarget as HTMLInputElement).value)} />
+            </div>
+            <SubmitButton busy={form.busy}>{open ? 'Change the outbreak' : 'Declare an outbreak'}</SubmitButton>
+            <Success message={form.success} testId="outbreak-success" />
+          </form>
+          {open ? (
+            <form onSubmit={end}>
+              <ErrorSummary errors={ending.errors} />
+              {confirmEnd ? <p>End the outbreak? Your stock will be forecast from your counts alone.</p> : null}
+              <SubmitButton busy={ending.busy}>{confirmEnd ? 'Yes, end the outbreak' : 'End the outbreak'}</SubmitButton>
+              <Success message={ending.success} testId="outbreak-ended" />
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
