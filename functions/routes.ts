@@ -87,6 +87,12 @@ export const routes: readonly RouteDefinition[] = [
   r('GET', '/v1/stores/{storeId}/shortfalls', 'list-store-shortfalls', scopes.read, 'read', 'shortfalls', 'A store’s shortfall records for a date'),
   r('GET', '/v1/shortfalls', 'list-shortfalls', scopes.read, 'read', 'shortfalls', 'Every shortfall record for a date'),
 
+  r('GET', '/v1/overview', 'get-overview', scopes.read, 'read', 'overview', 'The nation on a date: totals and one row per region, from the daily rollup'),
+  r('GET', '/v1/regions/{regionId}/overview', 'get-region-overview', scopes.read, 'read', 'overview', 'A region on a date: totals and one row per store, from the daily rollup'),
+  r('GET', '/v1/overview/trend', 'get-overview-trend', scopes.read, 'read', 'overview', 'Homes red, amber, unknown and silent per day or ISO week, for the nation or a region'),
+  r('GET', '/v1/overview/export.csv', 'export-overview', scopes.read, 'read', 'overview', 'The national table as a spreadsheet (CSV)'),
+  r('GET', '/v1/regions/{regionId}/export.csv', 'export-region-overview', scopes.read, 'read', 'overview', 'A region’s table of stores as a spreadsheet (CSV)'),
+
   r('GET', '/v1/stores/{storeId}/members', 'list-store-members', scopes.membersManage, 'read', 'members', 'A store’s members'),
   r('POST', '/v1/stores/{storeId}/members', 'invite-store-member', scopes.membersManage, 'readwrite', 'members', 'Invite a person into a store', { directory: true }),
   r('GET', '/v1/homes/{homeId}/members', 'list-home-members', scopes.membersManage, 'read', 'members', 'A home’s members'),
