@@ -14,6 +14,8 @@ export interface BenchResults {
   api: ApiLoadResult | { skipped: string };
   dailyJob: DailyJobResult | { skipped: string };
   cost: (CostResult & { dayOfWales: DayOfWales }) | { skipped: string };
+  /** Section 5 (`--only overview`): the rollup's cost and the overview's reads at national scale. */
+  overview?: Awaited<ReturnType<typeof import('./overview.ts').benchOverview>>;
   /** When each section's figures were measured: a partial run written with --write keeps the others'. */
   measuredAt?: Partial<Record<ResultSection, string>>;
 }

@@ -50,9 +50,11 @@ export const routes: readonly RouteDefinition[] = [
   r('GET', '/v1/stores', 'list-stores', scopes.admin, 'read', 'stores', 'List stores'),
   r('GET', '/v1/stores/{storeId}', 'get-store', scopes.read, 'read', 'stores', 'Read a store'),
   r('PUT', '/v1/stores/{storeId}', 'put-store', scopes.admin, 'readwrite', 'stores', 'Create or replace a store'),
+  r('POST', '/v1/stores/import', 'import-stores', scopes.admin, 'readwrite', 'stores', 'Create or replace up to 1,000 stores from CSV or JSON, all or nothing'),
   r('GET', '/v1/stores/{storeId}/homes', 'list-store-homes', scopes.read, 'read', 'stores', 'The homes a store serves, worst status first (the morning worklist)'),
 
   r('GET', '/v1/homes/{homeId}', 'get-home', scopes.read, 'read', 'homes', 'Read a home'),
+  r('POST', '/v1/homes/import', 'import-homes', scopes.admin, 'readwrite', 'homes', 'Create or replace up to 1,000 homes from CSV or JSON, all or nothing'),
   r('PUT', '/v1/homes/{homeId}', 'put-home', scopes.admin, 'readwrite', 'homes', 'Create or replace a home'),
 
   r('POST', '/v1/homes/{homeId}/stock-counts', 'post-home-stock-counts', scopes.stockWrite, 'readwrite', 'stock', 'Post a home’s stock count (JSON or CSV)'),

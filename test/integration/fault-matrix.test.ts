@@ -115,6 +115,24 @@ const fixtures: Record<string, Fixture> = {
       return { method: 'POST', path: `/v1/regions/${regionId}/members`, org: `region:${regionId}`, body: invite() };
     },
   },
+  'POST /v1/stores/import': {
+    prepare: async () => ({ method: 'POST', path: '/v1/stores/import', org: 'admin', body: { rows: [{ storeId: fresh('store'), name: 'Imported', capacityPerDay: 2 }, { storeId: fresh('store'), name: 'Imported too', capacityPerDay: 3 }] } }),
+  },
+  'POST /v1/homes/import': {
+    onCondition: 400, // a changed home's store check failing: "no such store"
+    // Changed homes are written (one transaction each) before the new ones' batches: a batch
+    // throttled after that answers 503, and the same file again completes the import.
+    afterCommit: ['throttled'],
+    prepare: async () => {
+      const { storeId, homeId } = await storeAndHome();
+      // One new home (batched) and one changed (putHome's transaction): every kind of write the import makes.
+      const rows = [
+        { homeId: fresh('home'), name: 'Imported', storeId, beds: 12, deliveryDays: ['TUE'] },
+        { homeId, name: 'Renamed by import', storeId, beds: 20, deliveryDays: everyDay },
+      ];
+      return { method: 'POST', path: '/v1/homes/import', org: 'admin', body: { rows } };
+    },
+  },
   'PUT /v1/stores/{storeId}': {
     prepare: async () => ({ method: 'PUT', path: `/v1/stores/${fresh('store')}`, org: 'admin', body: { name: 'A store', capacityPerDay: 2 } }),
   },

@@ -54,6 +54,8 @@ export const matrix: Record<string, Row> = {
   'GET /v1/stores': { path: '/v1/stores', allowed: ADMIN },
   'GET /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: READ_S1 },
   'PUT /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: ADMIN, body: { name: 'Store one', capacityPerDay: 2, regionId: 'r1' } },
+  'POST /v1/stores/import': { path: '/v1/stores/import?dryRun=true', allowed: ADMIN, body: { rows: [{ storeId: 's1', name: 'Store one', capacityPerDay: 2, regionId: 'r1' }] } },
+  'POST /v1/homes/import': { path: '/v1/homes/import?dryRun=true', allowed: ADMIN, body: { rows: [{ homeId: 'h1', name: 'Home one', storeId: 's1', beds: 20, deliveryDays: ['MON'] }] } },
   'GET /v1/stores/{storeId}/homes': { path: '/v1/stores/s1/homes', allowed: READ_S1 },
   'GET /v1/homes/{homeId}': { path: '/v1/homes/h1', allowed: READ_H1 },
   'PUT /v1/homes/{homeId}': {
