@@ -40,6 +40,8 @@ const PAGE_SCHEMAS = [
   'DeliveryReceipt',
   'StockCountPost',
   'StockCountsRecorded',
+  'Overview',
+  'OverviewTrend',
   'Problem',
 ];
 
