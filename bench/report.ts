@@ -17,6 +17,8 @@ export interface BenchResults {
   cost: (CostResult & { dayOfWales: DayOfWales }) | { skipped: string };
   /** The usage estimate and outbreaks (`--only estimator`): pure, no DynamoDB; kept from the last run that measured it. */
   estimator?: EstimatorResult;
+  /** Section 5 (`--only overview`): the rollup's cost and the overview's reads at national scale. */
+  overview?: Awaited<ReturnType<typeof import('./overview.ts').benchOverview>>;
   /** When each section's figures were measured: a partial run written with --write keeps the others'. */
   measuredAt?: Partial<Record<ResultSection, string>>;
 }

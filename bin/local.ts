@@ -1,9 +1,11 @@
 /**
  * `npm start`: the whole of Carestock on one machine — DynamoDB Local, the HTTP API, the scheduled
- * jobs and demo data. Options: --port N (or PORT), --in-memory, --no-seed, --data-dir DIR (or DATA_DIR).
+ * jobs and demo data. Options: --port N (or PORT), --in-memory, --no-seed, --data-dir DIR (or DATA_DIR),
+ * --wales (a plausible Wales on top: 7 regions, 22 stores, a few hundred homes, 12 weeks of counts).
  */
 import { parseArgs } from 'node:util';
 import { demoHomes, demoMembers, demoStores, seedDemoData } from './local/demo-data.ts';
+import { seedWales, walesRegionMembers } from './local/demo-wales.ts';
 import { createStorePageRoutes, memberChoices } from './local/store-page-routes.ts';
 import { startLocalSystem, type LocalSystem } from './local/local-system.ts';
 import { signLocalToken } from './local/local-auth.ts';
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     host: { type: 'string' },
     'in-memory': { type: 'boolean', default: false },
     'no-seed': { type: 'boolean', default: false },
+    wales: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
   },
 });
@@ -52,20 +55,22 @@ system = await startLocalSystem({
   inMemory: values['in-memory'],
   dataDir: values['data-dir'] ?? process.env.DATA_DIR,
   // The store page at / and its local-only sign-in, offering the demo data's members.
-  extraRoutes: await createStorePageRoutes(memberChoices(demoMembers, demoStores, demoHomes)),
+  extraRoutes: await createStorePageRoutes(memberChoices(values.wales ? [...demoMembers, ...walesRegionMembers] : demoMembers, demoStores, demoHomes)),
 });
 log(`DynamoDB Local at ${system.dynamoEndpoint} (${values['in-memory'] ? 'in memory' : `data in ${system.dataDir}`}), table "${system.tableName}"`);
 
 if (!values['no-seed']) {
   const token = await signLocalToken(system.signingKey, { org: { kind: 'admin' } });
-  await seedDemoData(async (method, path, body, contentType = 'application/json') => {
-    const response = await fetch(system.url + path, {
+  const api = async (method: string, path: string, body?: unknown, contentType = 'application/json') => {
+    const response = await fetch(system!.url + path, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: response.status, body: await response.json().catch(() => undefined) };
-  }, log);
+  };
+  await seedDemoData(api, log);
+  if (values.wales) await seedWales(api, log);
 }
 
 scheduler = startLocalScheduler(log);

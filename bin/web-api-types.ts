@@ -42,6 +42,8 @@ const PAGE_SCHEMAS = [
   'StockCountsRecorded',
   'Outbreak',
   'OutbreakInput',
+  'Overview',
+  'OverviewTrend',
   'Problem',
 ];
 

@@ -51,9 +51,11 @@ export const routes: readonly RouteDefinition[] = [
   r('GET', '/v1/stores', 'list-stores', scopes.admin, 'read', 'stores', 'List stores'),
   r('GET', '/v1/stores/{storeId}', 'get-store', scopes.read, 'read', 'stores', 'Read a store'),
   r('PUT', '/v1/stores/{storeId}', 'put-store', scopes.admin, 'readwrite', 'stores', 'Create or replace a store'),
+  r('POST', '/v1/stores/import', 'import-stores', scopes.admin, 'readwrite', 'stores', 'Create or replace up to 1,000 stores from CSV or JSON, all or nothing'),
   r('GET', '/v1/stores/{storeId}/homes', 'list-store-homes', scopes.read, 'read', 'stores', 'The homes a store serves, worst status first (the morning worklist)'),
 
   r('GET', '/v1/homes/{homeId}', 'get-home', scopes.read, 'read', 'homes', 'Read a home'),
+  r('POST', '/v1/homes/import', 'import-homes', scopes.admin, 'readwrite', 'homes', 'Create or replace up to 1,000 homes from CSV or JSON, all or nothing'),
   r('PUT', '/v1/homes/{homeId}', 'put-home', scopes.admin, 'readwrite', 'homes', 'Create or replace a home'),
   r('PUT', '/v1/homes/{homeId}/outbreak', 'put-home-outbreak', scopes.stockWrite, 'readwrite', 'homes', 'Declare an outbreak at a home, or change the open one'),
   r('DELETE', '/v1/homes/{homeId}/outbreak', 'delete-home-outbreak', scopes.stockWrite, 'readwrite', 'homes', 'End a home’s open outbreak (kept in its history)'),
@@ -90,6 +92,12 @@ export const routes: readonly RouteDefinition[] = [
   r('POST', '/v1/jobs/shortfall-scan', 'post-shortfall-scan', scopes.admin, 'readwrite', 'shortfalls', 'Run the shortfall job now', { alerts: true }),
   r('GET', '/v1/stores/{storeId}/shortfalls', 'list-store-shortfalls', scopes.read, 'read', 'shortfalls', 'A store’s shortfall records for a date'),
   r('GET', '/v1/shortfalls', 'list-shortfalls', scopes.read, 'read', 'shortfalls', 'Every shortfall record for a date'),
+
+  r('GET', '/v1/overview', 'get-overview', scopes.read, 'read', 'overview', 'The nation on a date: totals and one row per region, from the daily rollup'),
+  r('GET', '/v1/regions/{regionId}/overview', 'get-region-overview', scopes.read, 'read', 'overview', 'A region on a date: totals and one row per store, from the daily rollup'),
+  r('GET', '/v1/overview/trend', 'get-overview-trend', scopes.read, 'read', 'overview', 'Homes red, amber, unknown and silent per day or ISO week, for the nation or a region'),
+  r('GET', '/v1/overview/export.csv', 'export-overview', scopes.read, 'read', 'overview', 'The national table as a spreadsheet (CSV)'),
+  r('GET', '/v1/regions/{regionId}/export.csv', 'export-region-overview', scopes.read, 'read', 'overview', 'A region’s table of stores as a spreadsheet (CSV)'),
 
   r('GET', '/v1/stores/{storeId}/members', 'list-store-members', scopes.membersManage, 'read', 'members', 'A store’s members'),
   r('POST', '/v1/stores/{storeId}/members', 'invite-store-member', scopes.membersManage, 'readwrite', 'members', 'Invite a person into a store', { directory: true }),

@@ -44,6 +44,7 @@ export function memberChoices(
       const home = homes.find((h) => h.homeId === id);
       return home ? `${home.name} (${stores.find((s) => s.storeId === home.storeId)?.name ?? home.storeId})` : id!;
     }
+    if (kind === 'region') return `Region ${id} (read only)`;
     return 'Administrator (every store)';
   };
   return members.map((m) => ({ email: m.email, name: m.name, role: m.role, org: m.org, orgLabel: labelOf(m.org) }));

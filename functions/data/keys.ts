@@ -129,6 +129,19 @@ export const keys = {
   shortfallAlerts: (date: string, storeId: string): TableKey => ({ PK: `SHORTFALL-ALERTS#${date}`, SK: `STORE#${storeId}` }),
   shortfallAlertsPartition: (date: string) => `SHORTFALL-ALERTS#${date}`,
 
+  // 9. daily rollups. One partition per date: the nation (`NATION`), each region (`REGION#<id>`) and
+  //    each store (`STORE#<id>`), so a date's national table is one Query (NATION … REGION#~). Over
+  //    time, per nation, region or store on GSI1 (SK the date: the trend is one Query). A region's
+  //    stores on a date on GSI3 (an index entry moves with the store's region when rewritten).
+  rollup: (date: string, scope: RollupScope): TableKey => ({ PK: `ROLLUP#${date}`, SK: rollupSk(scope) }),
+  rollupPartition: (date: string) => `ROLLUP#${date}`,
+  /** SK bounds of the nation and its regions within a date's partition ('~' sorts after every slug). */
+  rollupNationAndRegions: { from: 'NATION', to: 'REGION#~' },
+  rollupSeriesIndex: (scope: RollupScope, date: string) => ({ GSI1PK: rollupSeriesPartition(scope), GSI1SK: date }),
+  rollupSeriesPartition: (scope: RollupScope) => rollupSeriesPartition(scope),
+  rollupRegionStoresIndex: (date: string, regionId: string, storeId: string) => ({ GSI3PK: `ROLLUP#${date}#REGION#${regionId}`, GSI3SK: storeId }),
+  rollupRegionStoresPartition: (date: string, regionId: string) => `ROLLUP#${date}#REGION#${regionId}`,
+
   // idempotency records (Powertools persistence layer on the same table): a partition per route and
   // caller organisation, so no one partition takes every route's and every tenant's retries.
   idempotencyPartition: (routeKey: string, org: string) => `IDEMPOTENCY#${routeKey}#${org}`,
@@ -147,6 +160,12 @@ export const keys = {
   /** A machine client's identity subject: its app client id, in a namespace no Cognito `sub` can reach. */
   machineSubject: (clientId: string) => `client:${clientId}`,
 } as const;
+
+/** What a rollup is of: the nation, a region (`-`: the stores in none) or a store. */
+export type RollupScope = { kind: 'nation' } | { kind: 'region'; id: string } | { kind: 'store'; id: string };
+
+const rollupSk = (scope: RollupScope) => (scope.kind === 'nation' ? 'NATION' : `${scope.kind === 'region' ? 'REGION' : 'STORE'}#${scope.id}`);
+const rollupSeriesPartition = (scope: RollupScope) => `ROLLUP#${rollupSk(scope)}`;
 
 /** Sorts before every ISO timestamp, so never-counted homes come first in "older than" queries. */
 const NEVER = '0000-00-00T00:00:00.000Z';

@@ -7,7 +7,7 @@ import { send, tableName, type TransactItem } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
 import type { Page, PageRequest } from './pagination.ts';
 import { queryPartitionPage } from './query-page.ts';
-import { batchGetAll, queryAll } from './read-all.ts';
+import { batchGetAll, batchWriteAll, queryAll } from './read-all.ts';
 import { retryOnConflict } from './retries.ts';
 
 export type { PageRequest } from './pagination.ts';
@@ -385,3 +385,46 @@ const toHome = (raw: Record<string, unknown>): Home => ({
   ...(typeof raw.localAuthority === 'string' ? { localAuthority: raw.localAuthority } : {}),
   updatedAt: raw.updatedAt as string,
 });
+
+// Bulk onboarding (functions/registry/imports.ts): reads by key in batches of 100, strongly
+// consistent (the import decides what to write from them), and writes in batches of 25.
+
+export async function storesById(storeIds: readonly string[]): Promise<Map<string, Store>> {
+  const found = await batchGetAll(storeIds.map((id) => keys.store(id)), { consistentRead: true });
+  return new Map(found.map((raw) => [String(raw.storeId), toStore(raw)]));
+}
+
+export async function regionIdsThatExist(regionIds: readonly string[]): Promise<Set<string>> {
+  const found = await batchGetAll(regionIds.map((id) => keys.region(id)), { consistentRead: true, projection: { expression: 'regionId' } });
+  return new Set(found.map((raw) => String(raw.regionId)));
+}
+
+export async function homesById(homeIds: readonly string[]): Promise<Map<string, HomeRecord>> {
+  const found = await batchGetAll(homeIds.map((id) => keys.home(id)), { consistentRead: true });
+  return new Map(found.map((raw) => [String(raw.homeId), { ...toHome(raw), lastCountedAt: (raw.lastCountedAt as string | null) ?? null }]));
+}
+
+/** Stores Put whole (closedDates as given: the import keeps an existing store's). */
+export async function putStoresBatch(stores: readonly { storeId: string; input: StoreInput }[], now: string): Promise<void> {
+  await batchWriteAll(stores.map(({ storeId, input }) => storeItem(storeId, input, now).item));
+}
+
+/**
+ * New homes Put whole, as putHome leaves a new home: never counted, in the last-count index as such.
+ * Only for homes the import read as absent; an existing home is changed with putHome, which keeps
+ * its last count.
+ */
+export async function putNewHomesBatch(homes: readonly { homeId: string; input: HomeInput }[], now: string): Promise<void> {
+  await batchWriteAll(
+    homes.map(({ homeId, input }) => ({
+      ...keys.home(homeId),
+      ...keys.storeHomesIndex(input.storeId, homeId),
+      entity: 'Home',
+      homeId,
+      ...input,
+      updatedAt: now,
+      lastCountedAt: null,
+      ...keys.lastCountIndex(homeId, null),
+    })),
+  );
+}

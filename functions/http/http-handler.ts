@@ -13,7 +13,8 @@ import { problemErrors } from './middleware/problem-errors.ts';
 import { anonymousPrincipal, type Principal } from '../access/principal.ts';
 import { principalFromEvent } from './principal.ts';
 import { forbidden, HttpProblem } from './problem.ts';
-import { readBody, type CsvToBody } from './request-body.ts';
+import { csvLinesOf, readBody, type CsvToBody } from './request-body.ts';
+import type { FieldError } from './problem.ts';
 import { parseOrThrow } from './validation.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -26,8 +27,13 @@ export interface HandlerSpec<B, Q, P> {
   body?: B;
   query?: Q;
   params?: P;
-  /** Accept text/csv too: the columns it knows and how a parsed table becomes the JSON body shape. */
-  csv?: { columns: readonly string[]; toBody: CsvToBody };
+  /**
+   * Accept text/csv too: the columns it knows and how a parsed table becomes the JSON body shape.
+   * `namesLines`: a 400 naming `/<list>/<row>/<column>` of a CSV body also names the row's CSV line.
+   */
+  csv?: { columns: readonly string[]; toBody: CsvToBody; namesLines?: boolean };
+  /** A larger body limit than MAX_BODY_BYTES, for bulk uploads (413 above it). */
+  maxBodyBytes?: number;
   /** Public routes (health, OpenAPI) skip the principal. */
   public?: boolean;
 }
@@ -66,11 +72,16 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
       query: (spec.query ? parseOrThrow(spec.query, event.queryStringParameters ?? {}, 'query') : undefined) as Out<Q>,
       body: undefined as Out<B>,
     };
-    const rawBody = readBody(event, spec.csv);
-    if (spec.body) request.body = parseOrThrow(spec.body, rawBody, 'body') as Out<B>;
-    // `{}` is what many HTTP clients send when there is nothing to send: as good as no body.
-    else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw new HttpProblem(400, 'This operation takes no request body.');
-    return respond(await useCase(request));
+    const rawBody = readBody(event, spec.csv, spec.maxBodyBytes);
+    const lines = spec.csv?.namesLines ? csvLinesOf(rawBody) : undefined;
+    try {
+      if (spec.body) request.body = parseOrThrow(spec.body, rawBody, 'body') as Out<B>;
+      // `{}` is what many HTTP clients send when there is nothing to send: as good as no body.
+      else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw new HttpProblem(400, 'This operation takes no request body.');
+      return respond(await useCase(request));
+    } catch (error) {
+      throw lines ? withCsvLines(error, lines) : error;
+    }
   };
   const handler = middy<HttpEvent, HttpResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -78,6 +89,17 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     .handler(run);
   // Read by test/unit/openapi-coverage.test.ts: the document must describe these very schemas.
   return Object.assign(handler, { spec: spec as HandlerSpec<Schema | undefined, Schema | undefined, Schema | undefined> });
+}
+
+/** A 400 about `/<list>/<row>/<column>` of a body read from CSV, its messages naming the row's line and column. */
+function withCsvLines(error: unknown, lines: readonly number[]): unknown {
+  if (!(error instanceof HttpProblem) || error.status !== 400 || !error.errors) return error;
+  const errors = error.errors.map((e): FieldError => {
+    const match = e.in === 'body' ? /^\/[^/]+\/(\d+)(?:\/([^/]+))?/.exec(e.path) : null;
+    const line = match ? lines[Number(match[1])] : undefined;
+    return line === undefined ? e : { ...e, message: `CSV line ${line}${match![2] ? `, column ${match![2]}` : ''}: ${e.message}` };
+  });
+  return new HttpProblem(400, error.message, { errors, type: error.type, title: error.title, extensions: error.extensions, headers: error.headers });
 }
 
 function isEmptyObject(value: unknown): boolean {

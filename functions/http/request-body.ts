@@ -10,16 +10,23 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 export type CsvToBody = (table: ParsedCsv) => unknown;
 
+/** The CSV line of each row, kept on a body built from CSV (not enumerable: invisible to validation and JSON). */
+export const CSV_LINES = Symbol('csvLines');
+
+export function csvLinesOf(body: unknown): readonly number[] | undefined {
+  return body !== null && typeof body === 'object' ? ((body as Record<symbol, number[] | undefined>)[CSV_LINES] ?? undefined) : undefined;
+}
+
 export function maxBodyBytes(): number {
   const configured = Number(process.env.MAX_BODY_BYTES);
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
 }
 
-export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonly string[]; toBody: CsvToBody }): unknown {
+export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonly string[]; toBody: CsvToBody }, bodyLimit?: number): unknown {
   const raw = event.body;
   if (raw === undefined || raw === null || raw === '') return undefined;
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  const limit = maxBodyBytes();
+  const limit = bodyLimit ?? maxBodyBytes();
   const size = Buffer.byteLength(text, 'utf8');
   if (size > limit) throw new HttpProblem(413, `The body is ${size} bytes; the limit is ${limit} bytes.`);
 
@@ -36,7 +43,10 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
   }
   if (csv && contentType === 'text/csv') {
     try {
-      return csv.toBody(parseCsv(text, csv.columns));
+      const table = parseCsv(text, csv.columns);
+      const body = csv.toBody(table);
+      if (body !== null && typeof body === 'object') Object.defineProperty(body, CSV_LINES, { value: table.rows.map((r) => r.line), enumerable: false });
+      return body;
     } catch (error) {
       if (error instanceof CsvError) {
         throw badRequest(`The CSV body is not valid: ${error.message}`, [

@@ -9,15 +9,17 @@
 import type { OperationFragment, OperationSpec, RouteKey } from './operation.ts';
 import { operations as deliveries } from './deliveries.ts';
 import { operations as exports } from './export.ts';
+import { operations as imports } from './imports.ts';
 import { operations as members } from './members.ts';
 import { operations as outbreaks } from './outbreaks.ts';
+import { operations as overview } from './overview.ts';
 import { operations as registry } from './registry.ts';
 import { operations as requests } from './requests.ts';
 import { operations as shortfalls } from './shortfalls.ts';
 import { operations as stock } from './stock.ts';
 import { operations as system } from './system.ts';
 
-const fragments: readonly OperationFragment[] = [system, registry, stock, exports, shortfalls, requests, deliveries, members, outbreaks];
+const fragments: readonly OperationFragment[] = [system, registry, imports, stock, exports, shortfalls, overview, requests, deliveries, members, outbreaks];
 
 function merge(list: readonly OperationFragment[]): ReadonlyMap<RouteKey, OperationSpec> {
   const merged = new Map<RouteKey, OperationSpec>();

@@ -131,6 +131,24 @@ const fixtures: Record<string, Fixture> = {
       return { method: 'DELETE', path: `/v1/homes/${homeId}/outbreak`, org: `home:${homeId}` };
     },
   },
+  'POST /v1/stores/import': {
+    prepare: async () => ({ method: 'POST', path: '/v1/stores/import', org: 'admin', body: { rows: [{ storeId: fresh('store'), name: 'Imported', capacityPerDay: 2 }, { storeId: fresh('store'), name: 'Imported too', capacityPerDay: 3 }] } }),
+  },
+  'POST /v1/homes/import': {
+    onCondition: 400, // a changed home's store check failing: "no such store"
+    // Changed homes are written (one transaction each) before the new ones' batches: a batch
+    // throttled after that answers 503, and the same file again completes the import.
+    afterCommit: ['throttled'],
+    prepare: async () => {
+      const { storeId, homeId } = await storeAndHome();
+      // One new home (batched) and one changed (putHome's transaction): every kind of write the import makes.
+      const rows = [
+        { homeId: fresh('home'), name: 'Imported', storeId, beds: 12, deliveryDays: ['TUE'] },
+        { homeId, name: 'Renamed by import', storeId, beds: 20, deliveryDays: everyDay },
+      ];
+      return { method: 'POST', path: '/v1/homes/import', org: 'admin', body: { rows } };
+    },
+  },
   'PUT /v1/stores/{storeId}': {
     prepare: async () => ({ method: 'PUT', path: `/v1/stores/${fresh('store')}`, org: 'admin', body: { name: 'A store', capacityPerDay: 2 } }),
   },
@@ -251,6 +269,9 @@ const fixtures: Record<string, Fixture> = {
     },
   },
   'POST /v1/jobs/shortfall-scan': {
+    // The day's rollup follows the records (batched Puts): a fault there answers 503 after the
+    // records committed, and running the job again completes it.
+    afterCommit: ['unprocessed'],
     prepare: async () => {
       await storeAndHome(); // a home under seven days of aprons: a record to write
       return { method: 'POST', path: '/v1/jobs/shortfall-scan', org: 'admin', body: {} };

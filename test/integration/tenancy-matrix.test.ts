@@ -55,6 +55,8 @@ export const matrix: Record<string, Row> = {
   'GET /v1/stores': { path: '/v1/stores', allowed: ADMIN },
   'GET /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: READ_S1 },
   'PUT /v1/stores/{storeId}': { path: '/v1/stores/s1', allowed: ADMIN, body: { name: 'Store one', capacityPerDay: 2, regionId: 'r1' } },
+  'POST /v1/stores/import': { path: '/v1/stores/import?dryRun=true', allowed: ADMIN, body: { rows: [{ storeId: 's1', name: 'Store one', capacityPerDay: 2, regionId: 'r1' }] } },
+  'POST /v1/homes/import': { path: '/v1/homes/import?dryRun=true', allowed: ADMIN, body: { rows: [{ homeId: 'h1', name: 'Home one', storeId: 's1', beds: 20, deliveryDays: ['MON'] }] } },
   'GET /v1/stores/{storeId}/homes': { path: '/v1/stores/s1/homes', allowed: READ_S1 },
   'GET /v1/homes/{homeId}': { path: '/v1/homes/h1', allowed: READ_H1 },
   'PUT /v1/homes/{homeId}': {
@@ -92,6 +94,12 @@ export const matrix: Record<string, Row> = {
   'POST /v1/jobs/shortfall-scan': { path: '/v1/jobs/shortfall-scan', allowed: ADMIN, body: {} },
   'GET /v1/stores/{storeId}/shortfalls': { path: '/v1/stores/s1/shortfalls', allowed: READ_S1 },
   'GET /v1/shortfalls': { path: '/v1/shortfalls', allowed: ADMIN },
+  // The overview: the nation is an administrator's; a region's is its own (and an administrator's); no store or home reads either.
+  'GET /v1/overview': { path: '/v1/overview', allowed: ADMIN },
+  'GET /v1/regions/{regionId}/overview': { path: '/v1/regions/r1/overview', allowed: REGION_R1 },
+  'GET /v1/overview/trend': { path: '/v1/overview/trend?regionId=r1', allowed: REGION_R1 },
+  'GET /v1/overview/export.csv': { path: '/v1/overview/export.csv', allowed: ADMIN },
+  'GET /v1/regions/{regionId}/export.csv': { path: '/v1/regions/r1/export.csv', allowed: REGION_R1 },
   // Deliveries: the store plans and dispatches its own; the home (or its store) confirms receipt; both read.
   // The delivery fixture below carries an approved request of h1's (store s1); s1 holds no stock, so an
   // allowed dispatch is refused 409 and nothing moves.

@@ -6,6 +6,7 @@ import { completeCognitoSignIn, currentSession, currentToken, signOut, type Sess
 import { AdminPage } from './components/AdminPage.tsx';
 import { Frame } from './components/Frame.tsx';
 import { HomePage } from './components/HomePage.tsx';
+import { OverviewPage } from './components/OverviewPage.tsx';
 import { SignIn } from './components/SignIn.tsx';
 import { StorePage } from './components/StorePage.tsx';
 
@@ -60,8 +61,10 @@ export function App({ config }: { config: PageConfig }) {
         <StorePage api={api} storeId={org.id} permissions={permissions} thresholds={config.thresholds} onHeading={setHeading} />
       ) : org.kind === 'home' ? (
         <HomePage api={api} homeId={org.id} permissions={permissions} signedInName={session.name} thresholds={config.thresholds} onHeading={setHeading} />
+      ) : org.kind === 'region' ? (
+        <OverviewPage api={api} scope={{ kind: 'region', regionId: org.id }} permissions={permissions} thresholds={config.thresholds} onHeading={setHeading} />
       ) : (
-        <AdminPage api={api} permissions={permissions} thresholds={config.thresholds} />
+        <AdminPage api={api} permissions={permissions} thresholds={config.thresholds} onHeading={setHeading} />
       )}
     </Frame>
   );

@@ -161,6 +161,82 @@ export interface components {
             expectedEndOn?: string;
             note?: string;
         };
+        Overview: {
+            /** Format: date */
+            date: string;
+            /** Format: date-time */
+            asOf: string;
+            /** @enum {string} */
+            scope: "nation" | "region";
+            regionId?: string;
+            name: string;
+            totals: components["schemas"]["OverviewFigures"];
+            weekBefore: {
+                /** Format: date */
+                date: string;
+                homes: number;
+                status: {
+                    red: number;
+                    amber: number;
+                    green: number;
+                    unknown: number;
+                };
+                short: number;
+                silent: number;
+            } | null;
+            rows: {
+                regionId?: string | null;
+                storeId?: string;
+                name: string;
+                figures: components["schemas"]["OverviewFigures"];
+            }[];
+        };
+        OverviewFigures: {
+            stores: number;
+            homes: number;
+            status: {
+                red: number;
+                amber: number;
+                green: number;
+                unknown: number;
+            };
+            short: number;
+            silent: number;
+            outbreak: number;
+            items: components["schemas"]["OverviewItemFigures"][];
+        };
+        OverviewItemFigures: {
+            sku: string;
+            red: number;
+            amber: number;
+            unknown: number;
+            homesOnHand: number;
+            storeOnHand: number;
+            dailyUsage: number;
+            homesDays: number | null;
+            storeDays: number | null;
+        };
+        OverviewTrend: {
+            /** @enum {string} */
+            scope: "nation" | "region";
+            regionId?: string;
+            sku?: string;
+            /** @enum {string} */
+            interval: "day" | "week";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            points: {
+                period: string;
+                date: string | null;
+                homes: number | null;
+                red: number | null;
+                amber: number | null;
+                unknown: number | null;
+                silent: number | null;
+            }[];
+        };
         PlannedDelivery: {
             deliveryId: string;
             homeId: string;

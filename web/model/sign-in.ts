@@ -13,7 +13,7 @@ export interface CognitoConfig {
   scopes: string[];
 }
 
-export type Org = { kind: 'admin' } | { kind: 'store'; id: string } | { kind: 'home'; id: string };
+export type Org = { kind: 'admin' } | { kind: 'store'; id: string } | { kind: 'home'; id: string } | { kind: 'region'; id: string };
 
 /** 43–128 characters from the unreserved set: here 64 random bytes as base64url (86 characters). */
 export function randomVerifier(random: (bytes: Uint8Array) => Uint8Array): string {
@@ -126,8 +126,8 @@ function firstText(...values: unknown[]): string | null {
 export function parseOrg(value: unknown): Org | null {
   if (value === 'admin') return { kind: 'admin' };
   if (typeof value !== 'string') return null;
-  const match = /^(store|home):([a-z0-9][a-z0-9-]{0,62})$/.exec(value);
-  return match ? { kind: match[1] as 'store' | 'home', id: match[2]! } : null;
+  const match = /^(store|home|region):([a-z0-9][a-z0-9-]{0,62})$/.exec(value);
+  return match ? { kind: match[1] as 'store' | 'home' | 'region', id: match[2]! } : null;
 }
 
 /** A token within a minute of expiry counts as expired: a refresh must not fail half-way. */

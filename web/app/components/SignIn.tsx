@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import type { LocalMemberChoice, PageConfig } from '../config.ts';
 import { localSignIn, startCognitoSignIn, type Session } from '../session.ts';
 
-type Kind = 'store' | 'home' | 'admin';
+type Kind = 'store' | 'home' | 'region' | 'admin';
 const kindOf = (org: string): Kind => (org === 'admin' ? 'admin' : (org.split(':')[0] as Kind));
-const kindNames: Record<Kind, string> = { store: 'Store', home: 'Care home', admin: 'Administrator' };
+const kindNames: Record<Kind, string> = { store: 'Store', home: 'Care home', region: 'Region', admin: 'Administrator' };
 const roleNames = { manager: 'manager', staff: 'staff' } as const;
 
 /** Deployed: one button to Cognito's hosted UI. Locally: choose a role and an organisation from the demo data. */
@@ -38,7 +38,7 @@ export function SignIn({ config, message, onSignedIn }: { config: PageConfig; me
 }
 
 function LocalSignIn({ members, path, onError, onSignedIn }: { members: LocalMemberChoice[]; path: string; onError: (m: string) => void; onSignedIn: (s: Session) => void }) {
-  const kinds = (['store', 'home', 'admin'] as Kind[]).filter((k) => members.some((m) => kindOf(m.org) === k));
+  const kinds = (['store', 'home', 'region', 'admin'] as Kind[]).filter((k) => members.some((m) => kindOf(m.org) === k));
   const orgsOf = (kind: Kind) => [...new Map(members.filter((m) => kindOf(m.org) === kind).map((m) => [m.org, m.orgLabel])).entries()];
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'store');
   const [org, setOrg] = useState(orgsOf(kind)[0]?.[0] ?? '');
