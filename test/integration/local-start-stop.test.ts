@@ -84,8 +84,9 @@ describe('npm start stops every process it started', () => {
       process.kill(pgid, signal); // npm's own pid only, as `kill <pid>` does
       const left = await waitUntilGone(pgid, 30_000);
 
+      // What a user relies on: nothing left running. (Not the goodbye line: npm may exit and close
+      // the pipe before the server's last write reaches it, as it did on a loaded machine.)
       expect(left, running.output()).toEqual([]);
-      expect(running.output()).toContain(`${signal}: stopping the API and DynamoDB Local`);
     });
   }
 });
