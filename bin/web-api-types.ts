@@ -40,7 +40,6 @@ const PAGE_SCHEMAS = [
   'DeliveryReceipt',
   'StockCountPost',
   'StockCountsRecorded',
-  'Problem',
 ];
 
 const DOCUMENTATION_KEYS = new Set(['description', 'example', 'examples', 'title', 'summary']);

@@ -12,7 +12,7 @@ import { logger } from '../observability/logger.ts';
 import { problemErrors } from './middleware/problem-errors.ts';
 import { anonymousPrincipal, type Principal } from '../access/principal.ts';
 import { principalFromEvent } from './principal.ts';
-import { forbidden, HttpProblem } from './problem.ts';
+import { badRequest, HttpProblem, notFound, scopeMissing } from './problem.ts';
 import { readBody, type CsvToBody } from './request-body.ts';
 import { parseOrThrow } from './validation.ts';
 
@@ -69,7 +69,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     const rawBody = readBody(event, spec.csv);
     if (spec.body) request.body = parseOrThrow(spec.body, rawBody, 'body') as Out<B>;
     // `{}` is what many HTTP clients send when there is nothing to send: as good as no body.
-    else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw new HttpProblem(400, 'This operation takes no request body.');
+    else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw badRequest('This operation takes no request body.', [{ in: 'body', path: '', message: 'Send no body, or an empty object ({}).' }]);
     return respond(await useCase(request));
   };
   const handler = middy<HttpEvent, HttpResponse>()
@@ -88,9 +88,9 @@ function isEmptyObject(value: unknown): boolean {
 function authorise(event: HttpEvent): Principal {
   const principal = principalFromEvent(event);
   const route = findRouteByKey(event.routeKey);
-  if (!route) throw forbidden(`No route "${event.routeKey}" is known to this function.`);
+  if (!route) throw notFound(`No route "${event.routeKey}" is known to this function.`);
   if (route.scope && !principal.scopes.has(route.scope)) {
-    throw forbidden(`This operation needs the scope "${route.scope}".`);
+    throw scopeMissing(route.scope);
   }
   return principal;
 }

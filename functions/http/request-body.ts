@@ -21,7 +21,7 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   const limit = maxBodyBytes();
   const size = Buffer.byteLength(text, 'utf8');
-  if (size > limit) throw new HttpProblem(413, `The body is ${size} bytes; the limit is ${limit} bytes.`);
+  if (size > limit) throw new HttpProblem('payload-too-large', `The body is ${size} bytes; the limit is ${limit} bytes.`);
 
   const contentType = (event.headers?.['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
   if (contentType === 'application/json' || contentType.endsWith('+json')) {
@@ -29,7 +29,7 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw badRequest(`The body is not valid JSON: ${(error as Error).message}`);
+      throw new HttpProblem('malformed-body', `The body is not valid JSON: ${(error as Error).message}`);
     }
     refusePrototypeKeys(parsed);
     return parsed;
@@ -39,15 +39,15 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
       return csv.toBody(parseCsv(text, csv.columns));
     } catch (error) {
       if (error instanceof CsvError) {
-        throw badRequest(`The CSV body is not valid: ${error.message}`, [
-          { in: 'body', path: `/line/${error.line}`, message: error.message },
-        ]);
+        throw new HttpProblem('malformed-body', `The CSV body is not valid: ${error.message}`, {
+          errors: [{ in: 'body', path: `/line/${error.line}`, message: error.message }],
+        });
       }
       throw error;
     }
   }
   const accepted = csv ? 'application/json or text/csv' : 'application/json';
-  throw new HttpProblem(415, `Content type "${contentType}" is not accepted here; send ${accepted}.`);
+  throw new HttpProblem('unsupported-media-type', `Content type "${contentType}" is not accepted here; send ${accepted}.`);
 }
 
 /**

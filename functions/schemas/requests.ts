@@ -63,7 +63,9 @@ export const historyEntry = z
 
 export const submittedLine = z.object({ sku, quantity: z.int(), daysOfSupplyAtSubmission: z.nullable(z.number()) });
 export const approvedLine = z.object({ sku, quantity: z.int() });
-export const capExcess = z.object({ sku, requested: z.int(), cap: z.int() });
+export const capExcess = z
+  .object({ sku, requested: z.int(), cap: z.int() })
+  .register(z.globalRegistry, { id: 'CapExcess', description: 'One SKU approved above the store\'s weekly cap for the home: the units approved and the cap, in units.' });
 export const allocationLine = z
   .object({ sku, approved: z.int(), allocated: z.int(), reason: z.nullable(z.string()) })
   .register(z.globalRegistry, { id: 'AllocationLine', description: 'What one approved line got; `reason` says why it got less than approved (null when it got everything).' });

@@ -23,6 +23,11 @@ export interface components {
             sku: string;
             quantity: number;
         };
+        CapExcess: {
+            sku: string;
+            requested: number;
+            cap: number;
+        };
         Delivery: {
             deliveryId: string;
             storeId: string;
@@ -90,12 +95,6 @@ export interface components {
             receivedBy: string;
             lines: components["schemas"]["ReceiptLine"][];
         };
-        FieldError: {
-            /** @enum {string} */
-            in: "body" | "query" | "path" | "header";
-            path: string;
-            message: string;
-        };
         Home: {
             homeId: string;
             name: string;
@@ -158,11 +157,7 @@ export interface components {
             }[] | null;
             override: {
                 reason: string;
-                capExceeded: {
-                    sku: string;
-                    requested: number;
-                    cap: number;
-                }[];
+                capExceeded: components["schemas"]["CapExcess"][];
             } | null;
             allocatedLines: components["schemas"]["AllocationLine"][] | null;
             allocatedAt: string | null;
@@ -171,17 +166,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             history: components["schemas"]["RequestHistoryEntry"][];
-        };
-        Problem: {
-            /** Format: uri */
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            instance?: string;
-            errors?: components["schemas"]["FieldError"][];
-        } & {
-            [key: string]: unknown;
         };
         QueuedPpeRequest: {
             requestId: string;
@@ -202,11 +186,7 @@ export interface components {
             }[] | null;
             override: {
                 reason: string;
-                capExceeded: {
-                    sku: string;
-                    requested: number;
-                    cap: number;
-                }[];
+                capExceeded: components["schemas"]["CapExcess"][];
             } | null;
             allocatedLines: components["schemas"]["AllocationLine"][] | null;
             allocatedAt: string | null;
