@@ -13,7 +13,7 @@ import { problemErrors } from './middleware/problem-errors.ts';
 import { anonymousPrincipal, type Principal } from '../access/principal.ts';
 import { principalFromEvent } from './principal.ts';
 import { badRequest, HttpProblem, notFound, scopeMissing } from './problem.ts';
-import { readBody, type CsvToBody } from './request-body.ts';
+import { parseBodyOrThrow, readBody, type CsvToBody } from './request-body.ts';
 import { parseOrThrow } from './validation.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -67,7 +67,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
       body: undefined as Out<B>,
     };
     const rawBody = readBody(event, spec.csv);
-    if (spec.body) request.body = parseOrThrow(spec.body, rawBody, 'body') as Out<B>;
+    if (spec.body) request.body = parseBodyOrThrow(spec.body, rawBody) as Out<B>;
     // `{}` is what many HTTP clients send when there is nothing to send: as good as no body.
     else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw badRequest('This operation takes no request body.', [{ in: 'body', path: '', message: 'Send no body, or an empty object ({}).' }]);
     return respond(await useCase(request));

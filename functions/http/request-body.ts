@@ -4,7 +4,10 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { parseCsv, CsvError, type ParsedCsv } from './csv.ts';
+import { explainBodyErrors } from './body-faults.ts';
 import { HttpProblem, badRequest, type FieldError } from './problem.ts';
+import { parseOrThrow } from './validation.ts';
+import type { z } from 'zod/mini';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -13,6 +16,20 @@ export type CsvToBody = (table: ParsedCsv) => unknown;
 export function maxBodyBytes(): number {
   const configured = Number(process.env.MAX_BODY_BYTES);
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
+}
+
+/** The table each CSV body was read from, so its faults can be named by row and column. */
+const csvTables = new WeakMap<object, ParsedCsv>();
+
+/** Validates the body read by readBody; its faults say how to fix them (functions/http/body-faults.ts). */
+export function parseBodyOrThrow<S extends z.ZodMiniType>(schema: S, body: unknown): z.infer<S> {
+  try {
+    return parseOrThrow(schema, body, 'body');
+  } catch (error) {
+    if (!(error instanceof HttpProblem) || !error.errors) throw error;
+    const table = body !== null && typeof body === 'object' ? csvTables.get(body) : undefined;
+    throw badRequest(error.message, explainBodyErrors(error.errors, body, table));
+  }
 }
 
 export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonly string[]; toBody: CsvToBody }): unknown {
@@ -36,7 +53,10 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
   }
   if (csv && contentType === 'text/csv') {
     try {
-      return csv.toBody(parseCsv(text, csv.columns));
+      const table = parseCsv(text, csv.columns);
+      const body = csv.toBody(table);
+      if (body !== null && typeof body === 'object') csvTables.set(body, table);
+      return body;
     } catch (error) {
       if (error instanceof CsvError) {
         throw new HttpProblem('malformed-body', `The CSV body is not valid: ${error.message}`, {

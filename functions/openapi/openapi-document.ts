@@ -208,8 +208,18 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
     for (const [status, value] of Object.entries(spec.responses)) {
       const response: ResponseSpec =
         value && '_zod' in value ? { schema: value, description: schemaDescription(value) ?? 'Success' } : (value as ResponseSpec);
+      const headers = {
+        ...Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }])),
+        ...(spec.idempotencyKey && {
+          'Idempotent-Replayed': {
+            description: '`true` when this is the first answer to the same Idempotency-Key and body, replayed; absent otherwise.',
+            schema: { type: 'string', enum: ['true'] },
+          },
+        }),
+      };
       out[status] = {
         description: response.description,
+        ...(Object.keys(headers).length > 0 && { headers }),
         ...(response.schema && {
           content: { [response.mediaType ?? 'application/json']: { schema: schemas.ref(response.schema, 'output', `${key} ${status}`) } },
         }),

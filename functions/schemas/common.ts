@@ -191,3 +191,8 @@ export const idempotencyKey = z
 
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+
+/** Who did something: the token's subject and organisation. */
+export const actor = z
+  .object({ subject: z.string(), org: z.string() })
+  .register(z.globalRegistry, { id: 'Actor', description: "Who did it: the token's subject (a person's or a machine client's id) and organisation." });

@@ -58,8 +58,13 @@ export const locationStock = z.object({
 
 export const countLineOutcome = z.object({
   sku,
-  /** false: the count is older than what the position already holds, so it went into history only. */
-  applied: z.boolean(),
+  applied: z.boolean().check(z.describe('false: the line changed nothing; `notAppliedReason` says why')),
+  notAppliedReason: z.nullable(z.enum(['before-last-count', 'before-last-receipt', 'repeats-current-count'])).check(
+    z.describe(
+      'Why the line changed nothing (null when applied): older than the position\'s last count or last receipt (it went into history only), ' +
+        'or the very count the position already holds (same countedAt and figures: a re-posted file)',
+    ),
+  ),
   lateReason: z.nullable(lateReason),
   /** Units of unrecorded receipt the count revealed (recorded as an adjustment), else 0. */
   adjustment: z.int(),

@@ -4,6 +4,10 @@ export type paths = Record<string, never>;
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Actor: {
+            subject: string;
+            org: string;
+        };
         AllocationLine: {
             sku: string;
             approved: number;
@@ -13,13 +17,13 @@ export interface components {
         AllocationResult: {
             /** Format: date-time */
             asOf: string;
-            allocations: {
-                homeId: string;
-                requestId: string;
-                lines: components["schemas"]["AllocationLine"][];
-            }[];
+            allocations: components["schemas"]["RequestAllocation"][];
         };
         ApprovalLine: {
+            sku: string;
+            quantity: number;
+        };
+        ApprovedLine: {
             sku: string;
             quantity: number;
         };
@@ -27,6 +31,10 @@ export interface components {
             sku: string;
             requested: number;
             cap: number;
+        };
+        CapOverride: {
+            reason: string;
+            capExceeded: components["schemas"]["CapExcess"][];
         };
         Delivery: {
             deliveryId: string;
@@ -45,16 +53,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             dispatchedAt: string | null;
-            dispatchedBy: {
-                subject: string;
-                org: string;
-            } | null;
+            dispatchedBy: components["schemas"]["Actor"] | null;
             receivedAt: string | null;
             receivedBy: string | null;
-            confirmedBy: {
-                subject: string;
-                org: string;
-            } | null;
+            confirmedBy: components["schemas"]["Actor"] | null;
             receivedLines: components["schemas"]["DeliveryLine"][] | null;
             discrepancies: components["schemas"]["DeliveryDiscrepancy"][];
         };
@@ -81,10 +83,7 @@ export interface components {
             from: string;
             days: number;
             deliveries: components["schemas"]["PlannedDelivery"][];
-            unplaced: {
-                requestId: string;
-                reason: string;
-            }[];
+            unplaced: components["schemas"]["UnplacedRequest"][];
         };
         DeliveryPlanRequest: {
             /** Format: date */
@@ -144,21 +143,11 @@ export interface components {
             storeId: string;
             /** @enum {string} */
             status: "submitted" | "approved" | "partially-approved" | "rejected" | "scheduled" | "dispatched" | "delivered" | "cancelled";
-            lines: {
-                sku: string;
-                quantity: number;
-                daysOfSupplyAtSubmission: number | null;
-            }[];
+            lines: components["schemas"]["RequestedLine"][];
             neededBy: string | null;
             note: string | null;
-            approvedLines: {
-                sku: string;
-                quantity: number;
-            }[] | null;
-            override: {
-                reason: string;
-                capExceeded: components["schemas"]["CapExcess"][];
-            } | null;
+            approvedLines: components["schemas"]["ApprovedLine"][] | null;
+            override: components["schemas"]["CapOverride"] | null;
             allocatedLines: components["schemas"]["AllocationLine"][] | null;
             allocatedAt: string | null;
             /** Format: date-time */
@@ -173,21 +162,11 @@ export interface components {
             storeId: string;
             /** @enum {string} */
             status: "submitted" | "approved" | "partially-approved" | "rejected" | "scheduled" | "dispatched" | "delivered" | "cancelled";
-            lines: {
-                sku: string;
-                quantity: number;
-                daysOfSupplyAtSubmission: number | null;
-            }[];
+            lines: components["schemas"]["RequestedLine"][];
             neededBy: string | null;
             note: string | null;
-            approvedLines: {
-                sku: string;
-                quantity: number;
-            }[] | null;
-            override: {
-                reason: string;
-                capExceeded: components["schemas"]["CapExcess"][];
-            } | null;
+            approvedLines: components["schemas"]["ApprovedLine"][] | null;
+            override: components["schemas"]["CapOverride"] | null;
             allocatedLines: components["schemas"]["AllocationLine"][] | null;
             allocatedAt: string | null;
             /** Format: date-time */
@@ -200,6 +179,11 @@ export interface components {
         ReceiptLine: {
             sku: string;
             quantity: number;
+        };
+        RequestAllocation: {
+            homeId: string;
+            requestId: string;
+            lines: components["schemas"]["AllocationLine"][];
         };
         RequestApproval: {
             lines: components["schemas"]["ApprovalLine"][];
@@ -220,10 +204,7 @@ export interface components {
             to: "submitted" | "approved" | "partially-approved" | "rejected" | "scheduled" | "dispatched" | "delivered" | "cancelled";
             /** Format: date-time */
             at: string;
-            actor: {
-                subject: string;
-                org: string;
-            };
+            actor: components["schemas"]["Actor"];
             reason: string | null;
         };
         RequestLineInput: {
@@ -238,6 +219,11 @@ export interface components {
             /** Format: date */
             neededBy?: string;
             note?: string;
+        };
+        RequestedLine: {
+            sku: string;
+            quantity: number;
+            daysOfSupplyAtSubmission: number | null;
         };
         Shortfall: {
             /** Format: date */
@@ -265,6 +251,7 @@ export interface components {
         StockCountLineOutcome: {
             sku: string;
             applied: boolean;
+            notAppliedReason: ("before-last-count" | "before-last-receipt" | "repeats-current-count") | null;
             lateReason: ("before-last-count" | "before-last-receipt") | null;
             adjustment: number;
             observedUsage: number | null;
@@ -305,6 +292,10 @@ export interface components {
             regionId?: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        UnplacedRequest: {
+            requestId: string;
+            reason: string;
         };
         WorklistHome: {
             homeId: string;
