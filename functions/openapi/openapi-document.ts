@@ -13,6 +13,7 @@ import type { CsvBody, OperationSpec, ProblemStatus, ResponseSpec, RouteKey } fr
 import { operations as allOperations } from '../schemas/operations.ts';
 import { gatewayError, problemSchemaId, problemTypeSchemas } from '../schemas/problem.ts';
 import { PROBLEM_SLUGS, PROBLEM_TYPES } from '../http/problem-types.ts';
+import { addResponseExamples } from './response-examples.ts';
 import { SchemaComponents, schemaDescription, schemaExamples, type Json } from './schema-components.ts';
 import { problemResponses, securitySchemes, tagDescriptions, type DocumentedStatus, type ProblemText } from './document-text.ts';
 
@@ -139,6 +140,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
   };
   (document.components as Json).schemas = schemas.finish(document);
   addLinks(document);
+  addResponseExamples(document);
   return { document, issues: [...issues, ...schemas.issues] };
 
   function pathParameters(route: RouteDefinition, spec: OperationSpec, key: string): Json[] {

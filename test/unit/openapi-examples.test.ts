@@ -23,9 +23,15 @@ const operationOf = (key: string) => {
   return paths[path!]![method!.toLowerCase()]!;
 };
 /** Validates against a schema of the document: a component `$ref`, or a `oneOf` of them. */
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
 const valid = (schema: Json, value: unknown) => {
   const rebase = (ref: Json) => ({ $ref: `doc#/components/schemas/${String(ref.$ref).split('/').pop()}` });
-  const validate = ajv.compile(schema.oneOf ? { oneOf: (schema.oneOf as Json[]).map(rebase) } : rebase(schema));
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(schema.oneOf ? { oneOf: (schema.oneOf as Json[]).map(rebase) } : rebase(schema));
+    compiled.set(key, validate);
+  }
   return validate(value) ? [] : validate.errors;
 };
 
@@ -37,6 +43,26 @@ describe('OpenAPI examples and links', () => {
     expect(media.example, 'an example').toBeDefined();
     expect(operations.get(key as RouteKey)!.body!.safeParse(media.example).success, 'the handler schema accepts it').toBe(true);
     expect(valid(media.schema, media.example)).toEqual([]);
+  });
+
+  it('gives every success response with a body an example, valid against its schema', () => {
+    const faults: string[] = [];
+    for (const [path, methods] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses as Record<string, Json>)) {
+          if (!status.startsWith('2')) continue;
+          for (const [mediaType, media] of Object.entries((response.content ?? {}) as Record<string, Json>)) {
+            const where = `${method.toUpperCase()} ${path} ${status} ${mediaType}`;
+            if (media.example === undefined) faults.push(`${where}: no example`);
+            else if (media.schema.$ref || media.schema.oneOf) {
+              const errors = valid(media.schema, media.example);
+              if (errors?.length) faults.push(`${where}: ${JSON.stringify(errors).slice(0, 400)}`);
+            }
+          }
+        }
+      }
+    }
+    expect(faults).toEqual([]);
   });
 
   it('gives every problem response an example of each type it may answer, valid against the response and the type', () => {
