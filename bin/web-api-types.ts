@@ -44,7 +44,6 @@ const PAGE_SCHEMAS = [
   'OutbreakInput',
   'Overview',
   'OverviewTrend',
-  'Problem',
 ];
 
 const DOCUMENTATION_KEYS = new Set(['description', 'example', 'examples', 'title', 'summary']);

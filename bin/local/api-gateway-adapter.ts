@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { routeKey, routes, type RouteDefinition } from '../../functions/routes.ts';
-import { HttpProblem, problemResponse } from '../../functions/http/problem.ts';
+import { HttpProblem, problemResponse, scopeMissing } from '../../functions/http/problem.ts';
 import { verifyLocalToken, type LocalSigningKey } from './local-auth.ts';
 
 export interface LocalRequest {
@@ -69,7 +69,7 @@ export function matchRoute(method: string, path: string): { route: RouteDefiniti
   return pathMatched ? 'method-not-allowed' : undefined;
 }
 
-/** The methods some route answers at `path`, for a 405's `Allow` header. */
+/** The methods some route answers at `path`, for the `Allow` header of a 404 to a method the path does not take. */
 export function allowedMethods(path: string): string[] {
   return [...new Set(compiled.filter(({ pattern }) => pattern.test(path)).map(({ route }) => route.method))].sort();
 }
@@ -88,13 +88,14 @@ export function createApiGatewayAdapter(signingKey: LocalSigningKey) {
     const requestId = randomUUID();
     const url = new URL(request.url, 'http://localhost');
     if (!decodes(url.pathname)) {
-      return problem(new HttpProblem(400, `The path ${url.pathname} has a malformed percent-escape.`, { errors: [{ in: 'path', path: url.pathname, message: 'A % must start an escape of two hex digits that decodes as UTF-8.' }] }), requestId);
+      return problem(new HttpProblem('validation', `The path ${url.pathname} has a malformed percent-escape.`, { errors: [{ in: 'path', path: url.pathname, message: 'A % must start an escape of two hex digits that decodes as UTF-8.' }] }), requestId);
     }
     const matched = matchRoute(request.method.toUpperCase(), url.pathname);
-    if (matched === undefined) return problem(new HttpProblem(404, `No route for ${request.method} ${url.pathname}.`), requestId);
+    if (matched === undefined) return problem(new HttpProblem('not-found', `No route for ${request.method} ${url.pathname}.`), requestId);
     if (matched === 'method-not-allowed') {
       const allow = allowedMethods(url.pathname).join(', ');
-      return problem(new HttpProblem(405, `${request.method} is not allowed on ${url.pathname}; use ${allow}.`, { headers: { allow } }), requestId);
+      // 404 as API Gateway answers an unmatched method, with the methods the path takes as a hint.
+      return problem(new HttpProblem('not-found', `${request.method} is not served at ${url.pathname}; it takes ${allow}.`, { headers: { allow } }), requestId);
     }
     const { route, params } = matched;
 
@@ -102,9 +103,9 @@ export function createApiGatewayAdapter(signingKey: LocalSigningKey) {
     let authorizer: APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'] | undefined;
     if (route.scope !== null) {
       const verified = await verifyLocalToken(signingKey, headers.authorization);
-      if (!verified.ok) return problem(new HttpProblem(401, verified.reason, { headers: { 'www-authenticate': 'Bearer' } }), requestId);
+      if (!verified.ok) return problem(new HttpProblem('unauthenticated', verified.reason, { headers: { 'www-authenticate': 'Bearer' } }), requestId);
       if (!verified.scopes.includes(route.scope)) {
-        return problem(new HttpProblem(403, `This operation needs the scope "${route.scope}".`), requestId);
+        return problem(scopeMissing(route.scope), requestId);
       }
       authorizer = { principalId: '', integrationLatency: 0, jwt: { claims: stringifyClaims(verified.claims), scopes: verified.scopes } };
     }

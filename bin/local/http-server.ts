@@ -38,14 +38,14 @@ async function serve(req: IncomingMessage, res: ServerResponse, handle: LocalRou
   try {
     const body = await readBody(req);
     if (body === 'too-large') {
-      response = asResponse(new HttpProblem(413, `The body is over API Gateway's ${GATEWAY_PAYLOAD_LIMIT} byte limit.`));
+      response = asResponse(new HttpProblem('payload-too-large', `The body is over API Gateway's ${GATEWAY_PAYLOAD_LIMIT} byte limit.`));
     } else {
       response = await handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' });
-      response ??= asResponse(new HttpProblem(404, `Nothing at ${req.url}.`));
+      response ??= asResponse(new HttpProblem('not-found', `Nothing at ${req.url}.`));
     }
   } catch (error) {
     console.error('local server: unhandled error', error);
-    response = asResponse(new HttpProblem(500, 'The function failed without an answer (see the server log).'));
+    response = asResponse(new HttpProblem('internal', 'The function failed without an answer (see the server log).'));
   }
   res.writeHead(response.statusCode, response.headers);
   res.end(response.body);

@@ -4,6 +4,7 @@
  * a page of this same server. A DNS-rebinding page (Host: evil.example) and a cross-site form
  * (text/plain, or another Origin) are refused before anything is signed.
  */
+import { HttpProblem, problemResponse } from '../../functions/http/problem.ts';
 import type { LocalRequest, LocalResponse } from './api-gateway-adapter.ts';
 
 const LOCAL_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -27,11 +28,7 @@ export function foreignCallerReason(request: Pick<LocalRequest, 'headers'>): str
 export function refuseForeignCaller(request: Pick<LocalRequest, 'headers'>): LocalResponse | undefined {
   const reason = foreignCallerReason(request);
   if (!reason) return undefined;
-  return {
-    statusCode: 403,
-    headers: { 'content-type': 'application/problem+json' },
-    body: JSON.stringify({ type: 'https://carestock.example/problems/forbidden', title: 'Not allowed', status: 403, detail: reason }),
-  };
+  return problemResponse(new HttpProblem('tenant-forbidden', reason));
 }
 
 function hostname(host: string): string {

@@ -1,7 +1,8 @@
 /**
  * The whole system on one machine: DynamoDB Local, the table from the shared definition, the HTTP
- * API through the API Gateway adapter, and (optionally) the scheduled jobs. `npm start`, the
- * end-to-end tests and the benchmarks all start it through this one function.
+ * API through the API Gateway adapter, a page per problem type (`/problems/<name>`), and (optionally)
+ * the scheduled jobs. `npm start`, the end-to-end tests and the benchmarks all start it through this
+ * one function.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { ensureTable } from './create-table.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { startHttpServer, type LocalRoute } from './http-server.ts';
 import { loadOrCreateSigningKey, type LocalSigningKey } from './local-auth.ts';
+import { problemPages } from './problem-pages.ts';
 
 /** In the data folder while a system runs: `{ url, tableName, dynamoEndpoint, pid }`. */
 export const LOCAL_SYSTEM_FILE = 'local-system.json';
@@ -67,7 +69,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const signingKey = await loadOrCreateSigningKey(dataDir);
   const api = createApiGatewayAdapter(signingKey);
   const extra = options.extraRoutes?.({ signingKey, dataDir });
-  const route: LocalRoute = async (request) => (await extra?.(request)) ?? (await api(request));
+  const route: LocalRoute = async (request) => (await problemPages(request)) ?? (await extra?.(request)) ?? (await api(request));
   const http = await startHttpServer(options.port ?? 3000, route, options.host);
   // Local adapters (the shortfall job's alerts file) write here, as deployed ones read their environment.
   process.env.DATA_DIR = dataDir;

@@ -14,6 +14,7 @@ import { claimsForSubject } from '../../functions/members/token-claims.ts';
 import type { LocalRequest, LocalResponse } from './api-gateway-adapter.ts';
 import type { LocalRoute } from './http-server.ts';
 import { parseOrg } from '../../functions/access/principal.ts';
+import { HttpProblem, problemResponse } from '../../functions/http/problem.ts';
 import { stockRulesFromEnv } from '../../functions/domain/stock-rules.ts';
 import { buildStorePageInMemory, storePageSecurityHeaders, type BuiltFile } from '../../lib/store-page-assets.ts';
 
@@ -102,10 +103,11 @@ async function signIn(request: LocalRequest, directory: LocalDirectory, signingK
   };
 }
 
+/** A catalogued problem, as the API answers: 400 names the email field, 403 refuses the person. */
 function refuse(status: 400 | 403, detail: string): LocalResponse {
-  return {
-    statusCode: status,
-    headers: { 'content-type': 'application/problem+json' },
-    body: JSON.stringify({ type: 'about:blank', title: status === 400 ? 'Bad request' : 'Not allowed', status, detail }),
-  };
+  const problem =
+    status === 400
+      ? new HttpProblem('validation', detail, { errors: [{ in: 'body', path: '/email', message: detail }] })
+      : new HttpProblem('tenant-forbidden', detail);
+  return problemResponse(problem);
 }

@@ -7,7 +7,7 @@
 import { getPositionsBatch } from '../data/stock-repository.ts';
 import { deliveryLines, dispatchShortfall } from '../domain/delivery-stock.ts';
 import type { GuardedRecord } from '../access/resources.ts';
-import { conflict } from '../http/problem.ts';
+import { HttpProblem, invalidTransition } from '../http/problem.ts';
 import { dispatchTransactItems } from '../stock/dispatches.ts';
 import type { DeliveryRecord, DeliveryView } from '../data/delivery-repository.ts';
 import { moveDelivery, type MoveContext, type MovePlan } from './move-delivery.ts';
@@ -19,7 +19,7 @@ export function dispatchDelivery(target: GuardedRecord<DeliveryRecord>, now: Dat
 async function planDispatch({ delivery, requests, actor, at }: MoveContext): Promise<MovePlan> {
   const moving = requests.filter((r) => r.status === 'scheduled').sort((a, b) => delivery.requestIds.indexOf(a.requestId) - delivery.requestIds.indexOf(b.requestId));
   if (moving.length === 0) {
-    throw conflict('Every request on this delivery was cancelled; there is nothing to dispatch.', { currentStatus: delivery.status });
+    throw invalidTransition('Every request on this delivery was cancelled; there is nothing to dispatch.', delivery.status);
   }
   const lines = deliveryLines(moving);
   const store = { kind: 'store' as const, id: delivery.storeId };
@@ -28,7 +28,9 @@ async function planDispatch({ delivery, requests, actor, at }: MoveContext): Pro
   const shortfall = dispatchShortfall(lines, new Map(positions.map((p) => [p.state.sku, p.state])), new Date(at));
   if (shortfall.length > 0) {
     const list = shortfall.map((s) => `${s.sku} ${s.required} needed, ${s.available} held`).join('; ');
-    throw conflict(`The store does not hold the units for this delivery (${list}); nothing moved.`, { currentStatus: delivery.status, shortfall });
+    throw new HttpProblem('insufficient-stock', `The store does not hold the units for this delivery (${list}); nothing moved.`, {
+      extensions: { currentStatus: delivery.status, shortfall },
+    });
   }
   const items = lines.flatMap((line) =>
     dispatchTransactItems({

@@ -18,7 +18,7 @@ import { WriteConflictError } from '../domain/failures.ts';
 import { allowedFrom, type RequestAction, type RequestStatus } from '../domain/request-lifecycle.ts';
 import type { Actor } from '../access/principal.ts';
 import type { GuardedRecord } from '../access/resources.ts';
-import { conflict, notFound } from '../http/problem.ts';
+import { invalidTransition, notFound } from '../http/problem.ts';
 
 export interface MoveContext {
   delivery: DeliveryRecord;
@@ -98,5 +98,5 @@ function statusConflict(current: DeliveryStatus, move: Move) {
   const what = move.action === 'dispatch' ? 'dispatched' : 'received';
   const detail =
     current === move.to ? `The delivery is already ${current}; nothing moved.` : `The delivery is ${current}; it can be ${what} only when ${move.from}.`;
-  return conflict(detail, { currentStatus: current });
+  return invalidTransition(detail, current);
 }

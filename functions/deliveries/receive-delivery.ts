@@ -30,7 +30,7 @@ async function planReceipt({ delivery, requests, actor, at }: MoveContext, recei
       check.missing.length > 0 ? `missing ${check.missing.join(', ')} (list them, 0 if none arrived)` : '',
       check.unexpected.length > 0 ? `not on this delivery: ${check.unexpected.join(', ')}` : '',
     ].filter(Boolean);
-    throw new HttpProblem(422, `The receipt's lines do not match the delivery: ${parts.join('; ')}. Nothing was added.`, {
+    throw new HttpProblem('receipt-mismatch', `The receipt's lines do not match the delivery: ${parts.join('; ')}. Nothing was added.`, {
       extensions: { missing: check.missing, unexpected: check.unexpected },
     });
   }

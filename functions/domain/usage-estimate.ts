@@ -176,3 +176,17 @@ export function applyReceipt(
     inbound,
   };
 }
+
+/** Why a count line did not change its position: it is late, or it repeats the current count. */
+export type NotAppliedReason = LateReason | 'repeats-current-count';
+
+/**
+ * A line not applied, and why: late (history only), or the very count the position already holds
+ * (the same instant, and nothing it would change) — a re-posted file, answered as such rather than
+ * as a fresh count. A count at the same instant with another figure is a correction, and applies.
+ */
+export function notAppliedReason(current: PositionState | null, outcome: CountOutcome, changes: boolean): NotAppliedReason | null {
+  if (outcome.late) return outcome.lateReason;
+  const repeats = current !== null && current.countedAt !== null && !changes && instantMs(current.countedAt) === instantMs(outcome.position.countedAt ?? '');
+  return repeats ? 'repeats-current-count' : null;
+}

@@ -12,9 +12,9 @@ import { logger } from '../observability/logger.ts';
 import { problemErrors } from './middleware/problem-errors.ts';
 import { anonymousPrincipal, type Principal } from '../access/principal.ts';
 import { principalFromEvent } from './principal.ts';
-import { forbidden, HttpProblem } from './problem.ts';
-import { csvLinesOf, readBody, type CsvToBody } from './request-body.ts';
-import type { FieldError } from './problem.ts';
+import { badRequest, HttpProblem, notFound, scopeMissing } from './problem.ts';
+import { explainBodyErrors } from './body-faults.ts';
+import { csvTableOf, parseBodyOrThrow, readBody, type CsvToBody } from './request-body.ts';
 import { parseOrThrow } from './validation.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -27,12 +27,9 @@ export interface HandlerSpec<B, Q, P> {
   body?: B;
   query?: Q;
   params?: P;
-  /**
-   * Accept text/csv too: the columns it knows and how a parsed table becomes the JSON body shape.
-   * `namesLines`: a 400 naming `/<list>/<row>/<column>` of a CSV body also names the row's CSV line.
-   */
+  /** Accept text/csv too: the columns it knows and how a parsed table becomes the JSON body shape. */
   csv?: { columns: readonly string[]; toBody: CsvToBody; namesLines?: boolean };
-  /** A larger body limit than MAX_BODY_BYTES, for bulk uploads (413 above it). */
+  /** The route's own body limit in bytes (imports); MAX_BODY_BYTES otherwise. */
   maxBodyBytes?: number;
   /** Public routes (health, OpenAPI) skip the principal. */
   public?: boolean;
@@ -73,14 +70,16 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
       body: undefined as Out<B>,
     };
     const rawBody = readBody(event, spec.csv, spec.maxBodyBytes);
-    const lines = spec.csv?.namesLines ? csvLinesOf(rawBody) : undefined;
+    if (spec.body) request.body = parseBodyOrThrow(spec.body, rawBody) as Out<B>;
+    // `{}` is what many HTTP clients send when there is nothing to send: as good as no body.
+    else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw badRequest('This operation takes no request body.', [{ in: 'body', path: '', message: 'Send no body, or an empty object ({}).' }]);
+    const table = spec.csv?.namesLines ? csvTableOf(rawBody) : undefined;
     try {
-      if (spec.body) request.body = parseOrThrow(spec.body, rawBody, 'body') as Out<B>;
-      // `{}` is what many HTTP clients send when there is nothing to send: as good as no body.
-      else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw new HttpProblem(400, 'This operation takes no request body.');
       return respond(await useCase(request));
     } catch (error) {
-      throw lines ? withCsvLines(error, lines) : error;
+      // A use case's own 400 about a row of a CSV upload (an import naming a store that does not exist) names it as the schema's faults do.
+      if (!table || !(error instanceof HttpProblem) || error.status !== 400 || !error.errors) throw error;
+      throw badRequest(error.message, explainBodyErrors(error.errors, rawBody, table));
     }
   };
   const handler = middy<HttpEvent, HttpResponse>()
@@ -91,17 +90,6 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
   return Object.assign(handler, { spec: spec as HandlerSpec<Schema | undefined, Schema | undefined, Schema | undefined> });
 }
 
-/** A 400 about `/<list>/<row>/<column>` of a body read from CSV, its messages naming the row's line and column. */
-function withCsvLines(error: unknown, lines: readonly number[]): unknown {
-  if (!(error instanceof HttpProblem) || error.status !== 400 || !error.errors) return error;
-  const errors = error.errors.map((e): FieldError => {
-    const match = e.in === 'body' ? /^\/[^/]+\/(\d+)(?:\/([^/]+))?/.exec(e.path) : null;
-    const line = match ? lines[Number(match[1])] : undefined;
-    return line === undefined ? e : { ...e, message: `CSV line ${line}${match![2] ? `, column ${match![2]}` : ''}: ${e.message}` };
-  });
-  return new HttpProblem(400, error.message, { errors, type: error.type, title: error.title, extensions: error.extensions, headers: error.headers });
-}
-
 function isEmptyObject(value: unknown): boolean {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 }
@@ -110,9 +98,9 @@ function isEmptyObject(value: unknown): boolean {
 function authorise(event: HttpEvent): Principal {
   const principal = principalFromEvent(event);
   const route = findRouteByKey(event.routeKey);
-  if (!route) throw forbidden(`No route "${event.routeKey}" is known to this function.`);
+  if (!route) throw notFound(`No route "${event.routeKey}" is known to this function.`);
   if (route.scope && !principal.scopes.has(route.scope)) {
-    throw forbidden(`This operation needs the scope "${route.scope}".`);
+    throw scopeMissing(route.scope);
   }
   return principal;
 }

@@ -99,10 +99,10 @@ function send(stored: StoredResponse, replayed: boolean): HttpResult {
 function asProblem(error: unknown): unknown {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'IdempotencyValidationError') {
-    return new HttpProblem(422, 'This Idempotency-Key was used in the last 24 hours with a different body. Use a new key for a new request.');
+    return new HttpProblem('idempotency-key-reused', 'This Idempotency-Key was used in the last 24 hours with a different body. Use a new key for a new request.');
   }
   if (name === 'IdempotencyAlreadyInProgressError') {
-    return new HttpProblem(409, 'A request with this Idempotency-Key is still being processed. Retry shortly with the same key.', {
+    return new HttpProblem('request-in-flight', 'A request with this Idempotency-Key is still being processed. Retry shortly with the same key.', {
       headers: { 'retry-after': '1' },
     });
   }

@@ -1,7 +1,10 @@
 /**
  * RFC 9457 problem details. Every 4xx/5xx the API sends is one of these, built here and nowhere else,
- * so integrators can rely on `type`, `title`, `status`, `detail` and field-level `errors`.
+ * so integrators can rely on `type`, `title`, `status`, `detail` and field-level `errors`. The
+ * `type` is always one of the catalogue's (problem-types.ts), which also decides status and title.
  */
+import { PROBLEM_TYPES, problemTypeUri, type ProblemSlug } from './problem-types.ts';
+
 export interface FieldError {
   /** Where the fault is: the body, the query string, a path parameter or a header. */
   in: 'body' | 'query' | 'path' | 'header';
@@ -19,24 +22,9 @@ export interface ProblemBody {
   [extension: string]: unknown;
 }
 
-const TYPE_BASE = 'https://carestock.example/problems/';
-
-const titles: Record<number, [slug: string, title: string]> = {
-  400: ['validation', 'Request is not valid'],
-  401: ['unauthenticated', 'Authentication required'],
-  403: ['forbidden', 'Not allowed'],
-  404: ['not-found', 'Not found'],
-  405: ['method-not-allowed', 'Method not allowed'],
-  409: ['conflict', 'Conflict with the current state'],
-  413: ['payload-too-large', 'Request body too large'],
-  415: ['unsupported-media-type', 'Unsupported content type'],
-  422: ['unprocessable', 'Request cannot be processed'],
-  500: ['internal', 'Internal error'],
-  503: ['unavailable', 'Service temporarily unavailable'],
-};
-
 /** An error a use case throws to answer with a problem; anything else thrown becomes a 500. */
 export class HttpProblem extends Error {
+  readonly slug: ProblemSlug;
   readonly status: number;
   readonly title: string;
   readonly type: string;
@@ -45,15 +33,15 @@ export class HttpProblem extends Error {
   readonly headers: Record<string, string>;
 
   constructor(
-    status: number,
+    slug: ProblemSlug,
     detail: string,
-    options: { errors?: FieldError[]; type?: string; title?: string; extensions?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    options: { errors?: FieldError[]; extensions?: Record<string, unknown>; headers?: Record<string, string> } = {},
   ) {
     super(detail);
-    const [slug, title] = titles[status] ?? ['error', 'Error'];
-    this.status = status;
-    this.type = options.type ?? TYPE_BASE + slug;
-    this.title = options.title ?? title;
+    this.slug = slug;
+    this.status = PROBLEM_TYPES[slug].status;
+    this.type = problemTypeUri(slug);
+    this.title = PROBLEM_TYPES[slug].title;
     this.errors = options.errors;
     this.extensions = options.extensions ?? {};
     this.headers = options.headers ?? {};
@@ -71,12 +59,19 @@ export class HttpProblem extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) => new HttpProblem(400, detail, errors ? { errors } : {});
-export const unauthenticated = (detail: string) => new HttpProblem(401, detail, { headers: { 'www-authenticate': 'Bearer' } });
-export const forbidden = (detail: string) => new HttpProblem(403, detail);
-export const notFound = (detail: string) => new HttpProblem(404, detail);
-export const conflict = (detail: string, extensions?: Record<string, unknown>) =>
-  new HttpProblem(409, detail, extensions ? { extensions } : {});
+export const badRequest = (detail: string, errors: FieldError[]) => new HttpProblem('validation', detail, { errors });
+export const unauthenticated = (detail: string) => new HttpProblem('unauthenticated', detail, { headers: { 'www-authenticate': 'Bearer' } });
+export const scopeMissing = (scope: string) =>
+  new HttpProblem('scope-missing', `This operation needs the scope "${scope}".`, { extensions: { requiredScope: scope } });
+export const forbidden = (detail: string) => new HttpProblem('tenant-forbidden', detail);
+export const notFound = (detail: string) => new HttpProblem('not-found', detail);
+/** 409: the action does not apply in the state the thing is in; `currentStatus` names it. */
+export const invalidTransition = (detail: string, currentStatus: string) =>
+  new HttpProblem('invalid-transition', detail, { extensions: { currentStatus } });
+export const writeConflict = (detail: string) => new HttpProblem('write-conflict', detail);
+/** 409: a home's move would not fit one transaction; the counts say what to finish first. */
+export const tooMuchToMove = (detail: string, counts: { writes: number; limit: number; requests: number; plannedDeliveries: number; inboundPositions: number }) =>
+  new HttpProblem('too-much-to-move', detail, { extensions: counts });
 
 export function problemResponse(problem: HttpProblem, requestId?: string) {
   const body = problem.toBody();

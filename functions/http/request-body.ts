@@ -4,31 +4,44 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { parseCsv, CsvError, type ParsedCsv } from './csv.ts';
+import { explainBodyErrors } from './body-faults.ts';
 import { HttpProblem, badRequest, type FieldError } from './problem.ts';
+import { parseOrThrow } from './validation.ts';
+import type { z } from 'zod/mini';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 export type CsvToBody = (table: ParsedCsv) => unknown;
-
-/** The CSV line of each row, kept on a body built from CSV (not enumerable: invisible to validation and JSON). */
-export const CSV_LINES = Symbol('csvLines');
-
-export function csvLinesOf(body: unknown): readonly number[] | undefined {
-  return body !== null && typeof body === 'object' ? ((body as Record<symbol, number[] | undefined>)[CSV_LINES] ?? undefined) : undefined;
-}
 
 export function maxBodyBytes(): number {
   const configured = Number(process.env.MAX_BODY_BYTES);
   return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_MAX_BODY_BYTES;
 }
 
+/** The table each CSV body was read from, so its faults can be named by row and column. */
+const csvTables = new WeakMap<object, ParsedCsv>();
+
+/** Validates the body read by readBody; its faults say how to fix them (functions/http/body-faults.ts). */
+export function parseBodyOrThrow<S extends z.ZodMiniType>(schema: S, body: unknown): z.infer<S> {
+  try {
+    return parseOrThrow(schema, body, 'body');
+  } catch (error) {
+    if (!(error instanceof HttpProblem) || !error.errors) throw error;
+    throw badRequest(error.message, explainBodyErrors(error.errors, body, csvTableOf(body)));
+  }
+}
+
+/** The CSV table a body was read from, if it was. */
+export const csvTableOf = (body: unknown): ParsedCsv | undefined => (body !== null && typeof body === 'object' ? csvTables.get(body) : undefined);
+
+/** `bodyLimit`: a route's own limit (imports take up to 1 MB), else MAX_BODY_BYTES. */
 export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonly string[]; toBody: CsvToBody }, bodyLimit?: number): unknown {
   const raw = event.body;
   if (raw === undefined || raw === null || raw === '') return undefined;
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   const limit = bodyLimit ?? maxBodyBytes();
   const size = Buffer.byteLength(text, 'utf8');
-  if (size > limit) throw new HttpProblem(413, `The body is ${size} bytes; the limit is ${limit} bytes.`);
+  if (size > limit) throw new HttpProblem('payload-too-large', `The body is ${size} bytes; the limit is ${limit} bytes.`);
 
   const contentType = (event.headers?.['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
   if (contentType === 'application/json' || contentType.endsWith('+json')) {
@@ -36,7 +49,7 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw badRequest(`The body is not valid JSON: ${(error as Error).message}`);
+      throw new HttpProblem('malformed-body', `The body is not valid JSON: ${(error as Error).message}`);
     }
     refusePrototypeKeys(parsed);
     return parsed;
@@ -45,19 +58,19 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
     try {
       const table = parseCsv(text, csv.columns);
       const body = csv.toBody(table);
-      if (body !== null && typeof body === 'object') Object.defineProperty(body, CSV_LINES, { value: table.rows.map((r) => r.line), enumerable: false });
+      if (body !== null && typeof body === 'object') csvTables.set(body, table);
       return body;
     } catch (error) {
       if (error instanceof CsvError) {
-        throw badRequest(`The CSV body is not valid: ${error.message}`, [
-          { in: 'body', path: `/line/${error.line}`, message: error.message },
-        ]);
+        throw new HttpProblem('malformed-body', `The CSV body is not valid: ${error.message}`, {
+          errors: [{ in: 'body', path: `/line/${error.line}`, message: error.message }],
+        });
       }
       throw error;
     }
   }
   const accepted = csv ? 'application/json or text/csv' : 'application/json';
-  throw new HttpProblem(415, `Content type "${contentType}" is not accepted here; send ${accepted}.`);
+  throw new HttpProblem('unsupported-media-type', `Content type "${contentType}" is not accepted here; send ${accepted}.`);
 }
 
 /**

@@ -12,7 +12,7 @@ type RouteHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Co
 export function dispatchByRouteKey(handlers: Readonly<Record<string, RouteHandler>>) {
   return async (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const handler = Object.hasOwn(handlers, event.routeKey) ? handlers[event.routeKey] : undefined;
-    if (!handler) return problemResponse(new HttpProblem(404, `No route "${event.routeKey}" is served by this function.`), context.awsRequestId);
+    if (!handler) return problemResponse(new HttpProblem('not-found', `No route "${event.routeKey}" is served by this function.`), context.awsRequestId);
     return handler(event, context);
   };
 }

@@ -16,7 +16,7 @@ export interface IdentityDirectory {
 
 /** The directory is throttling or down: the client should retry; nothing was half-written that a retry cannot finish. */
 export const directoryUnavailable = () =>
-  new HttpProblem(503, 'The sign-in directory is busy; retry after the interval given.', { headers: { 'retry-after': '1' } });
+  new HttpProblem('throttled', 'The sign-in directory is busy; retry after the interval given.', { headers: { 'retry-after': '1' } });
 
 /**
  * The directory of this environment: Cognito where the stack set USER_POOL_ID, the local directory

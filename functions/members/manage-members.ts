@@ -20,7 +20,7 @@ import {
 } from '../data/member-repository.ts';
 import type { Page, PageRequest } from '../data/pagination.ts';
 import { getHome, getRegion, getStore } from '../data/registry-repository.ts';
-import { conflict, forbidden, notFound } from '../http/problem.ts';
+import { forbidden, HttpProblem, invalidTransition, notFound, writeConflict } from '../http/problem.ts';
 import { formatOrg, parseOrg, type Org, type Principal } from '../access/principal.ts';
 import { authorizeMembers } from '../access/resources.ts';
 import type { MemberChange, MemberInvite } from '../schemas/members.ts';
@@ -58,11 +58,11 @@ export async function inviteMember(
 export async function changeMemberOf(principal: Principal, memberId: string, change: MemberChange, now: string): Promise<Member> {
   const { member } = await authorisedRecord(principal, memberId);
   if (member.kind === 'machine') throw machineConflict();
-  if (member.status === 'removed') throw conflict(`Member ${memberId} was removed; invite them again instead.`);
+  if (member.status === 'removed') throw invalidTransition(`Member ${memberId} was removed; invite them again instead.`, 'removed');
   try {
     return await changeMember(memberId, change, now);
   } catch (error) {
-    if (error instanceof MemberChangedError) throw conflict(`Member ${memberId} was removed while this change was made.`);
+    if (error instanceof MemberChangedError) throw invalidTransition(`Member ${memberId} was removed while this change was made.`, 'removed');
     throw error;
   }
 }
@@ -81,7 +81,7 @@ export async function removeMemberOf(principal: Principal, memberId: string, dir
   } catch (error) {
     if (!(error instanceof MemberChangedError)) throw error;
     const current = await getMemberRecord(memberId);
-    if (current?.member.status !== 'removed') throw conflict(`Member ${memberId} changed while it was being removed; try again.`);
+    if (current?.member.status !== 'removed') throw writeConflict(`Member ${memberId} changed while it was being removed; try again.`);
     removed = current.member;
   }
   // The table first: from here on the member's tokens carry nothing, whether or not the directory answers.
@@ -104,10 +104,13 @@ async function authorisedRecord(principal: Principal, memberId: string): Promise
 
 function sameOrgOrConflict(existing: Member, org: string): Member {
   if (existing.org === org) return existing;
-  throw conflict(`${existing.email} is already a member of ${existing.org}; one email belongs to one organisation.`, { existingOrg: existing.org });
+  throw new HttpProblem('already-member', `${existing.email} is already a member of ${existing.org}; one email belongs to one organisation.`, {
+    extensions: { existingOrg: existing.org },
+  });
 }
 
-const machineConflict = () => conflict('This member is a machine client; its membership is set by the deployment (cdk.json), not through the API.');
+const machineConflict = () =>
+  new HttpProblem('machine-member', 'This member is a machine client; its membership is set by the deployment (cdk.json), not through the API.');
 
 async function requireOrgExists(org: Org): Promise<void> {
   if (org.kind === 'store' && !(await getStore(org.id))) throw notFound(`No store ${org.id}.`);

@@ -108,7 +108,8 @@ export const problemResponses: Record<DocumentedStatus, ProblemText> = {
   },
   404: {
     name: 'NotFound',
-    description: 'Nothing exists at this address.',
+    description: 'Nothing exists at this address (or, locally, the path does not take this method).',
+    headers: { Allow: { description: 'Only from the local server, for a method the path does not take: the methods it does take', schema: { type: 'string' } } },
     example: example('not-found', 'Not found', 404, 'No home "ty-gwyn".'),
   },
   409: {

@@ -11,7 +11,9 @@ import type * as z from 'zod/mini';
 import { scopeDescriptions } from '../scopes.ts';
 import type { CsvBody, OperationSpec, ProblemStatus, ResponseSpec, RouteKey } from '../schemas/operation.ts';
 import { operations as allOperations } from '../schemas/operations.ts';
-import { gatewayError, problem } from '../schemas/problem.ts';
+import { gatewayError, problemSchemaId, problemTypeSchemas } from '../schemas/problem.ts';
+import { PROBLEM_SLUGS, PROBLEM_TYPES } from '../http/problem-types.ts';
+import { addResponseExamples } from './response-examples.ts';
 import { SchemaComponents, schemaDescription, schemaExamples, type Json } from './schema-components.ts';
 import { problemResponses, securitySchemes, tagDescriptions, type DocumentedStatus, type ProblemText } from './document-text.ts';
 
@@ -32,6 +34,7 @@ export interface GeneratedDocument {
 }
 
 const PROBLEM_JSON = 'application/problem+json';
+const RETRY_AFTER: Json = { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } };
 
 export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
   const routeTable = options.routes ?? routes;
@@ -39,7 +42,9 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
   const schemas = new SchemaComponents();
   const issues: string[] = [];
   const used = { responses: new Set<DocumentedStatus>(), parameters: new Set<string>() };
-  const problemRef = schemas.ref(problem, 'output', 'Problem');
+  // One schema per catalogued problem type; a status's problem+json is one of the types it has.
+  const problemRefs = new Map(PROBLEM_SLUGS.map((slug) => [slug, schemas.ref(problemTypeSchemas[slug], 'output', `problem ${slug}`)]));
+  const slugsWithStatus = (status: number) => PROBLEM_SLUGS.filter((slug) => PROBLEM_TYPES[slug].status === status);
   const gatewayRef = schemas.ref(gatewayError, 'output', 'GatewayError');
 
   const paths: Record<string, Record<string, Json>> = {};
@@ -128,13 +133,14 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
       securitySchemes: securitySchemes(options.authBaseUrl ?? 'https://carestock.auth.eu-west-2.amazoncognito.com', scopeDescriptions),
       parameters: parameterComponents,
       responses: Object.fromEntries(
-        [...used.responses].sort().map((status) => [problemResponses[status].name, problemResponse(problemResponses[status])]),
+        [...used.responses].sort().map((status) => [problemResponses[status].name, problemResponse(problemResponses[status], status)]),
       ),
       schemas: {},
     },
   };
   (document.components as Json).schemas = schemas.finish(document);
   addLinks(document);
+  addResponseExamples(document);
   return { document, issues: [...issues, ...schemas.issues] };
 
   function pathParameters(route: RouteDefinition, spec: OperationSpec, key: string): Json[] {
@@ -204,8 +210,18 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
     for (const [status, value] of Object.entries(spec.responses)) {
       const response: ResponseSpec =
         value && '_zod' in value ? { schema: value, description: schemaDescription(value) ?? 'Success' } : (value as ResponseSpec);
+      const headers = {
+        ...Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }])),
+        ...(spec.idempotencyKey && {
+          'Idempotent-Replayed': {
+            description: '`true` when this is the first answer to the same Idempotency-Key and body, replayed; absent otherwise.',
+            schema: { type: 'string', enum: ['true'] },
+          },
+        }),
+      };
       out[status] = {
         description: response.description,
+        ...(Object.keys(headers).length > 0 && { headers }),
         ...(response.schema && {
           content: { [response.mediaType ?? 'application/json']: { schema: schemas.ref(response.schema, 'output', `${key} ${status}`) } },
         }),
@@ -230,7 +246,9 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
       const own = status === 429 ? undefined : spec.problems?.[status];
       const idempotent = spec.idempotencyKey && (status === 409 || status === 422) ? general.idempotency : undefined;
       if (own || idempotent) {
-        out[status] = problemResponse({ ...general, description: [own, idempotent].filter(Boolean).join(' ') });
+        // request-in-flight, the 409 of a route with an Idempotency-Key, says when to come back.
+        const headers = idempotent && status === 409 ? { ...general.headers, 'Retry-After': RETRY_AFTER } : general.headers;
+        out[status] = problemResponse({ ...general, ...(headers && { headers }), description: [own, idempotent].filter(Boolean).join(' ') }, status);
       } else {
         used.responses.add(status);
         out[status] = { $ref: `#/components/responses/${general.name}` };
@@ -239,12 +257,19 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
     return out;
   }
 
-  function problemResponse(text: ProblemText): Json {
+  function problemResponse(text: ProblemText, status: DocumentedStatus): Json {
+    const slugs = slugsWithStatus(status);
+    const types = slugs.map((slug) => problemRefs.get(slug)!);
+    const examples = Object.fromEntries(
+      slugs.map((slug) => [slug, { summary: PROBLEM_TYPES[slug].title, value: schemaExamples(problemTypeSchemas[slug])![0] }]),
+    );
     return {
-      description: text.description,
+      description: slugs.length ? `${text.description}\n\nProblem types: ${slugs.map((slug) => `\`${slug}\``).join(', ')}.` : text.description,
       ...(text.headers && { headers: text.headers }),
       content: {
-        ...(text.gateway !== 'only' && { [PROBLEM_JSON]: { schema: problemRef, ...(text.example && { example: text.example }) } }),
+        ...(text.gateway !== 'only' && {
+          [PROBLEM_JSON]: { schema: types.length === 1 ? types[0] : { oneOf: types }, examples },
+        }),
         ...(text.gateway && { 'application/json': { schema: gatewayRef, ...(text.gatewayExample && { example: text.gatewayExample }) } }),
       },
     };

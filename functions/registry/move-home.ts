@@ -24,7 +24,7 @@ import { WriteConflictError } from '../domain/failures.ts';
 import { clearsAllocation, MOVE_WRITE_LIMIT, moveWrites, OPEN_REQUEST_STATUSES, statusAfterMove } from '../domain/home-move.ts';
 import { inboundDelta, sumDeltas } from '../domain/request-inbound.ts';
 import type { Actor } from '../access/principal.ts';
-import { conflict } from '../http/problem.ts';
+import { tooMuchToMove } from '../http/problem.ts';
 import { inboundPositionPuts } from '../requests/inbound-positions.ts';
 import type { Home, HomeInput } from '../schemas/registry.ts';
 
@@ -45,7 +45,7 @@ export async function moveHome(current: HomeRecord, input: HomeInput, actor: Act
   const size = { requests: changes.length, plannedDeliveries: deliveries.length, inboundPositions: inbound.puts.length };
   const writes = moveWrites(size);
   if (writes > MOVE_WRITE_LIMIT) {
-    throw conflict(
+    throw tooMuchToMove(
       `Home "${homeId}" has too much open work to move in one step: ${writes} writes, at most ${MOVE_WRITE_LIMIT} ` +
         `(${size.requests} open requests, ${size.plannedDeliveries} planned deliveries, ${size.inboundPositions} positions whose inbound changes). ` +
         `Nothing was changed. Let store "${from}" finish or reject some of them (dispatch its planned deliveries, decide its submitted requests), or cancel some, then move the home again.`,

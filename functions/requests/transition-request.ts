@@ -27,7 +27,7 @@ import { withdrawFromDelivery } from '../deliveries/withdraw-request.ts';
 import { inboundDelta } from '../domain/request-inbound.ts';
 import { allowedFrom, approvalOutcome, capExceeded, nextStatus, type RequestAction, type RequestStatus } from '../domain/request-lifecycle.ts';
 import type { GuardedRecord } from '../access/resources.ts';
-import { badRequest, conflict, HttpProblem, notFound } from '../http/problem.ts';
+import { badRequest, HttpProblem, invalidTransition, notFound, writeConflict } from '../http/problem.ts';
 import type { RequestApproval, RequestView } from '../schemas/requests.ts';
 import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
 
@@ -61,7 +61,7 @@ export function approveRequest(input: TransitionInput & { approval: RequestAppro
     const reason = input.approval.overrideReason ?? null;
     if (excess.length > 0 && reason === null) {
       const list = excess.map((e) => `${e.sku} ${e.requested} > cap ${e.cap}`).join(', ');
-      throw new HttpProblem(422, `Above the store's weekly cap for this home (${list}); approve with an overrideReason, or approve less.`, {
+      throw new HttpProblem('cap-exceeded', `Above the store's weekly cap for this home (${list}); approve with an overrideReason, or approve less.`, {
         extensions: { capExceeded: excess },
       });
     }
@@ -127,17 +127,17 @@ async function transition(
 
 /** 409 whose detail names the state the request is in. */
 export function stateConflict(current: RequestStatus | undefined, action: RequestAction): HttpProblem {
-  if (current === undefined) return conflict(`The request no longer exists; cannot ${action} it.`);
+  if (current === undefined) return writeConflict(`The request changed while it was being read for ${action}; nothing was changed. Retry.`);
   const check = nextStatus(current, action);
   const detail = check.ok ? `Request is ${current}; ${action} cannot be applied now.` : check.message;
-  return conflict(detail, { currentStatus: current });
+  return invalidTransition(detail, current);
 }
 
 /** The approved lines against the requested ones: 400 naming each bad line, 422 when nothing is approved. */
 function checkApproval(request: RequestRecord, approval: RequestApproval): 'approved' | 'partially-approved' {
   const outcome = approvalOutcome(request.lines, approval.lines);
   if (outcome.ok) return outcome.outcome;
-  if (outcome.problems.length === 0) throw new HttpProblem(422, outcome.message);
+  if (outcome.problems.length === 0) throw new HttpProblem('nothing-approved', outcome.message);
   const requested = new Set(request.lines.map((l) => l.sku));
   throw badRequest(
     `The approval has ${outcome.problems.length} invalid line${outcome.problems.length === 1 ? '' : 's'}; nothing was changed.`,

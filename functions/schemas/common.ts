@@ -108,8 +108,26 @@ z.globalRegistry.add(dateInput, { format: 'date', description: `A calendar date,
 
 /** An instant a client sends: ISO 8601 with seconds and an offset (Z or ±hh:mm), years 2000 to 2100. */
 export const instantInput = z.string().check(
-  z.regex(instantInputPattern, `must be an ISO 8601 instant with an offset in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}, e.g. 2026-03-10T08:00:00Z`),
+  z.regex(instantInputPattern, { error: (issue) => instantInputMessage(String(issue.input)) }),
 );
+
+/** Says how to fix the instant: the usual slip is a local time without its offset, valid ISO 8601 though it is. */
+export function instantInputMessage(input: string): string {
+  const example = '2026-03-10T08:00:00Z';
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(input)) {
+    const withSeconds = /T\d{2}:\d{2}$/.test(input) ? `${input}:00` : input;
+    return `needs an offset such as Z or +01:00: ${withSeconds}Z for UTC`;
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/.test(input)) return `needs seconds, e.g. ${example}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) return `needs a time and an offset, e.g. ${input}T08:00:00Z`;
+  const year = Number(input.slice(0, 4));
+  if (/^\d{4}-\d{2}-\d{2}[ T]/.test(input) && (year < EARLIEST_YEAR || year > LATEST_YEAR)) return `must be in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(input)) {
+    return 'is not a real date and time: check the day of the month, the hour and the offset';
+  }
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(input)) return `needs a T between the date and the time, and an offset, e.g. ${example}`;
+  return `must be an ISO 8601 instant with seconds and an offset in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}, e.g. ${example}`;
+}
 z.globalRegistry.add(instantInput, {
   format: 'date-time',
   description: `An ISO 8601 instant with seconds and an offset (Z or ±hh:mm), e.g. 2026-03-10T08:00:00Z, in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}.`,
@@ -173,3 +191,8 @@ export const idempotencyKey = z
 
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+
+/** Who did something: the token's subject and organisation. */
+export const actor = z
+  .object({ subject: z.string(), org: z.string() })
+  .register(z.globalRegistry, { id: 'Actor', description: "Who did it: the token's subject (a person's or a machine client's id) and organisation." });

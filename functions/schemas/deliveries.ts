@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { DELIVERY_STATUSES } from '../data/delivery-items.ts';
 import { pageQuery } from '../data/pagination.ts';
-import { dateInput, homeId, idempotencyKey, instantInput, isoDate, isoInstant, pageOf, positiveUnits, skuLines, sku, storeId, text, wholeUnits } from './common.ts';
+import { actor, dateInput, homeId, idempotencyKey, instantInput, isoDate, isoInstant, pageOf, positiveUnits, skuLines, sku, storeId, text, wholeUnits } from './common.ts';
 import type { OperationFragment } from './operation.ts';
 import { homeParams, storeParams } from './registry.ts';
 
@@ -20,7 +20,6 @@ export const deliveryParams = z.strictObject({
   ),
 });
 
-const actor = z.object({ subject: z.string(), org: z.string() });
 export const deliveryLine = z
   .object({ sku, quantity: z.int() })
   .register(z.globalRegistry, { id: 'DeliveryLine', description: 'Whole units of one SKU.' });
@@ -58,7 +57,7 @@ export const deliveryPlan = z
     from: isoDate,
     days: z.int(),
     deliveries: z.array(plannedDelivery),
-    unplaced: z.array(z.object({ requestId: z.string(), reason: z.string() })),
+    unplaced: z.array(z.object({ requestId: z.string(), reason: z.string() }).register(z.globalRegistry, { id: 'UnplacedRequest', description: "An approved request the plan could not place, and why." })),
   })
   .register(z.globalRegistry, { id: 'DeliveryPlan', description: 'What this plan placed (by date, then home) and what it could not place, with why.' });
 
@@ -135,8 +134,8 @@ const count = z.int().check(z.minimum(0));
 export const deliveryPlanJobSummary = z
   .object({
     asOf: isoInstant,
-    stores: z.array(z.object({ storeId, from: isoDate, days: z.int(), planned: count, unplaced: count })),
-    failed: z.array(z.object({ storeId, detail: z.string() })),
+    stores: z.array(z.object({ storeId, from: isoDate, days: z.int(), planned: count, unplaced: count }).register(z.globalRegistry, { id: 'StorePlanSummary', description: "One store's run: the horizon planned (from, days), deliveries placed or extended, requests left unplaced." })),
+    failed: z.array(z.object({ storeId, detail: z.string() }).register(z.globalRegistry, { id: 'StorePlanFailure', description: "A store whose planning failed, and why; the other stores were planned." })),
   })
   .register(z.globalRegistry, { id: 'DeliveryPlanJobSummary', description: 'Per store: the horizon planned, deliveries placed or extended, requests left unplaced; and stores that failed.' });
 

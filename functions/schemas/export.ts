@@ -24,7 +24,14 @@ export const operations = {
       'The store itself and administrators may read it.',
     params: storeParams,
     query: exportQuery,
-    responses: { 200: { schema: stockExportCsv, description: 'The CSV file.', mediaType: 'text/csv' } },
+    responses: {
+      200: {
+        schema: stockExportCsv,
+        description: 'The CSV file.',
+        mediaType: 'text/csv',
+        headers: { 'Content-Disposition': '`attachment; filename="carestock-<storeId>-<date>.csv"`', 'Cache-Control': '`no-store`' },
+      },
+    },
     problems: { 400: 'The date is not a date, is before today or more than 28 days ahead.', 404: 'No store has this id.' },
   },
 } as const satisfies OperationFragment;

@@ -10,7 +10,7 @@ export const MAX_IMPORT_BYTES = 1024 * 1024;
 
 const rowsOf = <S extends z.ZodMiniType>(row: S) => z.array(row).check(z.minLength(1, 'send at least one row'), z.maxLength(MAX_IMPORT_ROWS, `at most ${MAX_IMPORT_ROWS} rows an import`));
 
-export const homeImportRow = z.strictObject({ homeId, ...homeInput.shape });
+export const homeImportRow = z.strictObject({ homeId, ...homeInput.shape }).register(z.globalRegistry, { id: 'HomeImportRow', description: 'One home of an import: its id and profile, as PUT /v1/homes/{homeId} takes it.' });
 export const homesImport = z.strictObject({ rows: rowsOf(homeImportRow) }).register(z.globalRegistry, {
   id: 'HomesImport',
   description: 'Homes to create or replace, one a row, as PUT /v1/homes/{homeId} takes them (the id in the row). Every store named must exist.',
@@ -18,7 +18,7 @@ export const homesImport = z.strictObject({ rows: rowsOf(homeImportRow) }).regis
 });
 
 const { closedDates: _closedDates, ...storeFields } = storeInput.shape;
-export const storeImportRow = z.strictObject({ storeId, ...storeFields });
+export const storeImportRow = z.strictObject({ storeId, ...storeFields }).register(z.globalRegistry, { id: 'StoreImportRow', description: 'One store of an import: its id, name, region, capacity and time zone.' });
 export const storesImport = z.strictObject({ rows: rowsOf(storeImportRow) }).register(z.globalRegistry, {
   id: 'StoresImport',
   description: 'Stores to create or replace, one a row (the id in the row). Every region named must exist. An existing store keeps its closed dates.',

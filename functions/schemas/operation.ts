@@ -37,6 +37,8 @@ export interface ResponseSpec {
   readonly description: string;
   /** `application/json` unless said otherwise (e.g. `text/csv` for an export). */
   readonly mediaType?: string;
+  /** Headers the handler sends with it, by name: what each says (a string header). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Statuses answered with application/problem+json (functions/http/problem.ts). */

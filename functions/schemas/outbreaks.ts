@@ -35,13 +35,15 @@ export const outbreakInput = z
       'before the outbreak is kept.',
   });
 
-export const outbreakItem = z.object({
-  sku,
-  /** The position's usage estimate when the outbreak was declared (units/day). */
-  baselineUsage: z.number(),
-  /** isolatingResidents × the item's perCaseDailyUsage (units/day). */
-  surgeUsage: z.number(),
-});
+export const outbreakItem = z
+  .object({
+    sku,
+    /** The position's usage estimate when the outbreak was declared (units/day). */
+    baselineUsage: z.number(),
+    /** isolatingResidents × the item's perCaseDailyUsage (units/day). */
+    surgeUsage: z.number(),
+  })
+  .register(z.globalRegistry, { id: 'OutbreakItem', description: 'One item of an outbreak: the usage before it (units a day, frozen when declared) and the surge it adds.' });
 
 export const outbreak = z
   .object({

@@ -26,11 +26,15 @@ export const itemFigures = z
       'the homes’ usage a day (the store’s demand); and how many days of that usage the homes’ and the store’s stock last (null when nothing is used).',
   });
 
+const homesByStatus = z
+  .object({ red: count, amber: count, green: count, unknown: count })
+  .register(z.globalRegistry, { id: 'HomesByStatus', description: 'Homes by overall status.' });
+
 export const rollupFigures = z
   .object({
     stores: count,
     homes: count,
-    status: z.object({ red: count, amber: count, green: count, unknown: count }),
+    status: homesByStatus,
     short: count,
     silent: count,
     outbreak: count,
@@ -43,14 +47,18 @@ export const rollupFigures = z
       'within the staleness limit), homes in outbreak (0 until outbreaks are recorded), and per item the figures above.',
   });
 
-const weekBefore = z.object({ date: isoDate, homes: count, status: rollupFigures.shape.status, short: count, silent: count });
+const weekBefore = z
+  .object({ date: isoDate, homes: count, status: homesByStatus, short: count, silent: count })
+  .register(z.globalRegistry, { id: 'OverviewWeekBefore', description: 'The same figures a week before, for the change in words.' });
 
-export const overviewRow = z.object({
-  regionId: z.optional(z.nullable(regionId)),
-  storeId: z.optional(z.string()),
-  name: z.string(),
-  figures: rollupFigures,
-});
+export const overviewRow = z
+  .object({
+    regionId: z.optional(z.nullable(regionId)),
+    storeId: z.optional(z.string()),
+    name: z.string(),
+    figures: rollupFigures,
+  })
+  .register(z.globalRegistry, { id: 'OverviewRow', description: 'One region (of the nation) or one store (of a region), and its figures.' });
 
 const figuresExample = {
   stores: 2,
@@ -101,7 +109,7 @@ export const trendPoint = z.object({
   amber: z.nullable(count),
   unknown: z.nullable(count),
   silent: z.nullable(count),
-});
+}).register(z.globalRegistry, { id: 'OverviewTrendPoint', description: 'One day or ISO week of the trend; null figures where no rollup was written.' });
 
 export const trend = z
   .object({

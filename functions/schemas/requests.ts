@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { pageQuery, pageQueryShape } from '../data/pagination.ts';
 import { REQUEST_ACTIONS, REQUEST_STATUSES } from '../domain/request-lifecycle.ts';
-import { dateInput, homeId, idempotencyKey, isoDate, isoInstant, pageOf, rate, skuLines, sku, storeId, text, units } from './common.ts';
+import { actor, dateInput, homeId, idempotencyKey, isoDate, isoInstant, pageOf, rate, skuLines, sku, storeId, text, units } from './common.ts';
 import { homeParams, storeParams } from './registry.ts';
 import type { OperationFragment } from './operation.ts';
 
@@ -57,14 +57,18 @@ export const historyEntry = z
     from: z.nullable(requestStatus),
     to: requestStatus,
     at: isoInstant,
-    actor: z.object({ subject: z.string(), org: z.string() }),
+    actor,
     reason: z.nullable(z.string()),
   })
   .register(z.globalRegistry, { id: 'RequestHistoryEntry', description: 'One transition: what, from and to which state, when, by whom (token subject and organisation), and why.' });
 
-export const submittedLine = z.object({ sku, quantity: z.int(), daysOfSupplyAtSubmission: z.nullable(z.number()) });
-export const approvedLine = z.object({ sku, quantity: z.int() });
-export const capExcess = z.object({ sku, requested: z.int(), cap: z.int() });
+export const submittedLine = z
+  .object({ sku, quantity: z.int(), daysOfSupplyAtSubmission: z.nullable(z.number()) })
+  .register(z.globalRegistry, { id: 'RequestedLine', description: "One line as the home asked for it, with the home's days of supply of that SKU when it asked (null when unknown)." });
+export const approvedLine = z.object({ sku, quantity: z.int() }).register(z.globalRegistry, { id: 'ApprovedLine', description: "Units of one SKU the store approved." });
+export const capExcess = z
+  .object({ sku, requested: z.int(), cap: z.int() })
+  .register(z.globalRegistry, { id: 'CapExcess', description: 'One SKU approved above the store\'s weekly cap for the home: the units approved and the cap, in units.' });
 export const allocationLine = z
   .object({ sku, approved: z.int(), allocated: z.int(), reason: z.nullable(z.string()) })
   .register(z.globalRegistry, { id: 'AllocationLine', description: 'What one approved line got; `reason` says why it got less than approved (null when it got everything).' });
@@ -79,7 +83,7 @@ export const ppeRequest = z
     neededBy: z.nullable(isoDate),
     note: z.nullable(z.string()),
     approvedLines: z.nullable(z.array(approvedLine)),
-    override: z.nullable(z.object({ reason: z.string(), capExceeded: z.array(capExcess) })),
+    override: z.nullable(z.object({ reason: z.string(), capExceeded: z.array(capExcess) }).register(z.globalRegistry, { id: 'CapOverride', description: "Why the store approved above its request caps, and the SKUs that went over." })),
     allocatedLines: z.nullable(z.array(allocationLine)),
     allocatedAt: z.nullable(isoInstant),
     createdAt: isoInstant,
@@ -100,7 +104,7 @@ export const requestQueuePage = pageOf(queuedRequest).register(z.globalRegistry,
 export const allocationResult = z
   .object({
     asOf: isoInstant,
-    allocations: z.array(z.object({ homeId, requestId: z.string(), lines: z.array(allocationLine) })),
+    allocations: z.array(z.object({ homeId, requestId: z.string(), lines: z.array(allocationLine) }).register(z.globalRegistry, { id: 'RequestAllocation', description: "What one request was allocated from the store's stock, line by line." })),
   })
   .register(z.globalRegistry, { id: 'AllocationResult', description: 'What each approved-but-unscheduled request was allocated from the store\'s stock, oldest request first.' });
 
@@ -158,7 +162,9 @@ export const operations = {
     params: homeParams,
     body: requestSubmission,
     idempotencyKey,
-    responses: { 201: ppeRequest },
+    responses: {
+      201: { schema: ppeRequest, description: 'The request, submitted.', headers: { Location: 'The new request: `/v1/requests/{requestId}`' } },
+    },
     problems: { 404: 'No home has this id.' },
   },
   'GET /v1/homes/{homeId}/requests': {

@@ -59,16 +59,16 @@ export const shortfallScanSummary = z.object({
   /** The asOf's date in Europe/London: the date of the records. */
   date: isoDate,
   asOf: isoInstant,
-  homes: z.object({ short: count, silent: count, flagged: count }),
+  homes: z.object({ short: count, silent: count, flagged: count }).register(z.globalRegistry, { id: 'ShortfallScanHomes', description: "Homes found short (under the days-of-supply threshold), silent (no recent count), and flagged in all." }),
   /** Records are written once per home and date; a re-run finds them already present. */
-  records: z.object({ written: count, alreadyPresent: count }),
+  records: z.object({ written: count, alreadyPresent: count }).register(z.globalRegistry, { id: 'ShortfallScanRecords', description: "Shortfall records this run wrote, and those an earlier run of the same date had already written." }),
   /** ShortfallDetected events put on the bus, and store digests published, by this run. */
   events: count,
   digests: count,
   /** Positions the run-out index returned: the at-risk positions, and nothing else. */
   positionsAtRisk: count,
   /** DynamoDB capacity units the run consumed (ReturnConsumedCapacity TOTAL). */
-  consumedCapacity: z.object({ read: z.number(), write: z.number() }),
+  consumedCapacity: z.object({ read: z.number(), write: z.number() }).register(z.globalRegistry, { id: 'ConsumedCapacity', description: "DynamoDB read and write capacity units consumed." }),
 }).register(z.globalRegistry, { id: 'ShortfallScanSummary', description: 'What one run of the shortfall job found, wrote and sent.' });
 
 export type ShortfallBody = z.infer<typeof shortfall>;

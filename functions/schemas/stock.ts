@@ -78,8 +78,13 @@ export const locationStock = z.object({
 
 export const countLineOutcome = z.object({
   sku,
-  /** false: the count is older than what the position already holds, so it went into history only. */
-  applied: z.boolean(),
+  applied: z.boolean().check(z.describe('false: the line changed nothing; `notAppliedReason` says why')),
+  notAppliedReason: z.nullable(z.enum(['before-last-count', 'before-last-receipt', 'repeats-current-count'])).check(
+    z.describe(
+      'Why the line changed nothing (null when applied): older than the position\'s last count or last receipt (it went into history only), ' +
+        'or the very count the position already holds (same countedAt and figures: a re-posted file)',
+    ),
+  ),
   lateReason: z.nullable(lateReason),
   /** Units of unrecorded receipt the count revealed (recorded as an adjustment), else 0. */
   adjustment: z.int(),
@@ -123,7 +128,11 @@ export const worklistHome = z.object({
   status: stockStatus,
   lastCountedAt: z.nullable(isoInstant),
   /** The home's open outbreak, null when none: the worklist names homes in outbreak. */
-  outbreak: z.nullable(z.object({ outbreakId: z.string(), isolatingResidents: z.int(), startedOn: isoDate, expectedEndOn: z.nullable(isoDate) })),
+  outbreak: z.nullable(
+    z
+      .object({ outbreakId: z.string(), isolatingResidents: z.int(), startedOn: isoDate, expectedEndOn: z.nullable(isoDate) })
+      .register(z.globalRegistry, { id: 'OutbreakSummary', description: 'A home’s open outbreak, in short.' }),
+  ),
   /** Every position that is not green, worst first: the first ones set the home's status. */
   drivers: z.array(positionView),
   /** Every position of the home, worst first, green ones too: only with `?positions=all`. */

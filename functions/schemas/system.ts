@@ -8,7 +8,7 @@ export const health = z
   .register(z.globalRegistry, { id: 'Health', description: 'The API is up.' });
 
 export const openApiDocument = z
-  .looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+  .looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }).register(z.globalRegistry, { id: 'OpenApiInfo', description: "The document's title and version." }), paths: z.record(z.string(), z.unknown()) })
   .register(z.globalRegistry, { id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document: this one.' });
 
 export const operations = {
@@ -20,6 +20,6 @@ export const operations = {
     description:
       'This document, generated from the schemas the handlers validate with. No token needed. Generate a client from it, ' +
       'e.g. `npx openapi-typescript https://<api>/v1/openapi.json -o carestock.d.ts`.',
-    responses: { 200: openApiDocument },
+    responses: { 200: { schema: openApiDocument, description: 'This document.', headers: { 'Cache-Control': '`public, max-age=300`' } } },
   },
 } as const satisfies OperationFragment;

@@ -40,7 +40,7 @@ import { retryOnConflict } from '../data/retries.ts';
 import { canonicalInstant, instantMs } from '../domain/instants.ts';
 import { viewPosition, type PositionState } from '../domain/stock-position.ts';
 import { isInFuture } from '../domain/stock-rules.ts';
-import { applyCount, type CountOutcome } from '../domain/usage-estimate.ts';
+import { applyCount, notAppliedReason, type CountOutcome } from '../domain/usage-estimate.ts';
 import { badRequest, notFound, type FieldError } from '../http/problem.ts';
 import type { CountLine, CountPost, CountsRecorded } from '../schemas/stock.ts';
 import { describeLocation } from './locations.ts';
@@ -107,14 +107,18 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
     countedAt,
     asOf: now.toISOString(),
     positions: outcomes.map(({ line, outcome }) => viewPosition(outcome.position, now, items.get(line.sku)?.packSize ?? 1, stockRules)),
-    lines: outcomes.map(({ line, outcome }) => ({
-      sku: line.sku,
-      applied: !outcome.late,
-      lateReason: outcome.lateReason,
-      adjustment: outcome.adjustment,
-      observedUsage: outcome.observedUsage,
-      countId: countEventId(line, countedAt),
-    })),
+    lines: outcomes.map(({ line, outcome, current, changes }) => {
+      const reason = notAppliedReason(current, outcome, changes);
+      return {
+        sku: line.sku,
+        applied: reason === null,
+        notAppliedReason: reason,
+        lateReason: outcome.lateReason,
+        adjustment: outcome.adjustment,
+        observedUsage: outcome.observedUsage,
+        countId: countEventId(line, countedAt),
+      };
+    }),
   };
 }
 
@@ -133,6 +137,8 @@ interface LineOutcome {
   outcome: CountOutcome;
   /** Applied and not identical to what is stored (a re-posted count changes nothing and is not rewritten). */
   changes: boolean;
+  /** The position the count was applied to (null: a new one). */
+  current: PositionState | null;
 }
 
 function applyLines(
@@ -166,7 +172,7 @@ function applyLines(
     // A late recount is history only, like any late count: the position stays as it is.
     const outcome = counted.late ? { ...counted, position: current?.state ?? counted.position } : { ...counted, position: surge(counted.position) };
     const changes = !outcome.late && (current === undefined || !sameState(current.state, outcome.position));
-    return { line, corrected: outcome.late ? null : corrected, expectedVersion: current?.version ?? 0, outcome, changes };
+    return { line, corrected: outcome.late ? null : corrected, expectedVersion: current?.version ?? 0, outcome, changes, current: current?.state ?? null };
   });
   if (errors.length > 0) throw badRequest(`The count has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
   return outcomes;

@@ -20,7 +20,7 @@ import {
 import { useTestApi, type TestApi } from '../support/test-api.ts';
 import { dispatchDelivery } from '../../functions/deliveries/dispatch-delivery.ts';
 import { moveDelivery } from '../../functions/deliveries/move-delivery.ts';
-import { conflict, HttpProblem } from '../../functions/http/problem.ts';
+import { HttpProblem } from '../../functions/http/problem.ts';
 import type { Principal } from '../../functions/access/principal.ts';
 import { guardedDelivery } from '../../functions/access/resources.ts';
 
@@ -187,7 +187,7 @@ describe('a move overtaken while it was being computed', () => {
           overtaken = true;
           await dispatchDelivery(target, new Date()); // the racing winner commits first
         }
-        throw conflict('The store does not hold the units for this delivery; nothing moved.', { currentStatus: delivery.status });
+        throw new HttpProblem('insufficient-stock', 'The store does not hold the units for this delivery; nothing moved.', { extensions: { currentStatus: delivery.status, shortfall: [] } });
       },
     }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(HttpProblem);

@@ -196,3 +196,27 @@ describe('generated bad lines among good ones', () => {
     expect(await api().tableItems()).toEqual(before);
   });
 });
+
+describe('messages that say how to fix it', () => {
+  const csv = (text: string) => ({ body: text, raw: true, headers: { 'content-type': 'text/csv' } });
+  const messageAt = (problem: { errors?: { path: string; message: string }[] }, path: string) => problem.errors?.find((e) => e.path === path)?.message;
+
+  it('an instant without an offset is told to add one', async () => {
+    const problem = await refused({ body: post([good()], '2026-12-02T08:00:00') });
+    expect(messageAt(problem, '/countedAt')).toBe('needs an offset such as Z or +01:00: 2026-12-02T08:00:00Z for UTC');
+  });
+
+  it('a CSV fault names its row, line and column; a bad countedAt is its row’s cell, not /countedAt', async () => {
+    const problem = await refused(csv('sku,countedAt,onHand\nMASK-IIR,2026-12-02T08:00:00,10\nAPRON,2026-12-02T08:00:00,-4\n'));
+    expect(messageAt(problem, '/lines/0/countedAt')).toBe('row 1 (line 2), column B (countedAt): needs an offset such as Z or +01:00: 2026-12-02T08:00:00Z for UTC');
+    expect(messageAt(problem, '/lines/1/onHand')).toMatch(/^row 2 \(line 3\), column C \(onHand\): /);
+    expect(paths(problem)).toEqual(['/lines/0/countedAt', '/lines/1/onHand']);
+  });
+
+  it('a number with thousands separators is named as such, in CSV and in JSON', async () => {
+    const fromCsv = await refused(csv(`countedAt,sku,onHand\n${daysAgo(0.5)},MASK-IIR,"3,000"\n`));
+    expect(messageAt(fromCsv, '/lines/0/onHand')).toBe('row 1 (line 2), column C (onHand): "3,000" has a thousands separator: write the number plainly, 3000');
+    const fromJson = await refused({ body: post([{ sku: 'MASK-IIR', onHand: '12 000' }]) });
+    expect(messageAt(fromJson, '/lines/0/onHand')).toBe('"12 000" has a thousands separator: write the number plainly, 12000');
+  });
+});

@@ -57,7 +57,7 @@ describe('usage (burn rate)', () => {
     const at = fixedClock();
     await count('usage', at(10), [{ sku: 'MASK-IIR', onHand: 500 }]);
     const second = await count('usage', at(8), [{ sku: 'MASK-IIR', onHand: 420 }]);
-    expect(second.lines[0]).toEqual({ sku: 'MASK-IIR', applied: true, lateReason: null, adjustment: 0, observedUsage: 40, countId: expect.stringMatching(/^count-[0-9a-f]{20}$/) });
+    expect(second.lines[0]).toEqual({ sku: 'MASK-IIR', applied: true, notAppliedReason: null, lateReason: null, adjustment: 0, observedUsage: 40, countId: expect.stringMatching(/^count-[0-9a-f]{20}$/) });
     expect(second.positions[0].dailyUsage).toBeCloseTo(40, 10);
     const [latest] = await historyOf('usage', 'MASK-IIR');
     expect(latest).toMatchObject({ kind: 'count', onHand: 420, applied: true, observedUsage: 40 });
@@ -141,18 +141,22 @@ describe('late counts', () => {
 });
 
 describe('a count posted again (a client retry, a re-uploaded spreadsheet)', () => {
-  it('changes nothing and adds nothing to the history', async () => {
+  it('changes nothing, adds nothing to the history, and says so: applied false, repeats-current-count', async () => {
     const at = daysAgo(1);
     const lines = [{ sku: 'APRON', onHand: 700, reorderLevel: 100, dailyUsage: 20 }];
     const first = await count('late', at, lines);
     const before = await api().tableItems();
     const again = await count('late', at, lines);
     expect(again.positions).toEqual(first.positions.map((p: object) => ({ ...p, projectedOnHand: expect.any(Number), daysOfSupply: expect.any(Number) })));
-    expect(again.lines).toEqual(first.lines);
+    expect(first.lines[0]).toMatchObject({ applied: true, notAppliedReason: null });
+    expect(again.lines).toEqual(first.lines.map((line: object) => ({ ...line, applied: false, notAppliedReason: 'repeats-current-count' })));
     const after = await api().tableItems();
     // Only the history item is rewritten (same key, same content but its recordedAt).
     const strip = (items: Record<string, unknown>[]) => items.map(({ recordedAt: _r, ...rest }) => rest);
     expect(strip(after)).toEqual(strip(before));
+    // The same instant with another figure is a correction, not a repeat.
+    const corrected = await count('late', at, [{ ...lines[0]!, onHand: 650 }]);
+    expect(corrected.lines[0]).toMatchObject({ applied: true, notAppliedReason: null });
   });
 });
 

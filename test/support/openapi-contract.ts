@@ -9,6 +9,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import { matchRoute } from '../../bin/local/api-gateway-adapter.ts';
 import { openApiDocument } from '../../functions/openapi/openapi-document.ts';
+import { PROBLEM_SLUGS, PROBLEM_TYPES, problemSlugOf } from '../../functions/http/problem-types.ts';
+import { problemSchemaId } from '../../functions/schemas/problem.ts';
 
 type Json = Record<string, unknown>;
 interface Media {
@@ -49,9 +51,11 @@ export function contractViolation(method: string, url: string, response: Observe
   const path = new URL(url, 'http://localhost').pathname;
   const matched = matchRoute(method.toUpperCase(), path);
   const name = `${method.toUpperCase()} ${path} → ${response.status}`;
+  const problem = problemViolation(name, response);
+  if (problem) return problem;
 
   if (typeof matched !== 'object') {
-    // No route (404) or the wrong method (405): answered by the gateway as a problem.
+    // No route, or not this method (404): answered by the gateway as a problem.
     return response.status >= 400 ? checkBody(name, 'problem', problemMedia(document), response) : undefined;
   }
   const paths = document.paths as Record<string, Record<string, { responses: Record<string, ResponseObject> } | undefined>>;
@@ -100,8 +104,27 @@ function resolveResponse(document: Json, response: ResponseObject): ResponseObje
 
 function problemMedia(document: Json): Media {
   const schemas = (document.components as Json).schemas as Json;
-  if (!schemas.Problem) throw new Error('the document has no Problem schema');
-  return { schema: { $ref: '#/components/schemas/Problem' } };
+  const ids = PROBLEM_SLUGS.map(problemSchemaId);
+  const absent = ids.filter((id) => !schemas[id]);
+  if (absent.length) throw new Error(`the document has no ${absent.join(', ')} schema`);
+  return { schema: { oneOf: ids.map((id) => ({ $ref: `#/components/schemas/${id}` })) } };
+}
+
+/**
+ * Every problem must name a catalogued type (functions/http/problem-types.ts), with that type's
+ * status, and validate against that type's own schema in the document: a new cause answered
+ * without a catalogue entry fails whichever test provoked it.
+ */
+export function problemViolation(name: string, response: ObservedResponse): string | undefined {
+  if (!/^application\/problem\+json/i.test(response.contentType ?? '')) return undefined;
+  const body = response.body as Json;
+  const slug = problemSlugOf(body?.type);
+  if (!slug) return `${name}: problem type ${JSON.stringify(body?.type)} is not in the catalogue (functions/http/problem-types.ts)`;
+  if (PROBLEM_TYPES[slug].status !== response.status) {
+    return `${name}: problem type "${slug}" is catalogued with status ${PROBLEM_TYPES[slug].status}, answered with ${response.status}`;
+  }
+  if (body.status !== response.status) return `${name}: the problem's status member says ${String(body.status)}`;
+  return checkBody(name, `problem ${slug}`, { schema: { $ref: `#/components/schemas/${problemSchemaId(slug)}` } }, response);
 }
 
 /** Local refs (`#/components/...`) point into the document registered with Ajv. */

@@ -36,9 +36,27 @@ describe('response contract', () => {
 
   it('holds problems to the problem schema, routed or not', () => {
     expect(contractViolation('GET', '/v1/items/NOPE', { status: 404, contentType: 'application/problem+json', body: { oops: true } })).toMatch(
-      /required property 'type'/,
+      /problem type undefined is not in the catalogue/,
     );
     expect(contractViolation('GET', '/v1/nowhere', { status: 404, contentType: 'application/problem+json', body: problem })).toBeUndefined();
     expect(contractViolation('GET', '/v1/nowhere', { status: 404, contentType: 'application/problem+json', body: 'x' })).toBeDefined();
+  });
+
+  it('refuses a problem whose type the catalogue does not list, or answered with another status, or without its own members', () => {
+    const base = { title: 't', detail: 'd' };
+    const uncatalogued = { ...base, type: 'https://carestock.example/problems/conflict', status: 409 };
+    expect(contractViolation('POST', '/v1/requests/r1/approve', { status: 409, contentType: 'application/problem+json', body: uncatalogued })).toMatch(
+      /"https:\/\/carestock.example\/problems\/conflict" is not in the catalogue/,
+    );
+    const wrongStatus = { ...base, type: 'https://carestock.example/problems/cap-exceeded', status: 409, capExceeded: [] };
+    expect(contractViolation('POST', '/v1/requests/r1/approve', { status: 409, contentType: 'application/problem+json', body: wrongStatus })).toMatch(
+      /catalogued with status 422/,
+    );
+    const withoutMembers = { ...base, type: 'https://carestock.example/problems/cap-exceeded', status: 422 };
+    expect(contractViolation('POST', '/v1/requests/r1/approve', { status: 422, contentType: 'application/problem+json', body: withoutMembers })).toMatch(
+      /capExceeded/,
+    );
+    const transition = { ...base, type: 'https://carestock.example/problems/invalid-transition', status: 409, currentStatus: 'approved' };
+    expect(contractViolation('POST', '/v1/requests/r1/approve', { status: 409, contentType: 'application/problem+json', body: transition })).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The document is something tools can drive: every request body has an example the server accepts
  * (its very zod schema) and the document's own schema accepts (Ajv, as an integrator's tool would
- * read it); every problem status has an example that is a valid problem; CSV bodies name their
+ * read it); every problem response has an example of each type it may answer; CSV bodies name their
  * columns; and links lead from an answer to the next step of each flow.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -22,8 +22,16 @@ const operationOf = (key: string) => {
   const [method, path] = key.split(' ');
   return paths[path!]![method!.toLowerCase()]!;
 };
+/** Validates against a schema of the document: a component `$ref`, or a `oneOf` of them. */
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
 const valid = (schema: Json, value: unknown) => {
-  const validate = ajv.compile({ $ref: `doc#/components/schemas/${String(schema.$ref).split('/').pop()}` });
+  const rebase = (ref: Json) => ({ $ref: `doc#/components/schemas/${String(ref.$ref).split('/').pop()}` });
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(schema.oneOf ? { oneOf: (schema.oneOf as Json[]).map(rebase) } : rebase(schema));
+    compiled.set(key, validate);
+  }
   return validate(value) ? [] : validate.errors;
 };
 
@@ -37,13 +45,44 @@ describe('OpenAPI examples and links', () => {
     expect(valid(media.schema, media.example)).toEqual([]);
   });
 
-  it('gives every problem status an example that is a valid problem', () => {
-    const responses = (document.components as Json).responses as Record<string, Json>;
-    for (const [name, response] of Object.entries(responses)) {
-      const problem = response.content['application/problem+json'];
+  it('gives every success response with a body an example, valid against its schema', () => {
+    const faults: string[] = [];
+    for (const [path, methods] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses as Record<string, Json>)) {
+          if (!status.startsWith('2')) continue;
+          for (const [mediaType, media] of Object.entries((response.content ?? {}) as Record<string, Json>)) {
+            const where = `${method.toUpperCase()} ${path} ${status} ${mediaType}`;
+            if (media.example === undefined) faults.push(`${where}: no example`);
+            else if (media.schema.$ref || media.schema.oneOf) {
+              const errors = valid(media.schema, media.example);
+              if (errors?.length) faults.push(`${where}: ${JSON.stringify(errors).slice(0, 400)}`);
+            }
+          }
+        }
+      }
+    }
+    expect(faults).toEqual([]);
+  });
+
+  it('gives every problem response an example of each type it may answer, valid against the response and the type', () => {
+    const responses = [
+      ...Object.entries((document.components as Json).responses as Record<string, Json>),
+      ...Object.entries(document.paths as Record<string, Record<string, Json>>).flatMap(([path, methods]) =>
+        Object.entries(methods).flatMap(([method, operation]) =>
+          Object.entries(operation.responses as Record<string, Json>).map(([status, response]) => [`${method} ${path} ${status}`, response] as const),
+        ),
+      ),
+    ];
+    for (const [name, response] of responses) {
+      const problem = response.content?.['application/problem+json'];
       if (!problem) continue;
-      expect(problem.example, name).toMatchObject({ type: expect.stringMatching(/^https:/), status: expect.any(Number) });
-      expect(valid(problem.schema, problem.example), name).toEqual([]);
+      const examples = Object.entries(problem.examples as Record<string, Json>);
+      expect(examples.length, name).toBeGreaterThan(0);
+      for (const [slug, example] of examples) {
+        expect(example.value, `${name} ${slug}`).toMatchObject({ type: `https://carestock.example/problems/${slug}`, status: expect.any(Number) });
+        expect(valid(problem.schema, example.value), `${name} ${slug}`).toEqual([]);
+      }
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { applyCount, applyReceipt, emptyPosition } from '../../functions/domain/usage-estimate.ts';
+import { applyCount, applyReceipt, emptyPosition, notAppliedReason } from '../../functions/domain/usage-estimate.ts';
 import type { CountInput } from '../../functions/domain/usage-estimate.ts';
 import type { PositionState } from '../../functions/domain/stock-position.ts';
 import { defaultStockRules as rules } from '../../functions/domain/stock-rules.ts';
@@ -267,5 +267,21 @@ describe('applyReceipt', () => {
   it('refuses a quantity that is not a whole number >= 1', () => {
     expect(() => applyReceipt(null, SKU, 0, T0)).toThrow(RangeError);
     expect(() => applyReceipt(null, SKU, 2.5, T0)).toThrow(RangeError);
+  });
+});
+
+describe('notAppliedReason', () => {
+
+  const first = applyCount(null, { sku: 'MASK-IIR', countedAt: '2026-03-01T08:00:00Z', onHand: 500, dailyUsage: 10 }, rules).position;
+  it('a repeat of the current count: repeats-current-count; a correction at the same instant or a new count: null; a late one: its late reason', () => {
+    const repeat = applyCount(first, { sku: 'MASK-IIR', countedAt: '2026-03-01T08:00:00+00:00', onHand: 500, dailyUsage: 10 }, rules);
+    expect(notAppliedReason(first, repeat, false)).toBe('repeats-current-count');
+    const correction = applyCount(first, { sku: 'MASK-IIR', countedAt: '2026-03-01T08:00:00Z', onHand: 450, dailyUsage: 10 }, rules);
+    expect(notAppliedReason(first, correction, true)).toBeNull();
+    const later = applyCount(first, { sku: 'MASK-IIR', countedAt: '2026-03-02T08:00:00Z', onHand: 490 }, rules);
+    expect(notAppliedReason(first, later, true)).toBeNull();
+    const late = applyCount(first, { sku: 'MASK-IIR', countedAt: '2026-02-27T08:00:00Z', onHand: 600 }, rules);
+    expect(notAppliedReason(first, late, false)).toBe('before-last-count');
+    expect(notAppliedReason(null, applyCount(null, { sku: 'X', countedAt: '2026-03-01T08:00:00Z', onHand: 1 }, rules), true)).toBeNull();
   });
 });

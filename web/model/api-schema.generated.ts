@@ -4,6 +4,10 @@ export type paths = Record<string, never>;
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Actor: {
+            subject: string;
+            org: string;
+        };
         AllocationLine: {
             sku: string;
             approved: number;
@@ -13,15 +17,24 @@ export interface components {
         AllocationResult: {
             /** Format: date-time */
             asOf: string;
-            allocations: {
-                homeId: string;
-                requestId: string;
-                lines: components["schemas"]["AllocationLine"][];
-            }[];
+            allocations: components["schemas"]["RequestAllocation"][];
         };
         ApprovalLine: {
             sku: string;
             quantity: number;
+        };
+        ApprovedLine: {
+            sku: string;
+            quantity: number;
+        };
+        CapExcess: {
+            sku: string;
+            requested: number;
+            cap: number;
+        };
+        CapOverride: {
+            reason: string;
+            capExceeded: components["schemas"]["CapExcess"][];
         };
         Delivery: {
             deliveryId: string;
@@ -40,16 +53,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             dispatchedAt: string | null;
-            dispatchedBy: {
-                subject: string;
-                org: string;
-            } | null;
+            dispatchedBy: components["schemas"]["Actor"] | null;
             receivedAt: string | null;
             receivedBy: string | null;
-            confirmedBy: {
-                subject: string;
-                org: string;
-            } | null;
+            confirmedBy: components["schemas"]["Actor"] | null;
             receivedLines: components["schemas"]["DeliveryLine"][] | null;
             discrepancies: components["schemas"]["DeliveryDiscrepancy"][];
         };
@@ -76,10 +83,7 @@ export interface components {
             from: string;
             days: number;
             deliveries: components["schemas"]["PlannedDelivery"][];
-            unplaced: {
-                requestId: string;
-                reason: string;
-            }[];
+            unplaced: components["schemas"]["UnplacedRequest"][];
         };
         DeliveryPlanRequest: {
             /** Format: date */
@@ -89,12 +93,6 @@ export interface components {
         DeliveryReceipt: {
             receivedBy: string;
             lines: components["schemas"]["ReceiptLine"][];
-        };
-        FieldError: {
-            /** @enum {string} */
-            in: "body" | "query" | "path" | "header";
-            path: string;
-            message: string;
         };
         Home: {
             homeId: string;
@@ -113,6 +111,12 @@ export interface components {
             weeklyCaps: {
                 [key: string]: number;
             };
+        };
+        HomesByStatus: {
+            red: number;
+            amber: number;
+            green: number;
+            unknown: number;
         };
         Item: {
             sku: string;
@@ -147,11 +151,7 @@ export interface components {
             updatedAt: string;
             endedAt: string | null;
             endedBy: string | null;
-            items: {
-                sku: string;
-                baselineUsage: number;
-                surgeUsage: number;
-            }[];
+            items: components["schemas"]["OutbreakItem"][];
         };
         OutbreakInput: {
             isolatingResidents: number;
@@ -160,6 +160,18 @@ export interface components {
             /** Format: date */
             expectedEndOn?: string;
             note?: string;
+        };
+        OutbreakItem: {
+            sku: string;
+            baselineUsage: number;
+            surgeUsage: number;
+        };
+        OutbreakSummary: {
+            outbreakId: string;
+            isolatingResidents: number;
+            /** Format: date */
+            startedOn: string;
+            expectedEndOn: string | null;
         };
         Overview: {
             /** Format: date */
@@ -171,35 +183,13 @@ export interface components {
             regionId?: string;
             name: string;
             totals: components["schemas"]["OverviewFigures"];
-            weekBefore: {
-                /** Format: date */
-                date: string;
-                homes: number;
-                status: {
-                    red: number;
-                    amber: number;
-                    green: number;
-                    unknown: number;
-                };
-                short: number;
-                silent: number;
-            } | null;
-            rows: {
-                regionId?: string | null;
-                storeId?: string;
-                name: string;
-                figures: components["schemas"]["OverviewFigures"];
-            }[];
+            weekBefore: components["schemas"]["OverviewWeekBefore"] | null;
+            rows: components["schemas"]["OverviewRow"][];
         };
         OverviewFigures: {
             stores: number;
             homes: number;
-            status: {
-                red: number;
-                amber: number;
-                green: number;
-                unknown: number;
-            };
+            status: components["schemas"]["HomesByStatus"];
             short: number;
             silent: number;
             outbreak: number;
@@ -216,6 +206,12 @@ export interface components {
             homesDays: number | null;
             storeDays: number | null;
         };
+        OverviewRow: {
+            regionId?: string | null;
+            storeId?: string;
+            name: string;
+            figures: components["schemas"]["OverviewFigures"];
+        };
         OverviewTrend: {
             /** @enum {string} */
             scope: "nation" | "region";
@@ -227,15 +223,24 @@ export interface components {
             from: string;
             /** Format: date */
             to: string;
-            points: {
-                period: string;
-                date: string | null;
-                homes: number | null;
-                red: number | null;
-                amber: number | null;
-                unknown: number | null;
-                silent: number | null;
-            }[];
+            points: components["schemas"]["OverviewTrendPoint"][];
+        };
+        OverviewTrendPoint: {
+            period: string;
+            date: string | null;
+            homes: number | null;
+            red: number | null;
+            amber: number | null;
+            unknown: number | null;
+            silent: number | null;
+        };
+        OverviewWeekBefore: {
+            /** Format: date */
+            date: string;
+            homes: number;
+            status: components["schemas"]["HomesByStatus"];
+            short: number;
+            silent: number;
         };
         PlannedDelivery: {
             deliveryId: string;
@@ -253,25 +258,11 @@ export interface components {
             storeId: string;
             /** @enum {string} */
             status: "submitted" | "approved" | "partially-approved" | "rejected" | "scheduled" | "dispatched" | "delivered" | "cancelled";
-            lines: {
-                sku: string;
-                quantity: number;
-                daysOfSupplyAtSubmission: number | null;
-            }[];
+            lines: components["schemas"]["RequestedLine"][];
             neededBy: string | null;
             note: string | null;
-            approvedLines: {
-                sku: string;
-                quantity: number;
-            }[] | null;
-            override: {
-                reason: string;
-                capExceeded: {
-                    sku: string;
-                    requested: number;
-                    cap: number;
-                }[];
-            } | null;
+            approvedLines: components["schemas"]["ApprovedLine"][] | null;
+            override: components["schemas"]["CapOverride"] | null;
             allocatedLines: components["schemas"]["AllocationLine"][] | null;
             allocatedAt: string | null;
             /** Format: date-time */
@@ -280,42 +271,17 @@ export interface components {
             updatedAt: string;
             history: components["schemas"]["RequestHistoryEntry"][];
         };
-        Problem: {
-            /** Format: uri */
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            instance?: string;
-            errors?: components["schemas"]["FieldError"][];
-        } & {
-            [key: string]: unknown;
-        };
         QueuedPpeRequest: {
             requestId: string;
             homeId: string;
             storeId: string;
             /** @enum {string} */
             status: "submitted" | "approved" | "partially-approved" | "rejected" | "scheduled" | "dispatched" | "delivered" | "cancelled";
-            lines: {
-                sku: string;
-                quantity: number;
-                daysOfSupplyAtSubmission: number | null;
-            }[];
+            lines: components["schemas"]["RequestedLine"][];
             neededBy: string | null;
             note: string | null;
-            approvedLines: {
-                sku: string;
-                quantity: number;
-            }[] | null;
-            override: {
-                reason: string;
-                capExceeded: {
-                    sku: string;
-                    requested: number;
-                    cap: number;
-                }[];
-            } | null;
+            approvedLines: components["schemas"]["ApprovedLine"][] | null;
+            override: components["schemas"]["CapOverride"] | null;
             allocatedLines: components["schemas"]["AllocationLine"][] | null;
             allocatedAt: string | null;
             /** Format: date-time */
@@ -328,6 +294,11 @@ export interface components {
         ReceiptLine: {
             sku: string;
             quantity: number;
+        };
+        RequestAllocation: {
+            homeId: string;
+            requestId: string;
+            lines: components["schemas"]["AllocationLine"][];
         };
         RequestApproval: {
             lines: components["schemas"]["ApprovalLine"][];
@@ -348,10 +319,7 @@ export interface components {
             to: "submitted" | "approved" | "partially-approved" | "rejected" | "scheduled" | "dispatched" | "delivered" | "cancelled";
             /** Format: date-time */
             at: string;
-            actor: {
-                subject: string;
-                org: string;
-            };
+            actor: components["schemas"]["Actor"];
             reason: string | null;
         };
         RequestLineInput: {
@@ -366,6 +334,11 @@ export interface components {
             /** Format: date */
             neededBy?: string;
             note?: string;
+        };
+        RequestedLine: {
+            sku: string;
+            quantity: number;
+            daysOfSupplyAtSubmission: number | null;
         };
         Shortfall: {
             /** Format: date */
@@ -398,6 +371,7 @@ export interface components {
         StockCountLineOutcome: {
             sku: string;
             applied: boolean;
+            notAppliedReason: ("before-last-count" | "before-last-receipt" | "repeats-current-count") | null;
             lateReason: ("before-last-count" | "before-last-receipt") | null;
             adjustment: number;
             observedUsage: number | null;
@@ -443,6 +417,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        UnplacedRequest: {
+            requestId: string;
+            reason: string;
+        };
         WorklistHome: {
             homeId: string;
             name: string;
@@ -455,13 +433,7 @@ export interface components {
             /** @enum {string} */
             status: "red" | "amber" | "green" | "unknown";
             lastCountedAt: string | null;
-            outbreak: {
-                outbreakId: string;
-                isolatingResidents: number;
-                /** Format: date */
-                startedOn: string;
-                expectedEndOn: string | null;
-            } | null;
+            outbreak: components["schemas"]["OutbreakSummary"] | null;
             drivers: components["schemas"]["StockPosition"][];
             positions?: components["schemas"]["StockPosition"][];
         };

@@ -28,8 +28,9 @@ async function checkedFetch(request: Request): Promise<Response> {
 
 /**
  * The problem in an error answer. Several statuses may also come from API Gateway itself as
- * `{ message }` (see GatewayError), so the generated error type is a union; this narrows it.
+ * `{ message }` (see GatewayError), so the generated error type is a union; this narrows it to
+ * the problem types the response lists (a union discriminated by `type`).
  */
-export function problemOf(error: Schemas['Problem'] | Schemas['GatewayError'] | undefined): Schemas['Problem'] | undefined {
-  return error && 'status' in error ? error : undefined;
+export function problemOf<E extends object>(error: E | undefined): Exclude<E, Schemas['GatewayError']> | undefined {
+  return error && 'status' in error ? (error as Exclude<E, Schemas['GatewayError']>) : undefined;
 }
