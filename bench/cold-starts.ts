@@ -13,6 +13,7 @@
  */
 import { routes, routeKey, type RouteDefinition } from '../functions/routes.ts';
 import { groupOf } from '../lib/function-groups.ts';
+import { seededRandom } from '../bin/local/seeded-random.ts';
 
 export const WALES_HOMES = 1000;
 export const WALES_STORES = 22;
@@ -57,17 +58,6 @@ export const groupingOptions: readonly GroupingOption[] = [
   { name: 'one function', describe: 'every route in one function', functionOf: () => 'all' },
 ];
 
-/** mulberry32: a small seeded generator, so every run models the same days. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface ColdStartFigure {
   option: string;
@@ -94,7 +84,7 @@ export function coldStartModel(options: readonly GroupingOption[] = groupingOpti
       let cold = 0;
       invocations = 0;
       for (let day = 0; day < DAYS; day++) {
-        const next = random(1000 + day); // the same days for every option and keep-warm time
+        const next = seededRandom(1000 + day); // the same days for every option and keep-warm time
         const arrivals: { at: number; fn: string }[] = [];
         for (const line of dayOfWalesTraffic) {
           const fn = option.functionOf(byKey.get(line.route)!);

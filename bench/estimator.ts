@@ -14,6 +14,7 @@ import { roundRate } from '../functions/domain/rates.ts';
 import { daysOfSupply, type PositionState } from '../functions/domain/stock-position.ts';
 import { defaultStockRules, type StockRules } from '../functions/domain/stock-rules.ts';
 import { applyCount, applyReceipt, emptyPosition } from '../functions/domain/usage-estimate.ts';
+import { seededRandom } from '../bin/local/seeded-random.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-01T08:00:00.000Z');
@@ -39,15 +40,6 @@ export interface EstimatorResult {
   cases: EstimatorCase[];
 }
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const trueRate = (day: number) => (day >= STEP_DAY ? 3 * BASE_USAGE : BASE_USAGE);
@@ -68,7 +60,7 @@ function riseAware(position: PositionState, previousObservation: number | null, 
 
 function replay(seed: number, estimator: Estimator, declaredShare: number | null) {
   const rules = defaultStockRules;
-  const next = random(seed);
+  const next = seededRandom(seed);
   let position: PositionState = applyCount(emptyPosition('GLOVE-NITRILE-M'), { sku: 'GLOVE-NITRILE-M', countedAt: iso(T0), onHand: START_ON_HAND, dailyUsage: BASE_USAGE }, rules).position;
   let onHand = START_ON_HAND;
   let previousObservation: number | null = null;

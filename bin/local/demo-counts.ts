@@ -11,6 +11,7 @@
  * (adjustments in the history).
  */
 import type { DemoApi } from './demo-data.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const DAY_MS = 86_400_000;
 const HISTORY_DAYS = 21;
@@ -45,16 +46,6 @@ export const demoHomeStock: DemoHomeStock[] = [
   { homeId: 'awel-y-mor', beds: 22, endDays: {}, silentDays: 6 },
 ];
 
-/** mulberry32: a tiny seeded generator, so the demo is the same on every start. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * On hand per day, oldest first, built backwards from the wanted end: each day earlier holds that
@@ -71,7 +62,7 @@ function series(usage: number, endDays: number, rand: () => number): number[] {
 }
 
 function countsFor(home: DemoHomeStock, seed: number) {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   return Object.entries(usagePerBed).map(([sku, perBed]) => {
     const usage = perBed * home.beds;
     const endDays = home.endDays[sku] ?? 12 + Math.round(rand() * 10);

@@ -7,6 +7,7 @@
  * weeks go by). Seeded: the same Wales on every start. Off by default: it takes a minute or two.
  */
 import type { DemoApi } from './demo-data.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export const walesRegions = [
   { regionId: 'north-wales', name: 'North Wales Regional Partnership Board', authorities: ['Isle of Anglesey', 'Gwynedd', 'Conwy', 'Denbighshire', 'Flintshire', 'Wrexham'] },
@@ -35,17 +36,6 @@ const second = ['Gwyn', 'Hyfryd', 'Teg', 'Derw', "yr Afon", 'y Môr', 'Celyn', '
 const kinds = ['Care Home', 'Nursing Home', 'Residential Home', 'Care Centre'];
 const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
 
-/** mulberry32: a tiny seeded generator, so Wales is the same on every start. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface WalesHome {
   homeId: string;
@@ -57,7 +47,7 @@ export interface WalesHome {
 }
 
 export function walesHomes(): WalesHome[] {
-  const next = random(2026);
+  const next = seededRandom(2026);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const taken = new Set<string>();
   const homes: WalesHome[] = [];
@@ -112,7 +102,7 @@ export async function seedWales(api: DemoApi, log: (line: string) => void): Prom
   const status = await api('GET', `/v1/overview/trend?interval=week&to=${new Date().toISOString().slice(0, 10)}`);
   const already = ((status.body as { points?: { date: string | null }[] } | undefined)?.points ?? []).filter((p) => p.date !== null).length;
   if (already >= WEEKS - 1) return log('Wales: weekly counts already loaded');
-  const next = random(1999);
+  const next = seededRandom(1999);
   const silentFrom = new Map(homes.map((h) => [h.homeId, next() < 0.04 ? Math.floor(next() * 3) : -1]));
   for (let week = WEEKS - 1; week >= 0; week--) {
     const at = new Date(Date.now() - week * 7 * 86_400_000 - 2 * 3_600_000);

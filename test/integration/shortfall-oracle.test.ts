@@ -9,21 +9,12 @@ import { listShortfalls } from '../../functions/data/shortfall-repository.ts';
 import { runShortfallScan } from '../../functions/shortfalls/run-shortfall-scan.ts';
 import { mapWithConcurrency } from '../../functions/concurrency/map-with-concurrency.ts';
 import { DAY_MS, RecordingSink, londonDate, recordCommands, seedCatalogue, seedHome, seedStore, type SeedLine } from '../support/shortfall-fixtures.ts';
+import { seededRandom } from '../../bin/local/seeded-random.ts';
 
 const T = Math.floor(Date.now() / 1000) * 1000 - 60_000;
 const skus = ['P-0', 'P-1', 'P-2', 'P-3', 'P-4', 'P-5'];
 const stores = ['o-0', 'o-1', 'o-2', 'o-3'];
 
-/** mulberry32: a tiny seeded generator, so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface GeneratedHome {
   homeId: string;
@@ -33,7 +24,7 @@ interface GeneratedHome {
 }
 
 function generate(seed: number, count: number): GeneratedHome[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const never = next() < 0.05;
