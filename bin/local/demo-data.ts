@@ -10,14 +10,18 @@ export interface DemoApi {
   (method: string, path: string, body?: unknown, contentType?: string): Promise<{ status: number; body: unknown }>;
 }
 
+/**
+ * Welsh names (`nameCy`) after the shared glossary (masg/masgiau, maneg/menig, ffedog/ffedogau,
+ * gŵn/gynau, fisor/fisorau, hylif diheintio dwylo); written by a non-native speaker, for review.
+ */
 export const demoCatalogue = [
-  { sku: 'MASK-IIR', name: 'Type IIR surgical mask', unit: 'mask', packSize: 50 },
-  { sku: 'MASK-FFP3', name: 'FFP3 respirator', unit: 'respirator', packSize: 20 },
-  { sku: 'GLOVE-NITRILE-M', name: 'Nitrile examination glove, medium', unit: 'glove', packSize: 100 },
-  { sku: 'APRON', name: 'Disposable plastic apron', unit: 'apron', packSize: 200 },
-  { sku: 'GOWN-FR', name: 'Fluid-repellent gown', unit: 'gown', packSize: 10 },
-  { sku: 'VISOR', name: 'Full-face visor', unit: 'visor', packSize: 25 },
-  { sku: 'HAND-SANITISER-500ML', name: 'Hand sanitiser, 500 ml', unit: 'bottle', packSize: 12 },
+  { sku: 'MASK-IIR', name: 'Type IIR surgical mask', nameCy: 'Masg llawfeddygol Math IIR', unit: 'mask', packSize: 50 },
+  { sku: 'MASK-FFP3', name: 'FFP3 respirator', nameCy: 'Anadlydd FFP3', unit: 'respirator', packSize: 20 },
+  { sku: 'GLOVE-NITRILE-M', name: 'Nitrile examination glove, medium', nameCy: 'Maneg archwilio nitril, canolig', unit: 'glove', packSize: 100 },
+  { sku: 'APRON', name: 'Disposable plastic apron', nameCy: 'Ffedog blastig untro', unit: 'apron', packSize: 200 },
+  { sku: 'GOWN-FR', name: 'Fluid-repellent gown', nameCy: 'Gŵn gwrth-hylif', unit: 'gown', packSize: 10 },
+  { sku: 'VISOR', name: 'Full-face visor', nameCy: 'Fisor wyneb llawn', unit: 'visor', packSize: 25 },
+  { sku: 'HAND-SANITISER-500ML', name: 'Hand sanitiser, 500 ml', nameCy: 'Hylif diheintio dwylo, 500 ml', unit: 'bottle', packSize: 12 },
 ];
 
 /**
@@ -35,17 +39,19 @@ export const demoPerCaseDailyUsage: Readonly<Record<string, number>> = {
   'MASK-IIR': 10,
 };
 
+/** Cardiff's alerts in both languages (Welsh first), Swansea's in Welsh. */
 export const demoStores = [
-  { storeId: 'cardiff-jes', name: 'Cardiff Joint Equipment Store', capacityPerDay: 4, closedDates: ['2026-12-25', '2026-12-26', '2027-01-01'] },
-  { storeId: 'swansea-jes', name: 'Swansea Joint Equipment Store', capacityPerDay: 3, closedDates: ['2026-12-25', '2026-12-26', '2027-01-01'] },
+  { storeId: 'cardiff-jes', name: 'Cardiff Joint Equipment Store', nameCy: 'Storfa Offer ar y Cyd Caerdydd', capacityPerDay: 4, closedDates: ['2026-12-25', '2026-12-26', '2027-01-01'], language: 'both' },
+  { storeId: 'swansea-jes', name: 'Swansea Joint Equipment Store', nameCy: 'Storfa Offer ar y Cyd Abertawe', capacityPerDay: 3, closedDates: ['2026-12-25', '2026-12-26', '2027-01-01'], language: 'cy' },
 ];
 
+/** Awel-y-Môr has no Welsh name on purpose: the page and the exports fall back to its name. */
 export const demoHomes = [
-  { homeId: 'ty-gwyn', name: 'Tŷ Gwyn Care Home', storeId: 'cardiff-jes', beds: 42, deliveryDays: ['MON', 'THU'] },
-  { homeId: 'plas-newydd', name: 'Plas Newydd Residential Home', storeId: 'cardiff-jes', beds: 28, deliveryDays: ['TUE', 'FRI'] },
-  { homeId: 'llys-hafren', name: 'Llys Hafren Nursing Home', storeId: 'cardiff-jes', beds: 60, deliveryDays: ['MON', 'WED', 'FRI'] },
-  { homeId: 'bryn-haul', name: 'Bryn Haul Care Home', storeId: 'swansea-jes', beds: 35, deliveryDays: ['WED'] },
-  { homeId: 'glan-y-mor', name: 'Glan-y-Môr Nursing Home', storeId: 'swansea-jes', beds: 50, deliveryDays: ['TUE', 'THU'] },
+  { homeId: 'ty-gwyn', name: 'Tŷ Gwyn Care Home', nameCy: 'Cartref Gofal Tŷ Gwyn', storeId: 'cardiff-jes', beds: 42, deliveryDays: ['MON', 'THU'] },
+  { homeId: 'plas-newydd', name: 'Plas Newydd Residential Home', nameCy: 'Cartref Preswyl Plas Newydd', storeId: 'cardiff-jes', beds: 28, deliveryDays: ['TUE', 'FRI'] },
+  { homeId: 'llys-hafren', name: 'Llys Hafren Nursing Home', nameCy: 'Cartref Nyrsio Llys Hafren', storeId: 'cardiff-jes', beds: 60, deliveryDays: ['MON', 'WED', 'FRI'] },
+  { homeId: 'bryn-haul', name: 'Bryn Haul Care Home', nameCy: 'Cartref Gofal Bryn Haul', storeId: 'swansea-jes', beds: 35, deliveryDays: ['WED'] },
+  { homeId: 'glan-y-mor', name: 'Glan-y-Môr Nursing Home', nameCy: 'Cartref Nyrsio Glan-y-Môr', storeId: 'swansea-jes', beds: 50, deliveryDays: ['TUE', 'THU'] },
   { homeId: 'awel-y-mor', name: 'Awel-y-Môr Residential Home', storeId: 'swansea-jes', beds: 22, deliveryDays: ['FRI'] },
 ];
 

@@ -10,14 +10,24 @@ import type { DemoApi } from './demo-data.ts';
 import { seededRandom } from './seeded-random.ts';
 
 export const walesRegions = [
-  { regionId: 'north-wales', name: 'North Wales Regional Partnership Board', authorities: ['Isle of Anglesey', 'Gwynedd', 'Conwy', 'Denbighshire', 'Flintshire', 'Wrexham'] },
-  { regionId: 'west-wales', name: 'West Wales Regional Partnership Board', authorities: ['Carmarthenshire', 'Ceredigion', 'Pembrokeshire'] },
-  { regionId: 'west-glamorgan', name: 'West Glamorgan Regional Partnership Board', authorities: ['Swansea', 'Neath Port Talbot'] },
-  { regionId: 'cwm-taf-morgannwg', name: 'Cwm Taf Morgannwg Regional Partnership Board', authorities: ['Bridgend', 'Merthyr Tydfil', 'Rhondda Cynon Taf'] },
-  { regionId: 'cardiff-and-vale', name: 'Cardiff and Vale Regional Partnership Board', authorities: ['Cardiff', 'Vale of Glamorgan'] },
-  { regionId: 'gwent', name: 'Gwent Regional Partnership Board', authorities: ['Blaenau Gwent', 'Caerphilly', 'Monmouthshire', 'Newport', 'Torfaen'] },
-  { regionId: 'powys', name: 'Powys Regional Partnership Board', authorities: ['Powys'] },
+  { regionId: 'north-wales', name: 'North Wales Regional Partnership Board', nameCy: 'Bwrdd Partneriaeth Rhanbarthol Gogledd Cymru', authorities: ['Isle of Anglesey', 'Gwynedd', 'Conwy', 'Denbighshire', 'Flintshire', 'Wrexham'] },
+  { regionId: 'west-wales', name: 'West Wales Regional Partnership Board', nameCy: 'Bwrdd Partneriaeth Rhanbarthol Gorllewin Cymru', authorities: ['Carmarthenshire', 'Ceredigion', 'Pembrokeshire'] },
+  { regionId: 'west-glamorgan', name: 'West Glamorgan Regional Partnership Board', nameCy: 'Bwrdd Partneriaeth Rhanbarthol Gorllewin Morgannwg', authorities: ['Swansea', 'Neath Port Talbot'] },
+  { regionId: 'cwm-taf-morgannwg', name: 'Cwm Taf Morgannwg Regional Partnership Board', nameCy: 'Bwrdd Partneriaeth Rhanbarthol Cwm Taf Morgannwg', authorities: ['Bridgend', 'Merthyr Tydfil', 'Rhondda Cynon Taf'] },
+  { regionId: 'cardiff-and-vale', name: 'Cardiff and Vale Regional Partnership Board', nameCy: 'Bwrdd Partneriaeth Rhanbarthol Caerdydd a’r Fro', authorities: ['Cardiff', 'Vale of Glamorgan'] },
+  { regionId: 'gwent', name: 'Gwent Regional Partnership Board', nameCy: 'Bwrdd Partneriaeth Rhanbarthol Gwent', authorities: ['Blaenau Gwent', 'Caerphilly', 'Monmouthshire', 'Newport', 'Torfaen'] },
+  { regionId: 'powys', name: 'Powys Regional Partnership Board', nameCy: 'Bwrdd Partneriaeth Rhanbarthol Powys', authorities: ['Powys'] },
 ];
+
+/** The authorities' Welsh names, for the stores' `nameCy`. */
+const authorityCy: Record<string, string> = {
+  'Isle of Anglesey': 'Ynys Môn', Gwynedd: 'Gwynedd', Conwy: 'Conwy', Denbighshire: 'Sir Ddinbych', Flintshire: 'Sir y Fflint', Wrexham: 'Wrecsam',
+  Carmarthenshire: 'Sir Gaerfyrddin', Ceredigion: 'Ceredigion', Pembrokeshire: 'Sir Benfro', Swansea: 'Abertawe', 'Neath Port Talbot': 'Castell-nedd Port Talbot',
+  Bridgend: 'Pen-y-bont ar Ogwr', 'Merthyr Tydfil': 'Merthyr Tudful', 'Rhondda Cynon Taf': 'Rhondda Cynon Taf', Cardiff: 'Caerdydd', 'Vale of Glamorgan': 'Bro Morgannwg',
+  'Blaenau Gwent': 'Blaenau Gwent', Caerphilly: 'Caerffili', Monmouthshire: 'Sir Fynwy', Newport: 'Casnewydd', Torfaen: 'Tor-faen', Powys: 'Powys',
+};
+/** Stores in the Welsh-speaking heartlands send their alerts in Welsh; the rest in both. */
+const welshFirst = new Set(['Isle of Anglesey', 'Gwynedd', 'Ceredigion', 'Carmarthenshire']);
 
 /** Homes per authority: roughly in proportion to their care-home places. */
 const homesIn: Record<string, number> = {
@@ -34,12 +44,15 @@ const storeNameOf = (authority: string) => `${authority} Joint Equipment Store`;
 const first = ['Tŷ', 'Plas', 'Bryn', 'Llys', 'Cartref', 'Hafan', 'Glan', 'Awel', 'Maes', 'Pen-y', 'Cwrt', 'Nant', 'Bod', 'Gwêl'];
 const second = ['Gwyn', 'Hyfryd', 'Teg', 'Derw', "yr Afon", 'y Môr', 'Celyn', 'Aur', 'Heulog', 'Deri', 'Onnen', 'y Bryn', 'Dyfed', 'Menai', 'Tawe', 'Hafren'];
 const kinds = ['Care Home', 'Nursing Home', 'Residential Home', 'Care Centre'];
+/** The same kinds in Welsh, which put the kind first: Cartref Gofal Tŷ Gwyn. */
+const kindsCy: Record<string, string> = { 'Care Home': 'Cartref Gofal', 'Nursing Home': 'Cartref Nyrsio', 'Residential Home': 'Cartref Preswyl', 'Care Centre': 'Canolfan Ofal' };
 const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
 
 
 export interface WalesHome {
   homeId: string;
   name: string;
+  nameCy: string;
   storeId: string;
   beds: number;
   deliveryDays: string[];
@@ -55,13 +68,18 @@ export function walesHomes(): WalesHome[] {
     for (const authority of authorities) {
       for (let n = 0; n < homesIn[authority]!; n++) {
         let name: string;
-        do name = `${pick(first)} ${pick(second)} ${pick(kinds)}`;
-        while (taken.has(`${authority}/${name}`));
+        let nameCy: string;
+        do {
+          const [a, b, kind] = [pick(first), pick(second), pick(kinds)];
+          name = `${a} ${b} ${kind}`;
+          nameCy = `${kindsCy[kind]} ${a} ${b}`;
+        } while (taken.has(`${authority}/${name}`));
         taken.add(`${authority}/${name}`);
         const day = Math.floor(next() * WEEKDAYS.length);
         homes.push({
           homeId: `${slug(name)}-${slug(authority)}`.slice(0, 63).replace(/-$/, ''),
           name,
+          nameCy,
           storeId: storeIdOf(authority),
           beds: 12 + Math.floor(next() * 60),
           deliveryDays: next() < 0.5 ? [WEEKDAYS[day]!] : [WEEKDAYS[day]!, WEEKDAYS[(day + 3) % 5]!],
@@ -88,12 +106,16 @@ export async function seedWales(api: DemoApi, log: (line: string) => void): Prom
     if (!ok.includes(response.status)) throw new Error(`Wales demo: ${method} ${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
     return response.body as Record<string, unknown>;
   };
-  for (const { regionId, name } of walesRegions) await must('PUT', `/v1/regions/${regionId}`, { name });
-  const stores = walesRegions.flatMap((r) => r.authorities.map((a) => [storeIdOf(a), a === 'Cardiff' || a === 'Swansea' ? `${a === 'Cardiff' ? 'Cardiff' : 'Swansea'} Joint Equipment Store` : storeNameOf(a), r.regionId, String(2 + (a.length % 4)), 'Europe/London']));
-  const storesCsv = `storeId,name,regionId,capacityPerDay,timeZone\n${stores.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+  for (const { regionId, name, nameCy } of walesRegions) await must('PUT', `/v1/regions/${regionId}`, { name, nameCy });
+  // The default demo's two stores keep their languages (Cardiff both, Swansea Welsh).
+  const languageOf = (a: string) => (a === 'Swansea' || welshFirst.has(a) ? 'cy' : 'both');
+  const stores = walesRegions.flatMap((r) =>
+    r.authorities.map((a) => [storeIdOf(a), storeNameOf(a), `Storfa Offer ar y Cyd ${authorityCy[a]}`, r.regionId, String(2 + (a.length % 4)), 'Europe/London', languageOf(a)]),
+  );
+  const storesCsv = `storeId,name,nameCy,regionId,capacityPerDay,timeZone,language\n${stores.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
   const storesImported = await must('POST', '/v1/stores/import', storesCsv, 'text/csv');
   const homes = walesHomes();
-  const homesCsv = `homeId,name,storeId,beds,deliveryDays,localAuthority\n${homes.map((h) => [h.homeId, h.name, h.storeId, String(h.beds), h.deliveryDays.join(' '), h.localAuthority].map(csvCell).join(',')).join('\n')}\n`;
+  const homesCsv = `homeId,name,nameCy,storeId,beds,deliveryDays,localAuthority\n${homes.map((h) => [h.homeId, h.name, h.nameCy, h.storeId, String(h.beds), h.deliveryDays.join(' '), h.localAuthority].map(csvCell).join(',')).join('\n')}\n`;
   const homesImported = await must('POST', '/v1/homes/import', homesCsv, 'text/csv');
   log(`Wales: ${walesRegions.length} regions, ${stores.length} stores (${String(storesImported.message)}), ${homes.length} homes (${String(homesImported.message)})`);
   for (const { org, ...invite } of walesRegionMembers) await must('POST', `/v1/regions/${org.split(':')[1]}/members`, invite);

@@ -26,7 +26,8 @@ export async function putItem(sku: string, input: ItemInput, now: string): Promi
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.item(sku),
-      UpdateExpression: 'SET ' + names.map((_, i) => `#f${i} = :f${i}`).join(', '),
+      // The description is replaced whole: a Welsh name the new one leaves out goes.
+      UpdateExpression: 'SET ' + names.map((_, i) => `#f${i} = :f${i}`).join(', ') + (input.nameCy === undefined ? ' REMOVE nameCy' : ''),
       ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
       ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:f${i}`, fields[n]])),
       ReturnValues: 'ALL_NEW',
@@ -95,7 +96,7 @@ export async function listItems(page: PageRequest): Promise<Page<Item>> {
 }
 
 export async function putRegion(regionId: string, input: RegionInput, now: string): Promise<Region> {
-  const region: Region = { regionId, name: input.name, updatedAt: now };
+  const region: Region = { regionId, name: input.name, ...(input.nameCy !== undefined ? { nameCy: input.nameCy } : {}), updatedAt: now };
   await putEntry({ ...keys.region(regionId), ...keys.regionListIndex(regionId), entity: 'Region', ...region });
   return region;
 }
@@ -144,10 +145,12 @@ export function storeItem(storeId: string, input: StoreInput, now: string): { st
   const store: Store = {
     storeId,
     name: input.name,
+    ...(input.nameCy !== undefined ? { nameCy: input.nameCy } : {}),
     capacityPerDay: input.capacityPerDay,
     timeZone: input.timeZone ?? CARESTOCK_TIME_ZONE,
     closedDates: [...(input.closedDates ?? [])].sort(),
     ...(input.regionId ? { regionId: input.regionId } : {}),
+    language: input.language ?? 'en',
     updatedAt: now,
   };
   return { store, item: { ...keys.store(storeId), ...keys.storeListIndex(storeId), entity: 'Store', ...store } };
@@ -265,7 +268,7 @@ export function homeProfileUpdate(homeId: string, input: HomeInput, now: string,
         names.map((_, i) => `#f${i} = :f${i}`).join(', ') +
         ', lastCountedAt = if_not_exists(lastCountedAt, :never), GSI2PK = if_not_exists(GSI2PK, :gsi2pk), GSI2SK = if_not_exists(GSI2SK, :gsi2sk)' +
         // Replaced whole: an optional field the new profile leaves out goes.
-        (input.localAuthority === undefined ? ' REMOVE localAuthority' : ''),
+        removeAbsent(input, ['localAuthority', 'nameCy']),
       ...condition,
       ExpressionAttributeNames: {
         ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
@@ -281,6 +284,12 @@ export function homeProfileUpdate(homeId: string, input: HomeInput, now: string,
     },
   };
   return { home, update };
+}
+
+/** ` REMOVE a, b` for the optional fields `input` leaves out (empty when it has them all). */
+function removeAbsent(input: object, optional: readonly string[]): string {
+  const absent = optional.filter((field) => (input as Record<string, unknown>)[field] === undefined);
+  return absent.length ? ` REMOVE ${absent.join(', ')}` : '';
 }
 
 /** The open outbreak as the home item carries it (the whole record is in the home's outbreak history). */
@@ -354,6 +363,7 @@ export async function storeHomeIds(storeId: string): Promise<Set<string>> {
 const toItem = (raw: Record<string, unknown>): Item => ({
   sku: raw.sku as string,
   name: raw.name as string,
+  ...(typeof raw.nameCy === 'string' ? { nameCy: raw.nameCy } : {}),
   unit: raw.unit as string,
   packSize: raw.packSize as number,
   ...(typeof raw.perCaseDailyUsage === 'number' ? { perCaseDailyUsage: raw.perCaseDailyUsage } : {}),
@@ -363,22 +373,27 @@ const toItem = (raw: Record<string, unknown>): Item => ({
 const toStore = (raw: Record<string, unknown>): Store => ({
   storeId: raw.storeId as string,
   name: raw.name as string,
+  ...(typeof raw.nameCy === 'string' ? { nameCy: raw.nameCy } : {}),
   capacityPerDay: raw.capacityPerDay as number,
   timeZone: raw.timeZone as string,
   closedDates: (raw.closedDates as string[]) ?? [],
   ...(typeof raw.regionId === 'string' ? { regionId: raw.regionId } : {}),
+  // Stores written before issue #19 have no language: English, as a PUT without one.
+  language: raw.language === 'cy' || raw.language === 'both' ? raw.language : 'en',
   updatedAt: raw.updatedAt as string,
 });
 
 const toRegion = (raw: Record<string, unknown>): Region => ({
   regionId: raw.regionId as string,
   name: raw.name as string,
+  ...(typeof raw.nameCy === 'string' ? { nameCy: raw.nameCy } : {}),
   updatedAt: raw.updatedAt as string,
 });
 
 const toHome = (raw: Record<string, unknown>): Home => ({
   homeId: raw.homeId as string,
   name: raw.name as string,
+  ...(typeof raw.nameCy === 'string' ? { nameCy: raw.nameCy } : {}),
   storeId: raw.storeId as string,
   beds: raw.beds as number,
   deliveryDays: (raw.deliveryDays as Home['deliveryDays']) ?? [],

@@ -14,6 +14,8 @@ export interface RollupRecord {
   asOf: string;
   scope: RollupScope;
   name: string;
+  /** The name in Welsh, when the store or region has one (the nation's and no region's always). */
+  nameCy?: string;
   /** A store's region (NO_REGION: none). */
   regionId?: string;
   figures: RollupFigures;
@@ -31,6 +33,7 @@ function toItem(record: RollupRecord): Record<string, unknown> {
     scopeKind: scope.kind,
     ...(scope.kind === 'nation' ? {} : { scopeId: scope.id }),
     name: record.name,
+    ...(record.nameCy !== undefined ? { nameCy: record.nameCy } : {}),
     ...(record.regionId !== undefined ? { regionId: record.regionId } : {}),
     figures: record.figures,
   };
@@ -44,6 +47,7 @@ function fromItem(raw: Record<string, unknown>): RollupRecord {
     asOf: String(raw.asOf),
     scope,
     name: String(raw.name),
+    ...(typeof raw.nameCy === 'string' ? { nameCy: raw.nameCy } : {}),
     ...(typeof raw.regionId === 'string' ? { regionId: raw.regionId } : {}),
     figures: raw.figures as RollupFigures,
   };

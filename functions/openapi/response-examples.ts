@@ -19,6 +19,7 @@ const BY_NAME: Record<string, unknown> = {
   org: 'home:ty-gwyn',
   subject: 'c1f0e3a2-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
   name: 'Tŷ Gwyn Care Home',
+  nameCy: 'Cartref Gofal Tŷ Gwyn',
   unit: 'mask',
   reason: null,
   note: 'Outbreak on the first floor',

@@ -30,6 +30,9 @@ function weekBefore(record: RollupRecord | undefined): Overview['weekBefore'] {
   return { date: record.date, homes, status, short, silent };
 }
 
+/** The name, and the Welsh name when there is one (the page falls back to the name). */
+const namesOf = (r: { name: string; nameCy?: string }) => ({ name: r.name, ...(r.nameCy !== undefined ? { nameCy: r.nameCy } : {}) });
+
 const worstFirst = (rows: OverviewRow[]) => rows.sort((a, b) => compareWorstFirst(a, b));
 
 export async function nationalOverview(date: string | undefined, now: Date): Promise<Overview> {
@@ -38,8 +41,8 @@ export async function nationalOverview(date: string | undefined, now: Date): Pro
   if (!nation) throw noRollup(on);
   const rows = regions
     .filter((r) => r.scope.kind === 'region' && (r.scope.id !== NO_REGION || r.figures.stores > 0))
-    .map((r) => ({ regionId: r.scope.kind === 'region' && r.scope.id !== NO_REGION ? r.scope.id : null, name: r.name, figures: r.figures }));
-  return { date: on, asOf: nation.asOf, scope: 'nation', name: nation.name, totals: nation.figures, weekBefore: weekBefore(before), rows: worstFirst(rows) };
+    .map((r) => ({ regionId: r.scope.kind === 'region' && r.scope.id !== NO_REGION ? r.scope.id : null, ...namesOf(r), figures: r.figures }));
+  return { date: on, asOf: nation.asOf, scope: 'nation', ...namesOf(nation), totals: nation.figures, weekBefore: weekBefore(before), rows: worstFirst(rows) };
 }
 
 export async function regionOverview(regionId: string, date: string | undefined, now: Date): Promise<Overview> {
@@ -49,8 +52,8 @@ export async function regionOverview(regionId: string, date: string | undefined,
   const on = await resolveDate(scope, date, now);
   const [{ region: rollup, stores }, before] = await Promise.all([regionAndStores(on, regionId), getRollup(addDays(on, -7), scope)]);
   if (!rollup) throw noRollup(on);
-  const rows = stores.map((s) => ({ regionId, storeId: s.scope.kind === 'store' ? s.scope.id : '', name: s.name, figures: s.figures }));
-  return { date: on, asOf: rollup.asOf, scope: 'region', regionId, name: region.name, totals: rollup.figures, weekBefore: weekBefore(before), rows: worstFirst(rows) };
+  const rows = stores.map((s) => ({ regionId, storeId: s.scope.kind === 'store' ? s.scope.id : '', ...namesOf(s), figures: s.figures }));
+  return { date: on, asOf: rollup.asOf, scope: 'region', regionId, ...namesOf(region), totals: rollup.figures, weekBefore: weekBefore(before), rows: worstFirst(rows) };
 }
 
 /** The trend's range: defaults, then the bounds (400 naming the field past them). */

@@ -43,6 +43,7 @@ export async function writeDailyRollup(asOf: Date, rules: StockRules = stockRule
     asOf: asOfIso,
     scope: { kind: 'store', id: store.storeId },
     name: store.name,
+    ...(store.nameCy !== undefined ? { nameCy: store.nameCy } : {}),
     regionId: store.regionId ?? NO_REGION,
     figures,
   }));
@@ -51,13 +52,15 @@ export async function writeDailyRollup(asOf: Date, rules: StockRules = stockRule
     const regionId = store.regionId !== undefined && byRegion.has(store.regionId) ? store.regionId : NO_REGION;
     byRegion.get(regionId)!.push(figures);
   }
-  const names = new Map(regions.map((r) => [r.regionId, r.name]));
+  const named = new Map(regions.map((r) => [r.regionId, r]));
   for (const [regionId, list] of byRegion) {
     // The stores-in-no-region item is always written, so a re-run after the last one joined a region leaves none behind.
-    records.push({ date, asOf: asOfIso, scope: { kind: 'region', id: regionId }, name: names.get(regionId) ?? 'Stores in no region', figures: sumFigures(list) });
+    const region = named.get(regionId);
+    const names = region ? { name: region.name, ...(region.nameCy !== undefined ? { nameCy: region.nameCy } : {}) } : { name: 'Stores in no region', nameCy: 'Storfeydd heb ranbarth' };
+    records.push({ date, asOf: asOfIso, scope: { kind: 'region', id: regionId }, ...names, figures: sumFigures(list) });
   }
   const nation = sumFigures(perStore.map((s) => s.figures));
-  records.push({ date, asOf: asOfIso, scope: { kind: 'nation' }, name: 'All regions', figures: nation });
+  records.push({ date, asOf: asOfIso, scope: { kind: 'nation' }, name: 'All regions', nameCy: 'Pob rhanbarth', figures: nation });
   await putRollups(records);
   return { date, stores: stores.length, regions: regions.length, homes: nation.homes, items: records.length };
 }

@@ -5,8 +5,8 @@
  */
 import { CsvError, type ParsedCsv } from '../http/csv.ts';
 
-export const homeCsvColumns = ['homeId', 'name', 'storeId', 'beds', 'deliveryDays', 'localAuthority'] as const;
-export const storeCsvColumns = ['storeId', 'name', 'regionId', 'capacityPerDay', 'timeZone'] as const;
+export const homeCsvColumns = ['homeId', 'name', 'nameCy', 'storeId', 'beds', 'deliveryDays', 'localAuthority'] as const;
+export const storeCsvColumns = ['storeId', 'name', 'nameCy', 'regionId', 'capacityPerDay', 'timeZone', 'language'] as const;
 
 const WHOLE = /^[+-]?\d+$/;
 
@@ -27,6 +27,7 @@ export function homesCsvToBody(table: ParsedCsv): unknown {
     rows: table.rows.map(({ values }) => ({
       homeId: values.homeId!.trim(),
       name: values.name,
+      ...optional('nameCy', values.nameCy),
       storeId: values.storeId!.trim(),
       beds: number(values.beds!),
       deliveryDays: values.deliveryDays!.trim() === '' ? [] : values.deliveryDays!.trim().split(/[\s;|]+/).map((d) => d.toUpperCase()),
@@ -41,9 +42,11 @@ export function storesCsvToBody(table: ParsedCsv): unknown {
     rows: table.rows.map(({ values }) => ({
       storeId: values.storeId!.trim(),
       name: values.name,
+      ...optional('nameCy', values.nameCy),
       capacityPerDay: number(values.capacityPerDay!),
       ...optional('regionId', values.regionId?.trim()),
       ...optional('timeZone', values.timeZone?.trim()),
+      ...optional('language', values.language?.trim()),
     })),
   };
 }

@@ -56,6 +56,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 function homeUnchanged(stored: HomeRecord, row: HomeImportRow): boolean {
   return (
     stored.name === row.name &&
+    (stored.nameCy ?? undefined) === (row.nameCy ?? undefined) &&
     stored.storeId === row.storeId &&
     stored.beds === row.beds &&
     sameList(stored.deliveryDays, row.deliveryDays) &&
@@ -94,6 +95,8 @@ function storeInputOf(row: StoreImportRow, stored: Store | undefined): StoreInpu
 function storeUnchanged(stored: Store, row: StoreImportRow): boolean {
   return (
     stored.name === row.name &&
+    (stored.nameCy ?? undefined) === (row.nameCy ?? undefined) &&
+    stored.language === (row.language ?? 'en') &&
     stored.capacityPerDay === row.capacityPerDay &&
     stored.timeZone === (row.timeZone ?? CARESTOCK_TIME_ZONE) &&
     (stored.regionId ?? undefined) === (row.regionId ?? undefined)

@@ -38,6 +38,18 @@ export function text(maxLength: number, what = 'text') {
   return schema;
 }
 export const name = text(120, 'name');
+/** A name in Welsh (issue #19): shown when the page or a text is in Welsh; absent, the English name stands in. */
+export const nameCy = text(120, 'nameCy');
+
+/**
+ * The language a store's alerts (digest, event texts) are written in: Welsh, English, or both
+ * (Welsh first, as the Welsh Language Standards prefer). Absent on a PUT: English.
+ */
+export const storeLanguage = z.enum(['cy', 'en', 'both']).register(z.globalRegistry, {
+  id: 'StoreLanguage',
+  description: 'The language of a store’s alerts (its shortfall digest and event texts): `cy` Welsh, `en` English, `both` Welsh first, then English.',
+  examples: ['both'],
+});
 
 /** The most units any one figure (a count, a line, a level) may carry: far above any real stock. */
 export const MAX_UNITS = 10_000_000;

@@ -14,15 +14,15 @@ export const homeImportRow = z.strictObject({ homeId, ...homeInput.shape }).regi
 export const homesImport = z.strictObject({ rows: rowsOf(homeImportRow) }).register(z.globalRegistry, {
   id: 'HomesImport',
   description: 'Homes to create or replace, one a row, as PUT /v1/homes/{homeId} takes them (the id in the row). Every store named must exist.',
-  examples: [{ rows: [{ homeId: 'ty-newydd', name: 'Tŷ Newydd', storeId: 'newport-jes', beds: 30, deliveryDays: ['MON', 'THU'], localAuthority: 'Newport' }] }],
+  examples: [{ rows: [{ homeId: 'ty-newydd', name: 'Tŷ Newydd Care Home', nameCy: 'Cartref Gofal Tŷ Newydd', storeId: 'newport-jes', beds: 30, deliveryDays: ['MON', 'THU'], localAuthority: 'Newport' }] }],
 });
 
 const { closedDates: _closedDates, ...storeFields } = storeInput.shape;
-export const storeImportRow = z.strictObject({ storeId, ...storeFields }).register(z.globalRegistry, { id: 'StoreImportRow', description: 'One store of an import: its id, name, region, capacity and time zone.' });
+export const storeImportRow = z.strictObject({ storeId, ...storeFields }).register(z.globalRegistry, { id: 'StoreImportRow', description: 'One store of an import: its id, name (and Welsh name), region, capacity, time zone and alert language.' });
 export const storesImport = z.strictObject({ rows: rowsOf(storeImportRow) }).register(z.globalRegistry, {
   id: 'StoresImport',
   description: 'Stores to create or replace, one a row (the id in the row). Every region named must exist. An existing store keeps its closed dates.',
-  examples: [{ rows: [{ storeId: 'newport-jes', name: 'Newport JES', regionId: 'gwent', capacityPerDay: 3, timeZone: 'Europe/London' }] }],
+  examples: [{ rows: [{ storeId: 'newport-jes', name: 'Newport JES', nameCy: 'Storfa Offer ar y Cyd Casnewydd', regionId: 'gwent', capacityPerDay: 3, timeZone: 'Europe/London', language: 'both' }] }],
 });
 
 export const importQuery = z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) });
@@ -55,12 +55,13 @@ const homesCsv: CsvBody = {
   columns: [
     { name: 'homeId', required: true, description: 'The home’s id: a lowercase slug.' },
     { name: 'name', required: true, description: 'The home’s name.' },
+    { name: 'nameCy', required: false, description: 'The home’s name in Welsh (empty: none; the English name is shown).' },
     { name: 'storeId', required: true, description: 'The store that serves it (must exist).' },
     { name: 'beds', required: true, description: 'Beds, a whole number.' },
     { name: 'deliveryDays', required: true, description: 'Rota days, separated by spaces or semicolons: `MON THU`.' },
     { name: 'localAuthority', required: false, description: 'Its local authority (empty: none).' },
   ],
-  example: 'homeId,name,storeId,beds,deliveryDays,localAuthority\r\nty-newydd,Tŷ Newydd,newport-jes,30,MON THU,Newport\r\n',
+  example: 'homeId,name,nameCy,storeId,beds,deliveryDays,localAuthority\r\nty-newydd,Tŷ Newydd Care Home,Cartref Gofal Tŷ Newydd,newport-jes,30,MON THU,Newport\r\n',
   description: 'One home a row; `rows/<n>` in an error is the n-th row from 0, and its message names the CSV line and column.',
 };
 
@@ -68,11 +69,13 @@ const storesCsv: CsvBody = {
   columns: [
     { name: 'storeId', required: true, description: 'The store’s id: a lowercase slug.' },
     { name: 'name', required: true, description: 'The store’s name.' },
+    { name: 'nameCy', required: false, description: 'The store’s name in Welsh (empty: none; the English name is shown).' },
     { name: 'regionId', required: false, description: 'Its region (must exist; empty: none).' },
     { name: 'capacityPerDay', required: true, description: 'Deliveries a day, a whole number.' },
     { name: 'timeZone', required: false, description: 'IANA time zone (empty: Europe/London).' },
+    { name: 'language', required: false, description: 'The language of its alerts: `cy`, `en` or `both` (empty: `en`).' },
   ],
-  example: 'storeId,name,regionId,capacityPerDay,timeZone\r\nnewport-jes,Newport JES,gwent,3,Europe/London\r\n',
+  example: 'storeId,name,nameCy,regionId,capacityPerDay,timeZone,language\r\nnewport-jes,Newport JES,Storfa Offer ar y Cyd Casnewydd,gwent,3,Europe/London,both\r\n',
   description: 'One store a row; `rows/<n>` in an error is the n-th row from 0, and its message names the CSV line and column.',
 };
 

@@ -56,6 +56,8 @@ export const overviewRow = z
     regionId: z.optional(z.nullable(regionId)),
     storeId: z.optional(z.string()),
     name: z.string(),
+    /** The region's or store's name in Welsh, when it has one. */
+    nameCy: z.optional(z.string()),
     figures: rollupFigures,
   })
   .register(z.globalRegistry, { id: 'OverviewRow', description: 'One region (of the nation) or one store (of a region), and its figures.' });
@@ -77,6 +79,8 @@ export const overview = z
     scope: z.enum(['nation', 'region']),
     regionId: z.optional(regionId),
     name: z.string(),
+    /** The nation's or region's name in Welsh, when it has one. */
+    nameCy: z.optional(z.string()),
     totals: rollupFigures,
     /** The same figures a week before, for "down from 6 last week"; null when there is no rollup that day. */
     weekBefore: z.nullable(weekBefore),
@@ -94,9 +98,10 @@ export const overview = z
         scope: 'region',
         regionId: 'gwent',
         name: 'Gwent Regional Partnership Board',
+        nameCy: 'Bwrdd Partneriaeth Rhanbarthol Gwent',
         totals: figuresExample,
         weekBefore: { date: '2026-11-26', homes: 41, status: { red: 6, amber: 20, green: 13, unknown: 2 }, short: 26, silent: 2 },
-        rows: [{ regionId: 'gwent', storeId: 'newport-jes', name: 'Newport JES', figures: { ...figuresExample, stores: 1 } }],
+        rows: [{ regionId: 'gwent', storeId: 'newport-jes', name: 'Newport JES', nameCy: 'Storfa Offer ar y Cyd Casnewydd', figures: { ...figuresExample, stores: 1 } }],
       },
     ],
   });

@@ -1,16 +1,19 @@
 /** Catalogue items, stores and homes: what an administrator PUTs and everyone reads. */
 import * as z from 'zod/mini';
-import { dateInput, distinct, homeId, isoDate, isoInstant, name, pageOf, positiveUnits, regionId, sku, storeId, text, timeZone, weekday } from './common.ts';
+import { dateInput, distinct, homeId, isoDate, isoInstant, name, nameCy, pageOf, positiveUnits, regionId, sku, storeId, storeLanguage, text, timeZone, weekday } from './common.ts';
 import { pageQuery } from '../data/pagination.ts';
 import type { OperationFragment } from './operation.ts';
 
 export const itemInput = z.strictObject({
   name,
+  /** The item's name in Welsh; absent, the English name is shown in Welsh too. */
+  nameCy: z.optional(nameCy),
   unit: text(40, 'unit'),
   packSize: positiveUnits(100_000),
 }).register(z.globalRegistry, {
     id: 'ItemInput',
-    examples: [{ name: 'Type IIR surgical mask', unit: 'mask', packSize: 50 }], description: 'A catalogue item as an administrator PUTs it.' });
+    examples: [{ name: 'Type IIR surgical mask', nameCy: 'Masg llawfeddygol Math IIR', unit: 'mask', packSize: 50 }],
+    description: 'A catalogue item as an administrator PUTs it. `nameCy`, optional, is its name in Welsh (shown when the page or an export is in Welsh; absent, the English name).' });
 export const item = z
   .object({
     sku,
@@ -25,9 +28,9 @@ export const item = z
   });
 export const itemPage = pageOf(item).register(z.globalRegistry, { id: 'ItemPage', description: 'A page of catalogue items; `nextCursor` is null on the last page.' });
 
-export const regionInput = z.strictObject({ name }).register(z.globalRegistry, {
+export const regionInput = z.strictObject({ name, nameCy: z.optional(nameCy) }).register(z.globalRegistry, {
   id: 'RegionInput',
-  examples: [{ name: 'Gwent Regional Partnership Board' }],
+  examples: [{ name: 'Gwent Regional Partnership Board', nameCy: 'Bwrdd Partneriaeth Rhanbarthol Gwent' }],
   description: 'A region (in Wales, a Regional Partnership Board): a group of stores, read by its commissioners.',
 });
 export const region = z
@@ -37,33 +40,42 @@ export const regionPage = pageOf(region).register(z.globalRegistry, { id: 'Regio
 
 export const storeInput = z.strictObject({
   name,
+  nameCy: z.optional(nameCy),
   capacityPerDay: positiveUnits(1000),
   timeZone: z.optional(timeZone),
   closedDates: z.optional(distinct(dateInput, 'closedDates', 366)),
   regionId: z.optional(regionId),
+  language: z.optional(storeLanguage),
 }).register(z.globalRegistry, {
     id: 'StoreInput',
-    examples: [{ name: 'Newport JES', capacityPerDay: 3, timeZone: 'Europe/London', closedDates: ['2026-12-25'], regionId: 'gwent' }], description: 'A Joint Equipment Store; timeZone defaults to Europe/London. `regionId`, when given, must name a region that exists.' });
+    examples: [{ name: 'Newport JES', nameCy: 'Storfa Offer ar y Cyd Casnewydd', capacityPerDay: 3, timeZone: 'Europe/London', closedDates: ['2026-12-25'], regionId: 'gwent', language: 'both' }],
+    description:
+      'A Joint Equipment Store; timeZone defaults to Europe/London. `regionId`, when given, must name a region that exists. ' +
+      '`nameCy`: its name in Welsh (optional). `language`: the language of its alerts (`cy`, `en` or `both`, Welsh first); absent, `en`.' });
 export const store = z.object({
   storeId,
   name,
+  nameCy: z.optional(nameCy),
   capacityPerDay: z.int(),
   timeZone: z.string(),
   closedDates: z.array(isoDate),
   regionId: z.optional(regionId),
+  language: storeLanguage,
   updatedAt: isoInstant,
-}).register(z.globalRegistry, { id: 'Store', description: 'A Joint Equipment Store, its delivery settings and its region (absent: in none).' });
+}).register(z.globalRegistry, { id: 'Store', description: 'A Joint Equipment Store, its delivery settings, its region (absent: in none) and the language of its alerts.' });
 export const storePage = pageOf(store).register(z.globalRegistry, { id: 'StorePage', description: 'A page of stores; `nextCursor` is null on the last page.' });
 
 export const homeInput = z.strictObject({
   name,
+  nameCy: z.optional(nameCy),
   storeId,
   beds: positiveUnits(1000),
   deliveryDays: distinct(weekday, 'deliveryDays', 7),
   localAuthority: z.optional(text(80, 'localAuthority')),
 }).register(z.globalRegistry, {
     id: 'HomeInput',
-    examples: [{ name: 'Tŷ Newydd', storeId: 'newport-jes', beds: 30, deliveryDays: ['MON', 'THU'], localAuthority: 'Newport' }], description: 'A care home: the store that serves it, its beds, its rota days and (optionally) its local authority.' });
+    examples: [{ name: 'Tŷ Newydd Care Home', nameCy: 'Cartref Gofal Tŷ Newydd', storeId: 'newport-jes', beds: 30, deliveryDays: ['MON', 'THU'], localAuthority: 'Newport' }],
+    description: 'A care home: the store that serves it, its beds, its rota days, (optionally) its local authority and its name in Welsh (`nameCy`).' });
 export const home = z
   .object({ homeId, ...homeInput.shape, updatedAt: isoInstant })
   .register(z.globalRegistry, { id: 'Home', description: 'A care home.' });

@@ -97,6 +97,7 @@ export interface components {
         Home: {
             homeId: string;
             name: string;
+            nameCy?: string;
             storeId: string;
             beds: number;
             deliveryDays: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
@@ -121,6 +122,7 @@ export interface components {
         Item: {
             sku: string;
             name: string;
+            nameCy?: string;
             unit: string;
             packSize: number;
             perCaseDailyUsage?: number;
@@ -182,6 +184,7 @@ export interface components {
             scope: "nation" | "region";
             regionId?: string;
             name: string;
+            nameCy?: string;
             totals: components["schemas"]["OverviewFigures"];
             weekBefore: components["schemas"]["OverviewWeekBefore"] | null;
             rows: components["schemas"]["OverviewRow"][];
@@ -210,6 +213,7 @@ export interface components {
             regionId?: string | null;
             storeId?: string;
             name: string;
+            nameCy?: string;
             figures: components["schemas"]["OverviewFigures"];
         };
         OverviewTrend: {
@@ -410,13 +414,17 @@ export interface components {
         Store: {
             storeId: string;
             name: string;
+            nameCy?: string;
             capacityPerDay: number;
             timeZone: string;
             closedDates: string[];
             regionId?: string;
+            language: components["schemas"]["StoreLanguage"];
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @enum {string} */
+        StoreLanguage: "cy" | "en" | "both";
         UnplacedRequest: {
             requestId: string;
             reason: string;
@@ -424,6 +432,7 @@ export interface components {
         WorklistHome: {
             homeId: string;
             name: string;
+            nameCy?: string;
             storeId: string;
             beds: number;
             deliveryDays: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
