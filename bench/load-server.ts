@@ -10,6 +10,6 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 const [dynamoEndpoint, tableName, dataDir] = process.argv.slice(2);
 if (!dynamoEndpoint || !tableName || !dataDir) throw new Error('usage: load-server.ts <dynamoEndpoint> <tableName> <dataDir>');
 
-const system = await startLocalSystem({ port: 0, dynamoEndpoint, tableName, dataDir });
+const system = await startLocalSystem({ port: 0, dynamoEndpoint, tableName, dataDir, webhooks: false });
 process.stdout.write(`${JSON.stringify({ url: system.url })}\n`);
 process.once('SIGTERM', () => void system.stop().finally(() => process.exit(0)));

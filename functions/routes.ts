@@ -21,7 +21,7 @@ export interface RouteDefinition {
   /** Extra grants: create and disable people in the identity directory (Cognito's admin user API). */
   readonly directory?: boolean;
   readonly summary: string;
-  readonly tag: 'system' | 'catalogue' | 'regions' | 'stores' | 'homes' | 'stock' | 'requests' | 'deliveries' | 'shortfalls' | 'overview' | 'members';
+  readonly tag: 'system' | 'catalogue' | 'regions' | 'stores' | 'homes' | 'stock' | 'requests' | 'deliveries' | 'shortfalls' | 'overview' | 'members' | 'webhooks';
 }
 
 const r = (
@@ -109,6 +109,13 @@ export const routes: readonly RouteDefinition[] = [
   r('POST', '/v1/admin/members', 'invite-admin-member', scopes.membersManage, 'readwrite', 'members', 'Invite an administrator', { directory: true }),
   r('PATCH', '/v1/members/{memberId}', 'change-member', scopes.membersManage, 'readwrite', 'members', 'Change a member’s role or name'),
   r('DELETE', '/v1/members/{memberId}', 'remove-member', scopes.membersManage, 'readwrite', 'members', 'Remove a member: no organisation and no scopes from their next token', { directory: true }),
+
+  r('POST', '/v1/homes/{homeId}/webhooks', 'post-home-webhook', scopes.webhooksManage, 'readwrite', 'webhooks', 'Subscribe an HTTPS endpoint to the home’s events (the secret is shown once)'),
+  r('GET', '/v1/homes/{homeId}/webhooks', 'list-home-webhooks', scopes.webhooksManage, 'read', 'webhooks', 'A home’s webhook subscriptions'),
+  r('POST', '/v1/stores/{storeId}/webhooks', 'post-store-webhook', scopes.webhooksManage, 'readwrite', 'webhooks', 'Subscribe an HTTPS endpoint to the events of the homes the store serves (the secret is shown once)'),
+  r('GET', '/v1/stores/{storeId}/webhooks', 'list-store-webhooks', scopes.webhooksManage, 'read', 'webhooks', 'A store’s webhook subscriptions'),
+  r('DELETE', '/v1/webhooks/{webhookId}', 'delete-webhook', scopes.webhooksManage, 'readwrite', 'webhooks', 'Delete a webhook subscription: nothing more is sent to it'),
+  r('GET', '/v1/webhooks/{webhookId}/deliveries', 'list-webhook-deliveries', scopes.webhooksManage, 'read', 'webhooks', 'A webhook subscription’s delivery log, newest first'),
 ];
 
 /** API Gateway's route key for a route, e.g. `GET /v1/items/{sku}`. */

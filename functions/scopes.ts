@@ -15,6 +15,7 @@ export const scopes = {
   requestsApprove: `${RESOURCE_SERVER}/requests.approve`,
   deliveriesSchedule: `${RESOURCE_SERVER}/deliveries.schedule`,
   membersManage: `${RESOURCE_SERVER}/members.manage`,
+  webhooksManage: `${RESOURCE_SERVER}/webhooks.manage`,
   admin: `${RESOURCE_SERVER}/admin`,
 } as const;
 
@@ -27,6 +28,7 @@ export const scopeDescriptions: Record<Scope, string> = {
   [scopes.requestsApprove]: 'Approve, reject and allocate requests; set request caps',
   [scopes.deliveriesSchedule]: 'Plan and dispatch deliveries',
   [scopes.membersManage]: 'Invite, change and remove the members of your organisation (and, for a store, of the homes it serves)',
+  [scopes.webhooksManage]: 'Subscribe your organisation’s HTTPS endpoints to its events (webhooks), list and remove them, read their delivery logs',
   [scopes.admin]: 'Manage the catalogue, stores and homes; run jobs; read everything',
 };
 
@@ -38,7 +40,7 @@ export type { MemberRole };
 
 /**
  * What an organisation's work needs, whoever does it. Staff hold exactly this; a manager holds it
- * plus member management. So a store's staff count, approve and dispatch but manage nobody, and a
+ * plus member management and (a home's, a store's, an administrator's) its webhook subscriptions. So a store's staff count, approve and dispatch but manage nobody, and a
  * home's staff (like its managers) cannot approve: approving is a store's work, never a home's.
  */
 const work: Record<OrgKind, readonly Scope[]> = {
@@ -51,9 +53,9 @@ const work: Record<OrgKind, readonly Scope[]> = {
 
 /** The one role → scopes table: `roleScopes[orgKind][role]`. */
 export const roleScopes: Record<OrgKind, Record<MemberRole, readonly Scope[]>> = {
-  admin: { manager: [...work.admin, scopes.membersManage], staff: work.admin },
-  store: { manager: [...work.store, scopes.membersManage], staff: work.store },
-  home: { manager: [...work.home, scopes.membersManage], staff: work.home },
+  admin: { manager: [...work.admin, scopes.membersManage, scopes.webhooksManage], staff: work.admin },
+  store: { manager: [...work.store, scopes.membersManage, scopes.webhooksManage], staff: work.store },
+  home: { manager: [...work.home, scopes.membersManage, scopes.webhooksManage], staff: work.home },
   region: { manager: [...work.region, scopes.membersManage], staff: work.region },
 };
 

@@ -13,6 +13,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { startHttpServer, type LocalRoute } from './http-server.ts';
 import { loadOrCreateSigningKey, type LocalSigningKey } from './local-auth.ts';
 import { problemPages } from './problem-pages.ts';
+import { startLocalWebhookSender, type LocalWebhookSender, type LocalWebhookSenderOptions } from './webhook-sender.ts';
 
 /** In the data folder while a system runs: `{ url, tableName, dynamoEndpoint, pid }`. */
 export const LOCAL_SYSTEM_FILE = 'local-system.json';
@@ -27,6 +28,8 @@ export interface LocalSystemOptions {
   dynamoEndpoint?: string;
   /** Extra non-API routes (the web page, local sign-in), tried before the API. */
   extraRoutes?: (context: { signingKey: LocalSigningKey; dataDir: string }) => LocalRoute;
+  /** The in-process webhook sender (on unless false; tests turn it on where they need it, with a short schedule). */
+  webhooks?: LocalWebhookSenderOptions | false;
 }
 
 export interface LocalSystem {
@@ -35,6 +38,8 @@ export interface LocalSystem {
   tableName: string;
   dynamoEndpoint: string;
   signingKey: LocalSigningKey;
+  /** The in-process webhook sender, when on. */
+  webhooks: LocalWebhookSender | undefined;
   stop(): Promise<void>;
 }
 
@@ -45,6 +50,8 @@ export function configureLocalAws(endpoint: string, tableName: string): void {
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
   process.env.TABLE_NAME = tableName;
+  // Webhook URLs: http to loopback allowed, as nowhere deployed (functions/webhooks/transport.ts).
+  process.env.CARESTOCK_WEBHOOK_URL_MODE = 'local';
 
 }
 
@@ -75,6 +82,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   process.env.DATA_DIR = dataDir;
   // How `npm run job:…` (bin/run-job.ts) finds the running system.
   const systemFile = join(dataDir, LOCAL_SYSTEM_FILE);
+  const webhooks = options.webhooks === false ? undefined : startLocalWebhookSender(options.webhooks ?? {});
   writeFileSync(systemFile, JSON.stringify({ url: http.url, tableName, dynamoEndpoint: endpoint, pid: process.pid }, null, 2) + '\n');
 
   return {
@@ -83,8 +91,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     tableName,
     dynamoEndpoint: endpoint,
     signingKey,
+    webhooks,
     stop: async () => {
       rmSync(systemFile, { force: true });
+      await webhooks?.stop();
       await http.close();
       await dynamo?.stop();
     },

@@ -18,7 +18,10 @@
  * - staff manage nothing, whatever their organisation;
  * - members: an administrator manages anyone's; a store's managers the store's and those of the
  *   homes it serves now; a home's managers their home's; a region's managers their region's
- *   (listing them is managing: staff see none).
+ *   (listing them is managing: staff see none);
+ * - webhooks: a home's managers manage its own subscriptions, a store's managers the store's (a store
+ *   manages no home's: it subscribes for itself and receives its homes' events); an administrator
+ *   any; a region none (it has no events of its own). Managing includes reading the delivery log.
  * Outside its tenancy a caller is denied whether or not the thing exists (a resource that was not
  * found carries no owner), so ids cannot be probed; only an administrator goes on to learn 404.
  */
@@ -45,7 +48,11 @@ export type Resource =
   | { kind: 'request'; requestId: string; homeId: string | undefined; storeId: string | undefined; regionId?: string | undefined }
   /** storeId: the store serving the delivery's home now (not necessarily the store whose van it was). */
   | { kind: 'delivery'; deliveryId: string; homeId: string | undefined; storeId: string | undefined; regionId?: string | undefined }
-  | MembersResource;
+  | MembersResource
+  | WebhooksResource;
+
+/** An organisation's webhook subscriptions; `owner` undefined: no such subscription (only an administrator learns 404). */
+export type WebhooksResource = { kind: 'webhooks'; owner: { kind: 'home' | 'store'; id: string } | undefined };
 
 /** The members of an organisation; for a home, storeId is the store serving it now (undefined: no such home). */
 export type MembersResource =
@@ -63,11 +70,12 @@ const adminOnly = deny('Only an administrator may do this.');
 export function decide(principal: Principal, action: Action, resource: Resource): Decision {
   if (action === 'manage' && principal.role === 'staff') return deny('Only a manager may do this; staff may not.');
   if (resource.kind === 'members') return action === 'manage' ? members(principal.org, resource) : deny('Members are managed, not read or written: use action "manage".');
+  if (resource.kind === 'webhooks') return action === 'manage' ? webhooks(principal.org, resource) : deny('Webhooks are managed, not read or written: use action "manage".');
   const rule = rules[principal.org.kind] as Rule<Org>;
   return rule(principal.org, action, resource);
 }
 
-type Rule<O extends Org> = (org: O, action: Action, resource: Exclude<Resource, MembersResource>) => Decision;
+type Rule<O extends Org> = (org: O, action: Action, resource: Exclude<Resource, MembersResource | WebhooksResource>) => Decision;
 type Rules = { [K in Org['kind']]: Rule<Extract<Org, { kind: K }>> };
 
 const rules: Rules = {
@@ -132,7 +140,15 @@ function members(org: Org, resource: MembersResource): Decision {
   }
 }
 
-type Owned = Exclude<Resource, { kind: 'catalogue' | 'nation' | 'region' } | MembersResource>;
+function webhooks(org: Org, resource: WebhooksResource): Decision {
+  const owner = resource.owner;
+  if (org.kind === 'admin') return ALLOW;
+  if (org.kind === 'anonymous') return deny('Sign in first.');
+  if (owner !== undefined && (org.kind === 'home' || org.kind === 'store') && owner.kind === org.kind && owner.id === org.id) return ALLOW;
+  return deny(owner === undefined ? 'Your organisation may not manage this webhook subscription.' : `Your organisation may not manage the webhooks of ${owner.kind} "${owner.id}".`);
+}
+
+type Owned = Exclude<Resource, { kind: 'catalogue' | 'nation' | 'region' } | MembersResource | WebhooksResource>;
 
 function outside(resource: Owned): Decision {
   switch (resource.kind) {

@@ -58,6 +58,15 @@ export async function authorizeMembers(principal: Principal, org: Org): Promise<
   authorize(principal, 'manage', { kind: 'members', of: 'home', homeId: org.id, storeId: home?.storeId });
 }
 
+/**
+ * Authorises managing an organisation's webhook subscriptions (`owner` undefined: no such
+ * subscription; only an administrator goes on to learn 404). Reads nothing: a home's are its own,
+ * a store's its own (a store manages no home's subscriptions; it receives its homes' events).
+ */
+export async function authorizeWebhooks(principal: Principal, owner: { kind: 'home' | 'store'; id: string } | undefined): Promise<void> {
+  authorize(principal, 'manage', { kind: 'webhooks', owner });
+}
+
 /** The stock routes name a location: a store's own, or a home's (see authorizeHome). */
 export async function authorizeLocation(principal: Principal, action: Action, location: LocationRef): Promise<void> {
   if (location.kind === 'store') await authorizeStore(principal, action, location.id);

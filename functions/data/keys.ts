@@ -17,6 +17,8 @@ export type TableKey = {
 };
 
 const PROFILE = 'PROFILE';
+const WEBHOOK_OUTBOX = 'WEBHOOK-OUTBOX';
+const WEBHOOK_DUE = 'WEBHOOK-DUE';
 
 /** FNV-1a: a cheap, stable hash to pick a write shard (no crypto needed, no bundle cost). */
 export function shardOf(value: string, shards = TIME_INDEX_SHARDS): number {
@@ -141,6 +143,23 @@ export const keys = {
   rollupSeriesPartition: (scope: RollupScope) => rollupSeriesPartition(scope),
   rollupRegionStoresIndex: (date: string, regionId: string, storeId: string) => ({ GSI3PK: `ROLLUP#${date}#REGION#${regionId}`, GSI3SK: storeId }),
   rollupRegionStoresPartition: (date: string, regionId: string) => `ROLLUP#${date}#REGION#${regionId}`,
+
+  // 10. webhooks (issue #21). A subscription by id; an organisation's subscriptions (GSI1, oldest
+  //     first) and its count (one item per org, conditioned on the limit); the outbox: one event
+  //     per change, written in the change's own transaction, on the sparse GSI2 partition
+  //     `WEBHOOK-OUTBOX` until it is fanned out; per subscription its delivery log, newest first,
+  //     each pending delivery on the sparse GSI2 partition `WEBHOOK-DUE` by its next attempt time.
+  webhook: (subscriptionId: string): TableKey => ({ PK: `WEBHOOK#${subscriptionId}`, SK: 'WEBHOOK' }),
+  orgWebhooksIndex: (org: string, createdAt: string, subscriptionId: string) => ({ GSI1PK: `ORG#${org}#WEBHOOKS`, GSI1SK: `${createdAt}#${subscriptionId}` }),
+  orgWebhooksPartition: (org: string) => `ORG#${org}#WEBHOOKS`,
+  orgWebhookCount: (org: string): TableKey => ({ PK: `ORG#${org}#WEBHOOKS`, SK: 'COUNT' }),
+  webhookEvent: (eventId: string): TableKey => ({ PK: `WEBHOOK-EVENT#${eventId}`, SK: 'EVENT' }),
+  webhookOutboxIndex: (timestamp: string, eventId: string) => ({ GSI2PK: WEBHOOK_OUTBOX, GSI2SK: `${timestamp}#${eventId}` }),
+  webhookOutboxPartition: WEBHOOK_OUTBOX,
+  webhookDelivery: (subscriptionId: string, eventTimestamp: string, eventId: string): TableKey => ({ PK: `WEBHOOK-DELIVERIES#${subscriptionId}`, SK: `${eventTimestamp}#${eventId}` }),
+  webhookDeliveriesPartition: (subscriptionId: string) => `WEBHOOK-DELIVERIES#${subscriptionId}`,
+  webhookDueIndex: (nextAttemptAt: string, subscriptionId: string, eventId: string) => ({ GSI2PK: WEBHOOK_DUE, GSI2SK: `${nextAttemptAt}#${subscriptionId}#${eventId}` }),
+  webhookDuePartition: WEBHOOK_DUE,
 
   // idempotency records (Powertools persistence layer on the same table): a partition per route and
   // caller organisation, so no one partition takes every route's and every tenant's retries.

@@ -122,6 +122,13 @@ export const PROBLEM_TYPES = {
     meaning: "The member is a machine client, whose membership the deployment sets (cdk.json's `carestock:machineClients`).",
     action: 'Change it in the deployment, not through the API.',
   },
+  'webhook-limit-reached': {
+    status: 409,
+    title: 'Too many webhook subscriptions',
+    meaning: 'Your organisation already has the most webhook subscriptions it may hold. Nothing was created.',
+    action: 'Delete a subscription you no longer use (one subscription can take several event types), then create it again.',
+    members: { limit: 'the most subscriptions an organisation may hold' },
+  },
   'payload-too-large': {
     status: 413,
     title: 'Request body too large',
@@ -153,6 +160,13 @@ export const PROBLEM_TYPES = {
     meaning: 'A receipt must list every SKU of the delivery (0 for one that did not arrive) and nothing else. Nothing was added.',
     action: 'List each SKU in `missing`, drop each in `unexpected`, and send it again.',
     members: { missing: "the delivery's SKUs the receipt left out", unexpected: 'SKUs the receipt lists that are not on the delivery' },
+  },
+  'webhook-url-refused': {
+    status: 422,
+    title: 'Webhook URL refused',
+    meaning: 'The subscriber URL is not one Carestock will call: not https, carrying credentials, or a host that is (or resolves to) a private, link-local, loopback or reserved address. Nothing was created.',
+    action: 'Give a public https URL of your own endpoint; `errors` says what is wrong with it.',
+    members: { errors: 'names `/url` and why it was refused' },
   },
   'idempotency-key-reused': {
     status: 422,

@@ -16,6 +16,7 @@ export const tagDescriptions: Record<RouteDefinition['tag'], string> = {
   shortfalls: 'Homes under seven days of supply, and homes that have stopped reporting.',
   overview: 'The daily picture for the nation and each region: homes by status, short and silent homes, stock held in days, and the trend week on week. Read from a daily rollup the shortfall job writes.',
   members: 'Who belongs to which organisation, in which role (manager or staff): the membership decides every token’s `org`, `role` and scopes.',
+  webhooks: 'Events to integrators: a home or a store subscribes an HTTPS endpoint to the events that concern it; each delivery is signed per Standard Webhooks and retried with backoff, with a delivery log per subscription.',
 };
 
 export function securitySchemes(authBaseUrl: string, scopes: Record<string, string>): Json {

@@ -30,6 +30,7 @@ import type { GuardedRecord } from '../access/resources.ts';
 import { badRequest, HttpProblem, invalidTransition, notFound, writeConflict } from '../http/problem.ts';
 import type { RequestApproval, RequestView } from '../schemas/requests.ts';
 import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
+import { eventWrite } from '../webhooks/events.ts';
 
 interface Planned {
   after: RequestRecord;
@@ -70,12 +71,15 @@ export function approveRequest(input: TransitionInput & { approval: RequestAppro
       approvedLines,
       override: excess.length > 0 && reason !== null ? { reason, capExceeded: excess } : null,
     });
-    return { after, items: inboundPositionPuts(request.homeId, inboundDelta(request, after), positions).puts };
+    return { after, items: [...inboundPositionPuts(request.homeId, inboundDelta(request, after), positions).puts, requestEvent('request.approved', after)] };
   });
 }
 
 export function rejectRequest(input: TransitionInput & { reason: string }): Promise<RequestView> {
-  return transition(input, 'reject', async (_request, entry) => ({ after: entry('rejected', input.reason), items: [] }));
+  return transition(input, 'reject', async (_request, entry) => {
+    const after = entry('rejected', input.reason);
+    return { after, items: [requestEvent('request.rejected', after)] };
+  });
 }
 
 export function cancelRequest(input: TransitionInput): Promise<RequestView> {
@@ -87,6 +91,21 @@ export function cancelRequest(input: TransitionInput): Promise<RequestView> {
       withdrawFromDelivery(request, after.updatedAt),
     ]);
     return { after, items: [...inboundPositionPuts(request.homeId, delta, positions).puts, ...deliveryWrites] };
+  });
+}
+
+/**
+ * The webhook event of an approval or a rejection, in the transition's own transaction (outbox): the
+ * request's ids, status, the lines asked for and, for an approval, the lines approved.
+ */
+function requestEvent(type: 'request.approved' | 'request.rejected', after: RequestRecord): TransactItem {
+  const reason = after.history.at(-1)?.reason ?? null;
+  return eventWrite(type, after.homeId, after.updatedAt, {
+    requestId: after.requestId,
+    storeId: after.storeId,
+    status: after.status,
+    requestedLines: after.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    ...(type === 'request.approved' ? { approvedLines: after.approvedLines ?? [] } : { reason }),
   });
 }
 

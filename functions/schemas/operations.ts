@@ -18,8 +18,9 @@ import { operations as requests } from './requests.ts';
 import { operations as shortfalls } from './shortfalls.ts';
 import { operations as stock } from './stock.ts';
 import { operations as system } from './system.ts';
+import { operations as webhooks } from './webhooks.ts';
 
-const fragments: readonly OperationFragment[] = [system, registry, imports, stock, exports, shortfalls, overview, requests, deliveries, members, outbreaks];
+const fragments: readonly OperationFragment[] = [system, registry, imports, stock, exports, shortfalls, overview, requests, deliveries, members, outbreaks, webhooks];
 
 function merge(list: readonly OperationFragment[]): ReadonlyMap<RouteKey, OperationSpec> {
   const merged = new Map<RouteKey, OperationSpec>();

@@ -123,6 +123,12 @@ export const problemTypeSchemas: { [S in ProblemSlug]: z.ZodMiniType } = {
     { existingOrg: 'home:ty-gwyn' },
   ),
   'machine-member': problemType('machine-member', {}, 'This member is a machine client; its membership is set by the deployment (cdk.json), not through the API.'),
+  'webhook-limit-reached': problemType(
+    'webhook-limit-reached',
+    { limit: z.int().check(z.describe('The most subscriptions an organisation may hold')) },
+    'home:ty-gwyn already has 10 webhook subscriptions; delete one first.',
+    { limit: 10 },
+  ),
   'payload-too-large': problemType('payload-too-large', {}, 'The body is 70000 bytes; the limit is 65536 bytes.'),
   'unsupported-media-type': problemType('unsupported-media-type', {}, 'Content type "text/plain" is not accepted here; send application/json.'),
   'cap-exceeded': problemType(
@@ -141,6 +147,9 @@ export const problemTypeSchemas: { [S in ProblemSlug]: z.ZodMiniType } = {
     "The receipt's lines do not match the delivery: missing GLOVE-NITRILE-M (list them, 0 if none arrived). Nothing was added.",
     { missing: ['GLOVE-NITRILE-M'], unexpected: [] },
   ),
+  'webhook-url-refused': problemType('webhook-url-refused', { errors }, 'The webhook URL is refused.', {
+    errors: [{ in: 'body', path: '/url', message: 'The host resolves to 169.254.169.254, a private, link-local or reserved address; webhooks go to public addresses only.' }],
+  }),
   'idempotency-key-reused': problemType('idempotency-key-reused', {}, 'This Idempotency-Key was used in the last 24 hours with a different body. Use a new key for a new request.'),
   internal: problemType('internal', {}, 'Something went wrong on our side. It has been logged.'),
   throttled: problemType('throttled', {}, 'The data store is busy; retry after the interval given.'),

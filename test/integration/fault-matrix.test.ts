@@ -261,6 +261,26 @@ const fixtures: Record<string, Fixture> = {
       return { method: 'DELETE', path: `/v1/members/${memberId}`, org: `store:${storeId}` };
     },
   },
+  // Webhooks: a condition failing on create is the organisation's limit (409 webhook-limit-reached); on delete, a race (409).
+  'POST /v1/homes/{homeId}/webhooks': {
+    prepare: async () => {
+      const { homeId } = await storeAndHome();
+      return { method: 'POST', path: `/v1/homes/${homeId}/webhooks`, org: `home:${homeId}`, body: { url: 'http://127.0.0.1:9/fault', eventTypes: ['request.approved'] } };
+    },
+  },
+  'POST /v1/stores/{storeId}/webhooks': {
+    prepare: async () => {
+      const { storeId } = await storeAndHome();
+      return { method: 'POST', path: `/v1/stores/${storeId}/webhooks`, org: `store:${storeId}`, body: { url: 'http://127.0.0.1:9/fault', eventTypes: ['delivery.planned'] } };
+    },
+  },
+  'DELETE /v1/webhooks/{webhookId}': {
+    prepare: async () => {
+      const { homeId } = await storeAndHome();
+      const created = await as(`home:${homeId}`, 'POST', `/v1/homes/${homeId}/webhooks`, { url: 'http://127.0.0.1:9/fault', eventTypes: ['request.approved'] }, 201);
+      return { method: 'DELETE', path: `/v1/webhooks/${created.webhookId}`, org: `home:${homeId}` };
+    },
+  },
   'POST /v1/jobs/delivery-plan': {
     reportsFailures: true,
     prepare: async () => {

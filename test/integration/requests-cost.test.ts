@@ -65,8 +65,10 @@ describe('what a request costs', () => {
     const rejected = await act(api(), store, keyed.body.requestId, 'reject', { reason: 'Duplicate of the earlier request' });
     vi.restoreAllMocks();
     expect(rejected.status).toBe(200);
-    // GetItem (request) → GetItem (home: which store serves it now; issue #13, one more read) → UpdateItem
-    expect(m.calls).toEqual(['Get', 'Get', 'Update']);
+    // GetItem (request) → GetItem (home: which store serves it now; issue #13, one more read) →
+    // TransactWriteItems (the request's update and its request.rejected webhook event: issue #21's
+    // outbox, one write with the change; it was a single UpdateItem before).
+    expect(m.calls).toEqual(['Get', 'Get', 'TransactWrite']);
     figures['reject'] = { requests: m.calls, roundTrips: 3, consumedCapacityUnits: m.capacity() };
 
     console.log('PPE requests, DynamoDB requests and consumed capacity:\n' + JSON.stringify(figures, null, 2));

@@ -91,11 +91,10 @@ describe('a cancelled transaction or a failed condition → the right 409, never
     expect(response.body.detail).toBe('Request is dispatched; cancel is allowed only from submitted, approved, partially-approved or scheduled.');
   });
 
-  it('reject, a failed condition on the single update (approved meanwhile) → 409 naming approved', async () => {
+  it('reject, a failed condition on the request (approved meanwhile) → 409 naming approved', async () => {
     readsFor('submitted');
-    documents.on(UpdateCommand).rejects(
-      Object.assign(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }), { Item: oldItem('approved') }),
-    );
+    // One transaction: the request's update and its request.rejected webhook event (the outbox).
+    documents.on(TransactWriteCommand).rejects(cancelled({ Code: 'ConditionalCheckFailed', Item: oldItem('approved') }, { Code: 'None' }));
     const response = await invoke(reject, {
       routeKey: 'POST /v1/requests/{requestId}/reject', path: `/v1/requests/${ID}/reject`, pathParameters: { requestId: ID }, org: 'store:s1', body: { reason: 'No' },
     });

@@ -40,6 +40,8 @@ const HOME_H1: Caller[] = ['admin', 'store-own', 'home-own'];
 const READ_S1: Caller[] = [...STORE_S1, 'region-own'];
 const READ_H1: Caller[] = [...HOME_H1, 'region-own'];
 const REGION_R1: Caller[] = ['admin', 'region-own'];
+/** h1's own, not its store's: webhook subscriptions. */
+const HOME_H1_ONLY: Caller[] = ['admin', 'home-own'];
 
 /** Keyed by route key. Paths use the fixtures below: store s1 serves home h1; s2 serves h2. */
 export const matrix: Record<string, Row> = {
@@ -126,6 +128,14 @@ export const matrix: Record<string, Row> = {
   'PATCH /v1/members/{memberId}': { get path() { return `/v1/members/${h1Member}`; }, allowed: HOME_H1, body: { role: 'manager' } },
   // Removing again answers 200 with the removed member, so each allowed caller gets a 2xx.
   'DELETE /v1/members/{memberId}': { get path() { return `/v1/members/${h1Member}`; }, allowed: HOME_H1 },
+  // Webhooks: a home's own managers, a store's own (a store manages no home's subscriptions), administrators.
+  'POST /v1/homes/{homeId}/webhooks': { path: '/v1/homes/h1/webhooks', allowed: HOME_H1_ONLY, body: { url: 'http://127.0.0.1:9/matrix', eventTypes: ['request.approved'] } },
+  'GET /v1/homes/{homeId}/webhooks': { path: '/v1/homes/h1/webhooks', allowed: HOME_H1_ONLY },
+  'POST /v1/stores/{storeId}/webhooks': { path: '/v1/stores/s1/webhooks', allowed: STORE_S1, body: { url: 'http://127.0.0.1:9/matrix', eventTypes: ['delivery.planned'] } },
+  'GET /v1/stores/{storeId}/webhooks': { path: '/v1/stores/s1/webhooks', allowed: STORE_S1 },
+  // Deleting again answers 204, so each allowed caller gets a 2xx; the log of a deleted one is 404 to its owner.
+  'DELETE /v1/webhooks/{webhookId}': { get path() { return `/v1/webhooks/${h1Webhook}`; }, allowed: HOME_H1_ONLY },
+  'GET /v1/webhooks/{webhookId}/deliveries': { get path() { return `/v1/webhooks/${h1Webhook}/deliveries`; }, allowed: HOME_H1_ONLY },
 };
 
 /** A valid count (an hour ago), so a refusal can only be tenancy's. */
@@ -140,6 +150,8 @@ let h1Request = '00000000-0000-4000-8000-000000000000';
 let h1Delivery = 'dlv-20000101-h1';
 /** A member of h1, invited in beforeAll. */
 let h1Member = 'no-member-yet';
+/** A webhook subscription of h1, made in beforeAll. */
+let h1Webhook = 'wh_00000000000000000000000000000000';
 const todayInLondon = () => dateInZone(new Date(), 'Europe/London');
 
 beforeAll(async () => {
@@ -160,6 +172,8 @@ beforeAll(async () => {
   h1Delivery = plan.body.deliveries[0].deliveryId;
   const member = await api().request('POST', '/v1/homes/h1/members', { token: admin, body: { email: 'matrix.member@example.org', name: 'Member', role: 'staff' } });
   h1Member = member.body.memberId;
+  const webhook = await api().request('POST', '/v1/homes/h1/webhooks', { token: admin, body: { url: 'http://127.0.0.1:9/matrix', eventTypes: ['request.approved'] } });
+  h1Webhook = webhook.body.webhookId;
 });
 
 describe('tenancy matrix', () => {

@@ -125,7 +125,7 @@ describe('pre-token-generation trigger (v3, DynamoDB Local)', () => {
     expect((await api().request('PATCH', `/v1/members/${invited.body.memberId}`, { token: admin, body: { role: 'manager' } })).status).toBe(200);
     const token = tokenOf(await handler(userEvent(subject, ['openid'])), ['openid']);
     expect(token.claims).toEqual({ org: 'home:h1', role: 'manager' });
-    expect(token.scopes).toEqual(['openid', ...HOME_STAFF, 'carestock/members.manage'].sort());
+    expect(token.scopes).toEqual(['openid', ...HOME_STAFF, 'carestock/members.manage', 'carestock/webhooks.manage'].sort());
   });
 
   it('gives a removed member no org and no scopes on their next token (refresh)', async () => {

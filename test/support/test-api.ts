@@ -11,6 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startLocalSystem, type LocalSystem } from '../../bin/local/local-system.ts';
 import { signLocalToken } from '../../bin/local/local-auth.ts';
+import type { LocalWebhookSenderOptions } from '../../bin/local/webhook-sender.ts';
 import { parseOrg } from '../../functions/access/principal.ts';
 import { assertResponseMatchesDocument } from './openapi-contract.ts';
 
@@ -38,8 +39,10 @@ export interface TestApi {
   tableItems(): Promise<Record<string, unknown>[]>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+/** `webhooks`: run the in-process webhook sender (off unless a test asks, so other files pay no polling). */
+export async function startTestApi(options: { webhooks?: LocalWebhookSenderOptions } = {}): Promise<TestApi> {
   const system = await startLocalSystem({
+    webhooks: options.webhooks ?? false,
     port: 0,
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: process.env.TABLE_NAME!,
@@ -85,10 +88,10 @@ export async function startTestApi(): Promise<TestApi> {
 }
 
 /** beforeAll/afterAll wiring: `const api = useTestApi();` then `api().request(...)` inside tests. */
-export function useTestApi(): () => TestApi {
+export function useTestApi(options: { webhooks?: LocalWebhookSenderOptions } = {}): () => TestApi {
   let api: TestApi | undefined;
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi(options);
   });
   afterAll(async () => {
     await api?.system.stop();
