@@ -27,13 +27,14 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 const TRANSACT_ITEMS_LIMIT = 100;
 
 /**
- * The biggest move of a delivery is its receipt: the delivery, each request, and per SKU the home's
- * position and its receipt event. Dispatch (the delivery, each request, per SKU the store's position
- * and its dispatch event) is the same size; planning (the delivery, its new requests, the day's
- * booking) is smaller. The planner keeps every delivery within this, so each move is one transaction.
+ * The biggest move of a delivery is its receipt: the delivery, each request, per SKU the home's
+ * position and its receipt event, and the move's webhook event (the outbox, issue #21). Dispatch
+ * (the delivery, each request, per SKU the store's position and its dispatch event, the webhook
+ * event) is the same size; planning (the delivery, its new requests, the day's booking, the webhook
+ * event) is smaller. The planner keeps every delivery within this, so each move is one transaction.
  */
 export function deliveryFitsOneTransaction({ requests, skus }: DeliverySize): boolean {
-  return 1 + requests + 2 * skus <= TRANSACT_ITEMS_LIMIT;
+  return 2 + requests + 2 * skus <= TRANSACT_ITEMS_LIMIT;
 }
 
 export interface Actor {

@@ -9,10 +9,10 @@
  * Ledger item (one per store per date): { PK: SHORTFALL-ALERTS#<date>, SK: STORE#<storeId>,
  *   entity: 'ShortfallAlerts', date, storeId, alertedHomes: String Set }
  */
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { WriteConflictError } from '../domain/failures.ts';
 import type { ShortfallBody, ShortfallReason } from '../schemas/shortfalls.ts';
-import { send, tableName } from './dynamodb-client.ts';
+import { send, tableName, type TransactItem } from './dynamodb-client.ts';
 import { keys } from './keys.ts';
 import { batchGetAll, queryAll } from './read-all.ts';
 import type { Page } from './pagination.ts';
@@ -128,18 +128,39 @@ export async function alertLedgers(date: string): Promise<Map<string, Set<string
 
 /**
  * Adds homes to a store's ledger for a date, after their events and the store's digest went out.
- * ADD on a String Set merges: idempotent, and safe against a concurrent run.
+ * ADD on a String Set merges: idempotent, and safe against a concurrent run. With each home goes
+ * its `shortfall.flagged` webhook event (the outbox), in the same transaction (chunks of 99 homes):
+ * the events' ids are stable per date, store and home, so a concurrent run that got there first
+ * fails only their conditions, and this run then has nothing left to write for them.
  */
-export async function recordAlerted(date: string, storeId: string, homeIds: readonly string[]): Promise<void> {
-  const add = homeIds.length > 0; // DynamoDB refuses an empty set; the item alone says "digest sent".
-  await send(
-    new UpdateCommand({
+export async function recordAlerted(date: string, storeId: string, homeIds: readonly string[], webhookEvents: readonly TransactItem[] = []): Promise<void> {
+  const ledger = (homes: readonly string[]) => {
+    const add = homes.length > 0; // DynamoDB refuses an empty set; the item alone says "digest sent".
+    return {
       TableName: tableName(),
       Key: keys.shortfallAlerts(date, storeId),
       UpdateExpression: `SET entity = :entity, #date = :date, storeId = :storeId${add ? ' ADD alertedHomes :homes' : ''}`,
       ExpressionAttributeNames: { '#date': 'date' },
-      ExpressionAttributeValues: { ':entity': LEDGER_ENTITY, ':date': date, ':storeId': storeId, ...(add ? { ':homes': new Set(homeIds) } : {}) },
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
+      ExpressionAttributeValues: { ':entity': LEDGER_ENTITY, ':date': date, ':storeId': storeId, ...(add ? { ':homes': new Set(homes) } : {}) },
+    };
+  };
+  if (webhookEvents.length === 0) {
+    await send(new UpdateCommand({ ...ledger(homeIds), ReturnConsumedCapacity: 'TOTAL' }));
+    return;
+  }
+  for (let start = 0; start < homeIds.length; start += LEDGER_CHUNK) {
+    const events = webhookEvents.slice(start, start + LEDGER_CHUNK);
+    try {
+      await send(new TransactWriteCommand({ TransactItems: [{ Update: ledger(homeIds.slice(start, start + LEDGER_CHUNK)) }, ...events], ReturnConsumedCapacity: 'TOTAL' }));
+    } catch (error) {
+      // Only the events' conditions failed (the ledger update has none): another run wrote them, with
+      // the ledger. The ledger is added to again on its own (ADD merges), so it holds them whatever happened since.
+      const eventsAlreadyThere = error instanceof WriteConflictError && error.reasons.length > 0 && error.reasons.every((r, i) => (i === 0 ? r.code === 'None' : r.code === 'ConditionalCheckFailed' || r.code === 'None'));
+      if (!eventsAlreadyThere) throw error;
+      await send(new UpdateCommand({ ...ledger(homeIds.slice(start, start + LEDGER_CHUNK)), ReturnConsumedCapacity: 'TOTAL' }));
+    }
+  }
 }
+
+/** Homes (and their webhook events) per ledger transaction: 99 events and the ledger update. */
+const LEDGER_CHUNK = 99;

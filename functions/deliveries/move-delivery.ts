@@ -19,6 +19,7 @@ import { allowedFrom, type RequestAction, type RequestStatus } from '../domain/r
 import type { Actor } from '../access/principal.ts';
 import type { GuardedRecord } from '../access/resources.ts';
 import { invalidTransition, notFound } from '../http/problem.ts';
+import { deliveryEventData, eventWrite } from '../webhooks/events.ts';
 
 export interface MoveContext {
   delivery: DeliveryRecord;
@@ -87,7 +88,9 @@ export async function moveDelivery(target: GuardedRecord<DeliveryRecord>, now: D
         },
         allowedFrom: allowedFrom(move.action),
       }));
-      await commitRequestChanges(requestChanges, [deliveryPut(after, { version: delivery.version, status: move.from }), ...items]);
+      // The webhook event (outbox) in the move's own transaction: no event without the move, nor the move without it.
+      const event = eventWrite(move.action === 'dispatch' ? 'delivery.dispatched' : 'delivery.received', after.homeId, at, deliveryEventData(after));
+      await commitRequestChanges(requestChanges, [deliveryPut(after, { version: delivery.version, status: move.from }), ...items, event]);
       return toDeliveryView(after);
     },
     { exhausted: 'The delivery, its requests or the stock kept changing while this was applied; nothing moved. Retry.' },

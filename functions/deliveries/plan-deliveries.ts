@@ -12,7 +12,7 @@
  * cancelled delivery of that home and date, which it takes over; grown: still planned, at the
  * version read), each newly placed request approved → scheduled (conditioned on status and version,
  * and noting the delivery it is on) and, for a new delivery, the home's booking on the delivery
- * day, refused beyond capacity. Deliveries of one date are written one after another (they share
+ * day, refused beyond capacity, and its `delivery.planned` webhook event (the outbox). Deliveries of one date are written one after another (they share
  * the day's booking item), dates in parallel. A write that loses a race (another planner, an allocation, a
  * cancellation) stops its date; the plan is then recomputed from the new state, where what was
  * written is existing and its requests are scheduled, so nothing is booked twice.
@@ -49,6 +49,7 @@ import { dateInZone } from '../domain/zoned-dates.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Actor } from '../access/principal.ts';
 import type { DeliveryPlanBody } from '../schemas/deliveries.ts';
+import { deliveryEventData, eventWrite } from '../webhooks/events.ts';
 
 export interface PlanCommand {
   storeId: string;
@@ -230,11 +231,14 @@ async function commitDelivery(planned: PlannedDelivery, before: DeliveryRecord |
     version: (before?.version ?? 0) + 1,
     writeId: randomUUID(),
   };
+  // The webhook event (outbox) in the same transaction: a new delivery, or one that grew (its latest requests and lines).
+  const event = eventWrite('delivery.planned', record.homeId, at, deliveryEventData(record));
   const items = grown
-    ? [deliveryPut(record, { version: grown.version, status: 'planned' })]
+    ? [deliveryPut(record, { version: grown.version, status: 'planned' }), event]
     : [
         deliveryPut(record, before ? { version: before.version, status: 'cancelled' } : 'new'),
         dayBooking(storeId, planned.date, planned.homeId, capacityPerDay),
+        event,
       ];
   await commitRequestChanges(changes, items);
 }

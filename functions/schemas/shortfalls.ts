@@ -83,11 +83,14 @@ export const operations = {
     description:
       'Runs the daily shortfall job now (it also runs at 07:00 Europe/London). Homes with any item under seven days of projected ' +
       'supply, and homes gone silent, get one record for the date of `asOf`; a record that exists is kept as it is, so a re-run ' +
-      'duplicates nothing. Each newly flagged home gets one `ShortfallDetected` event, and each store with news one digest. ' +
+      'duplicates nothing. Each newly flagged home gets one `ShortfallDetected` event and one `shortfall.flagged` webhook event, and each store with news one digest. ' +
       'Administrators only.',
     body: shortfallScanRequest,
     responses: { 200: shortfallScanSummary },
-    problems: { 400: '`asOf` is not an ISO 8601 instant with an offset, is in the future, or the body has unknown fields.' },
+    problems: {
+      400: '`asOf` is not an ISO 8601 instant with an offset, is in the future, or the body has unknown fields.',
+      409: 'Another run wrote the alert ledger meanwhile; the records stand. Run it again: it completes what is left.',
+    },
   },
   'GET /v1/stores/{storeId}/shortfalls': {
     description: "The store's shortfall records for a date (default: today, Europe/London), by home. The store itself and administrators.",

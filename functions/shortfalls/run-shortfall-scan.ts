@@ -17,6 +17,8 @@
  *         store and date) lists the homes already alerted, and is written only after their events
  *         and their store's digest went out. A crash before that re-sends on the retry (at least
  *         once; events carry a stable id for consumers to drop duplicates), never loses an alert.
+ *         Each newly alerted home's `shortfall.flagged` webhook event is written in the ledger's own
+ *         transaction (the outbox, issue #21), with an id stable per date and home: delivered once.
  *         A store gets a digest when it has homes not alerted yet, or, once a day, homes resolved.
  */
 import { homeProfiles, homesLastCountedBefore, alertLedgers, putShortfallRecord, recordAlerted, shortfallRecordsOf, type HomeProfile } from '../data/shortfall-repository.ts';
@@ -31,6 +33,19 @@ import { alertSinkFromEnv, type AlertSink } from './alert-sink.ts';
 import { attributedHomes, flaggedItemsByHome, homesInOutbreak, isSilent, shortfallDate, shortfallRecords, staleBefore, type NamedHome } from '../domain/assess-shortfalls.ts';
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
 import { shortfallEvent, shortfallId, storeDigest } from '../domain/shortfall-digest.ts';
+import { webhookEventPut } from '../data/webhook-repository.ts';
+import { stableWebhookEvent } from '../webhooks/events.ts';
+
+/** A newly flagged home, for integrators: one per home and date (its id is stable, so a re-run sends it once). */
+function shortfallWebhookEvent(record: ShortfallBody, asOf: string, homeName: string) {
+  return stableWebhookEvent('shortfall.flagged', shortfallId(record), record.homeId, asOf, {
+    storeId: record.storeId,
+    homeName,
+    date: record.date,
+    reasons: record.reasons,
+    items: record.items,
+  });
+}
 
 const WRITES_IN_FLIGHT = 16;
 const STORES_IN_FLIGHT = 8;
@@ -97,7 +112,9 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
   await sink.putEvents(events);
   await mapWithConcurrency(plans, STORES_IN_FLIGHT, async (plan) => {
     await sink.publishDigest(plan.digest);
-    await recordAlerted(date, plan.storeId, plan.pending.map((r) => r.homeId));
+    // Each newly alerted home's shortfall.flagged webhook event goes in the ledger's own write (the outbox).
+    const webhookEvents = plan.pending.map((r) => webhookEventPut(shortfallWebhookEvent(r, asOfIso, names.get(r.homeId) ?? r.homeId)));
+    await recordAlerted(date, plan.storeId, plan.pending.map((r) => r.homeId), webhookEvents);
   });
 
   return {

@@ -289,9 +289,10 @@ const fixtures: Record<string, Fixture> = {
     },
   },
   'POST /v1/jobs/shortfall-scan': {
-    // The day's rollup follows the records (batched Puts): a fault there answers 503 after the
-    // records committed, and running the job again completes it.
-    afterCommit: ['unprocessed'],
+    // The day's rollup follows the records (batched Puts), and the alert ledger with its webhook
+    // events (a transaction) follows the digests: a fault there answers 503 (or 409 for a failed
+    // condition) after the records committed, and running the job again completes it.
+    afterCommit: ['unprocessed', 'transactionThrottled', 'transactionCondition'],
     prepare: async () => {
       await storeAndHome(); // a home under seven days of aprons: a record to write
       return { method: 'POST', path: '/v1/jobs/shortfall-scan', org: 'admin', body: {} };

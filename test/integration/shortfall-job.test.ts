@@ -131,7 +131,10 @@ describe('the shortfall job, on demand', () => {
     expect(names).not.toContain('ScanCommand');
     // Short homes' stores and names come with their positions, silent homes' with the last-count index.
     // The one BatchWrite is the day's rollup, written after the records (functions/overview/write-rollup.ts).
-    expect(new Set(names)).toEqual(new Set(['QueryCommand', 'PutCommand', 'UpdateCommand', 'BatchWriteCommand']));
+    // Each store's alert ledger is one transaction with its newly alerted homes' shortfall.flagged webhook events (issue #21).
+    expect(new Set(names)).toEqual(new Set(['QueryCommand', 'PutCommand', 'TransactWriteCommand', 'BatchWriteCommand']));
+    const transacted = sent.filter((c) => c.name === 'TransactWriteCommand').flatMap((c) => c.input.TransactItems as { Update?: { Key: { PK: string } }; Put?: { Item: { entity: string; type: string } } }[]);
+    expect(transacted.every((t) => t.Update?.Key.PK.startsWith('SHORTFALL-ALERTS#') || (t.Put?.Item.entity === 'WebhookEvent' && t.Put.Item.type === 'shortfall.flagged'))).toBe(true);
     const batched = sent.filter((c) => c.name === 'BatchWriteCommand').flatMap((c) => Object.values(c.input.RequestItems as Record<string, { PutRequest: { Item: { entity: string } } }[]>).flat());
     expect(batched.every((r) => r.PutRequest.Item.entity === 'Rollup')).toBe(true);
     const indexQueries = sent.filter((c) => c.name === 'QueryCommand' && c.input.IndexName === 'GSI2').map((c) => String((c.input.ExpressionAttributeValues as Record<string, string>)[':pk']));

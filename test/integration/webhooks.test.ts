@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysAgo, postCount, seedRegistry } from '../support/stock-fixtures.ts';
+import { addDays, today, weekdayIn } from '../support/delivery-fixtures.ts';
 import { act, itemsOf, submitted } from '../support/request-fixtures.ts';
 import { useTestApi } from '../support/test-api.ts';
 import { startWebhookReceiver, verifyStandardWebhook, type WebhookReceiver } from '../support/webhook-receiver.ts';
@@ -262,5 +263,68 @@ describe('tenancy', () => {
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ type: 'https://carestock.example/problems/webhook-limit-reached', limit: 10 });
     expect(await api().tableItems()).toEqual(before);
+  });
+});
+
+describe('delivery and shortfall events', () => {
+  it('a home hears its delivery planned, dispatched and received, each signed, from the route and from the planning job', async () => {
+    const everyDay = [0, 1, 2, 3, 4, 5, 6].map(weekdayIn);
+    const put = (path: string, body: unknown) => api().request('PUT', path, { token: admin, body });
+    expect((await put('/v1/stores/s3', { name: 's3', capacityPerDay: 5 })).status).toBe(200);
+    for (const homeId of ['h5', 'h6']) expect((await put(`/v1/homes/${homeId}`, { name: homeId, storeId: 's3', beds: 30, deliveryDays: everyDay })).status).toBe(200);
+    const s3 = await api().token('store:s3');
+    expect((await postCount(api(), s3, '/v1/stores/s3', daysAgo(0.01), [{ sku: 'MASK-IIR', onHand: 5000 }])).status).toBe(200);
+    const h5 = await api().token('home:h5');
+    const sub = await subscribed(h5, 'homes/h5', '/ok/h5', ['delivery.planned', 'delivery.dispatched', 'delivery.received']);
+    const storeSub = await subscribed(s3, 'stores/s3', '/ok/s3', ['delivery.planned']);
+
+    const requestId = await submitted(api(), h5, 'h5', [{ sku: 'MASK-IIR', quantity: 200 }]);
+    expect((await act(api(), s3, requestId, 'approve', { lines: [{ sku: 'MASK-IIR', quantity: 200 }] })).status).toBe(200);
+    const planned = await api().request('POST', '/v1/stores/s3/delivery-plans', { token: s3, body: { from: today(), days: 7 } });
+    expect(planned.status).toBe(200);
+    const deliveryId = planned.body.deliveries[0].deliveryId;
+    expect((await api().request('POST', `/v1/deliveries/${deliveryId}/dispatch`, { token: s3 })).status).toBe(200);
+    const receipt = { receivedBy: 'Nurse Jones', lines: [{ sku: 'MASK-IIR', quantity: 190 }] };
+    expect((await api().request('POST', `/v1/deliveries/${deliveryId}/receipt`, { token: h5, body: receipt })).status).toBe(200);
+
+    const got = await receiver.waitFor('/ok/h5', 3);
+    for (const each of got) expect(verifyStandardWebhook(sub.secret, each.headers, each.body)).toBe(true);
+    const payloads = got.map((each) => JSON.parse(each.body));
+    expect(payloads.map((p) => p.type).sort()).toEqual(['delivery.dispatched', 'delivery.planned', 'delivery.received']);
+    const byType = Object.fromEntries(payloads.map((p) => [p.type, p.data]));
+    expect(byType['delivery.planned']).toMatchObject({ homeId: 'h5', storeId: 's3', deliveryId, status: 'planned', requestIds: [requestId], lines: [{ sku: 'MASK-IIR', quantity: 200 }] });
+    expect(byType['delivery.dispatched']).toMatchObject({ deliveryId, status: 'dispatched', lines: [{ sku: 'MASK-IIR', quantity: 200 }] });
+    expect(byType['delivery.received']).toMatchObject({
+      deliveryId,
+      status: 'delivered',
+      receivedLines: [{ sku: 'MASK-IIR', quantity: 190 }],
+      discrepancies: [expect.objectContaining({ sku: 'MASK-IIR' })],
+    });
+    // The store heard the plan (it asked for nothing else).
+    const [atStore] = await receiver.waitFor('/ok/s3');
+    expect(verifyStandardWebhook(storeSub.secret, atStore!.headers, atStore!.body)).toBe(true);
+    expect(JSON.parse(atStore!.body).type).toBe('delivery.planned');
+
+    // The daily planning job writes the same event, in the same transaction as its plan.
+    const h6 = await api().token('home:h6');
+    const other = await submitted(api(), h6, 'h6', [{ sku: 'MASK-IIR', quantity: 50 }]);
+    expect((await act(api(), s3, other, 'approve', { lines: [{ sku: 'MASK-IIR', quantity: 50 }] })).status).toBe(200);
+    expect((await api().request('POST', '/v1/jobs/delivery-plan', { token: admin, body: {} })).status).toBe(200);
+    const events = (await itemsOf(api(), 'WebhookEvent')).filter((e) => e.type === 'delivery.planned' && e.homeId === 'h6');
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).toMatchObject({ storeId: 's3', requestIds: [other], date: expect.any(String) });
+    expect(events[0]!.data.date >= addDays(today(), 1)).toBe(true);
+  });
+
+  it('the shortfall job sends shortfall.flagged once per home and date, however often it runs', async () => {
+    const sub = await subscribed(h1, 'homes/h1', '/ok/h1-shortfall', ['shortfall.flagged']);
+    for (let run = 0; run < 2; run++) expect((await api().request('POST', '/v1/jobs/shortfall-scan', { token: admin, body: {} })).status).toBe(200);
+    const [flagged] = await receiver.waitFor('/ok/h1-shortfall');
+    expect(verifyStandardWebhook(sub.secret, flagged!.headers, flagged!.body)).toBe(true);
+    const payload = JSON.parse(flagged!.body);
+    expect(payload).toMatchObject({ type: 'shortfall.flagged', data: { homeId: 'h1', storeId: 's1', reasons: expect.arrayContaining(['short']), items: expect.any(Array) } });
+    expect((await itemsOf(api(), 'WebhookEvent')).filter((e) => e.type === 'shortfall.flagged' && e.homeId === 'h1')).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(receiver.on('/ok/h1-shortfall')).toHaveLength(1);
   });
 });
