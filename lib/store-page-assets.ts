@@ -28,6 +28,9 @@ function options(outdir: string): BuildOptions & { metafile: true } {
     tsconfig: join(webDirectory, 'tsconfig.json'),
     outdir,
     entryNames: 'assets/[name]-[hash]',
+    // The Welsh catalogue is a chunk of its own, loaded only by a page in Welsh (issue #19).
+    splitting: true,
+    chunkNames: 'assets/[name]-[hash]',
     assetNames: 'assets/[name]-[hash]',
     metafile: true,
     legalComments: 'none',

@@ -29,11 +29,26 @@ describe('store page bundle', () => {
     expect(html).not.toMatch(/\sstyle=/);
     const code = readFileSync(join(outdir, 'assets', js));
     expect(code.toString()).not.toMatch(/process\.env|require\(|node:/);
-    const jsGzip = gzipSync(code).length;
-    const cssGzip = gzipSync(readFileSync(join(outdir, 'assets', css))).length;
+    // Issue #19: each language's catalogue is a chunk the page loads for that language only.
+    const chunks = assets.filter((f) => f.endsWith('.js') && f !== js);
+    const catalogue = (lang: string) => chunks.find((f) => new RegExp(`^${lang}-[A-Z0-9]+\\.js$`).test(f));
+    expect(catalogue('en')).toBeDefined();
+    expect(catalogue('cy')).toBeDefined();
+    // Anything else split out (a chunk both share) is loaded by every page.
+    const shared = chunks.filter((f) => f !== catalogue('en') && f !== catalogue('cy'));
+    const gz = (file: string) => gzipSync(readFileSync(join(outdir, 'assets', file))).length;
+    const jsGzip = gzipSync(code).length + shared.reduce((n, f) => n + gz(f), 0);
+    const cssGzip = gz(css);
     const htmlGzip = gzipSync(html).length;
-    console.log(`store page: app.js ${code.length} B (${jsGzip} B gzip), app.css ${cssGzip} B gzip, index.html ${htmlGzip} B gzip`);
-    expect(jsGzip + cssGzip + htmlGzip).toBeLessThanOrEqual(PAGE_GZIP_BUDGET);
+    const enGzip = gz(catalogue('en')!);
+    const cyGzip = gz(catalogue('cy')!);
+    console.log(
+      `store page: app.js ${code.length} B (${jsGzip} B gzip with ${shared.length} shared chunks), app.css ${cssGzip} B gzip, index.html ${htmlGzip} B gzip; ` +
+        `catalogues en ${enGzip} B gzip, cy ${cyGzip} B gzip; in English ${jsGzip + cssGzip + htmlGzip + enGzip} B, in Welsh ${jsGzip + cssGzip + htmlGzip + cyGzip} B gzip`,
+    );
+    // The budget holds for the page as each language's reader downloads it.
+    expect(jsGzip + cssGzip + htmlGzip + enGzip).toBeLessThanOrEqual(PAGE_GZIP_BUDGET);
+    expect(jsGzip + cssGzip + htmlGzip + cyGzip).toBeLessThanOrEqual(PAGE_GZIP_BUDGET);
   });
 
   it('is built into the CDK asset by the local esbuild (no Docker)', () => {

@@ -19,10 +19,10 @@ const overview: Overview = {
 
 describe('the overview in words', () => {
   it('says the change week on week, as the commissioners said it', () => {
-    expect(changeSentence(2, 6, 'red for any PPE')).toBe('2 homes red for any PPE, down from 6 last week');
-    expect(changeSentence(1, 0, 'red for any PPE')).toBe('1 home red for any PPE, up from 0 last week');
-    expect(changeSentence(13, 13, 'amber for any PPE')).toBe('13 homes amber for any PPE, the same as last week');
-    expect(changeSentence(3, null, 'red for any PPE')).toBe('3 homes red for any PPE (no figures for a week before)');
+    expect(changeSentence(2, 6, '2 homes red for any PPE')).toBe('2 homes red for any PPE, down from 6 last week');
+    expect(changeSentence(1, 0, '1 home red for any PPE')).toBe('1 home red for any PPE, up from 0 last week');
+    expect(changeSentence(13, 13, '13 homes amber for any PPE')).toBe('13 homes amber for any PPE, the same as last week');
+    expect(changeSentence(3, null, '3 homes red for any PPE')).toBe('3 homes red for any PPE (no figures for a week before)');
   });
 
   it('puts the totals and the week before together; one item has no week before', () => {

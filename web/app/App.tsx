@@ -1,24 +1,30 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { permissionsFrom } from '../model/permissions.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { createApi } from './api.ts';
+import { useMessages } from './i18n.tsx';
 import type { PageConfig } from './config.ts';
 import { completeCognitoSignIn, currentSession, currentToken, signOut, type Session } from './session.ts';
 import { AdminPage } from './components/AdminPage.tsx';
-import { Frame } from './components/Frame.tsx';
+import { Frame, type Heading } from './components/Frame.tsx';
 import { HomePage } from './components/HomePage.tsx';
 import { OverviewPage } from './components/OverviewPage.tsx';
 import { SignIn } from './components/SignIn.tsx';
 import { StorePage } from './components/StorePage.tsx';
 
 export function App({ config }: { config: PageConfig }) {
+  const m = useMessages();
+  // The API client reads the language when it sends (Accept-Language), so a switch needs no new client.
+  const language = useRef(m);
+  language.current = m;
   const [session, setSession] = useState<Session | null>(() => currentSession());
   const [message, setMessage] = useState<string | null>(null);
   /** The page names what it shows (the store's or home's name) once it has read it. */
-  const [heading, setHeading] = useState<string | null>(null);
+  const [heading, setHeading] = useState<Heading | null>(null);
 
   useEffect(() => {
     if (config.mode !== 'cognito') return;
-    completeCognitoSignIn(config).then(
+    completeCognitoSignIn(config, language.current).then(
       (s) => s && signedIn(s),
       (e: Error) => setMessage(e.message),
     );
@@ -27,10 +33,15 @@ export function App({ config }: { config: PageConfig }) {
   const api = useMemo(
     () =>
       session &&
-      createApi(config.apiUrl, () => currentToken(config, session), () => {
-        setSession(null);
-        setMessage('Your session has ended. Please sign in again.');
-      }),
+      createApi(
+        config.apiUrl,
+        () => currentToken(config, session),
+        () => {
+          setSession(null);
+          setMessage(language.current.t('app.sessionEnded'));
+        },
+        () => language.current,
+      ),
     [session, config],
   );
 
@@ -42,21 +53,21 @@ export function App({ config }: { config: PageConfig }) {
   };
 
   useEffect(() => {
-    document.title = session ? `Carestock: ${heading ?? describe(session)}` : 'Carestock: sign in';
-  }, [session, heading]);
+    document.title = session ? m.t('app.title', { heading: heading?.text ?? describe(session, m) }) : m.t('app.titleSignIn');
+  }, [session, heading, m]);
 
   if (!session || !api) {
     return (
-      <Frame title="PPE stock for care homes">
+      <Frame title={m.t('app.tagline')}>
         <SignIn config={config} message={message} onSignedIn={signedIn} />
       </Frame>
     );
   }
   const { org } = session;
   const permissions = permissionsFrom(session.scopes);
-  const title = heading ?? (org.kind === 'admin' ? 'All stores' : 'Loading…');
+  const title = heading ?? { text: org.kind === 'admin' ? m.t('app.allStores') : m.t('app.loading') };
   return (
-    <Frame title={title} who={describe(session)} onSignOut={() => signOut(config)}>
+    <Frame title={title.text} titleLang={title.lang} who={describe(session, m)} onSignOut={() => signOut(config)}>
       {org.kind === 'store' ? (
         <StorePage api={api} storeId={org.id} permissions={permissions} thresholds={config.thresholds} onHeading={setHeading} />
       ) : org.kind === 'home' ? (
@@ -70,6 +81,7 @@ export function App({ config }: { config: PageConfig }) {
   );
 }
 
-function describe(session: Session): string {
-  return session.org.kind === 'admin' ? 'administrator' : `${session.org.kind} ${session.org.id}`;
+function describe(session: Session, m: Translator): string {
+  const { org } = session;
+  return org.kind === 'admin' ? m.t('app.who.admin') : m.t(`app.who.${org.kind}`, { id: org.id });
 }

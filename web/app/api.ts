@@ -2,6 +2,7 @@
 import type { Page } from '../model/api-types.ts';
 import { filenameFromDisposition } from '../model/download.ts';
 import type { ProblemDetails } from '../model/form-fields.ts';
+import { HTML_LANG, type Translator } from '../i18n/translate.ts';
 
 export class ApiError extends Error {
   readonly problem: ProblemDetails;
@@ -32,21 +33,29 @@ export interface Api {
   write<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, options?: WriteOptions): Promise<T>;
 }
 
-export function createApi(baseUrl: string, token: () => Promise<string>, onUnauthorised: () => void): Api {
+/**
+ * `language` is read at each call: every request asks for the page's language (Accept-Language),
+ * so the API's problem titles, details and field errors come back in it where the API has them.
+ */
+export function createApi(baseUrl: string, token: () => Promise<string>, onUnauthorised: () => void, language: () => Translator): Api {
   async function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+    const m = language();
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${await token()}` } });
+      response = await fetch(`${baseUrl}${path}`, {
+        ...init,
+        headers: { ...init.headers, authorization: `Bearer ${await token()}`, 'accept-language': HTML_LANG[m.lang] },
+      });
     } catch {
-      throw new ApiError(0, 'the API could not be reached');
+      throw new ApiError(0, m.t('api.unreachable'));
     }
     if (response.status === 401) {
       onUnauthorised();
-      throw new ApiError(401, 'your session has ended; please sign in again');
+      throw new ApiError(401, m.t('api.sessionEnded'));
     }
     if (!response.ok) {
       const problem = (await response.json().catch(() => null)) as Omit<ProblemDetails, 'status'> | null;
-      const message = problem?.detail ?? problem?.title ?? `the API answered ${response.status}`;
+      const message = problem?.detail ?? problem?.title ?? m.t('api.answered', { status: String(response.status) });
       throw new ApiError(response.status, message, { ...problem, status: response.status });
     }
     return response;

@@ -2,6 +2,7 @@
  * The page's configuration, fetched from `config.json` beside it: written by the CDK deployment
  * (API URL, Cognito domain and client) or served by the local runtime (the people its sign-in offers).
  */
+import type { Translator } from '../i18n/translate.ts';
 import type { Thresholds } from '../model/status.ts';
 
 /** A person the local sign-in offers: a member of the local directory (bin/local/store-page-routes.ts). */
@@ -23,8 +24,8 @@ export type PageConfig = {
   | { mode: 'cognito'; cognito: { domain: string; clientId: string; scopes: string[] } }
 );
 
-export async function loadConfig(): Promise<PageConfig> {
+export async function loadConfig(m: Translator): Promise<PageConfig> {
   const response = await fetch('config.json', { cache: 'no-store' });
-  if (!response.ok) throw new Error(`config.json answered ${response.status}`);
+  if (!response.ok) throw new Error(m.t('app.configAnswered', { status: String(response.status) }));
   return (await response.json()) as PageConfig;
 }

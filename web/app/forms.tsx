@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { problemToMessages, type FieldMessage } from '../model/form-fields.ts';
 import { afterAnswer, keyFor, type PendingSubmission } from '../model/submission.ts';
 import { ApiError } from './api.ts';
+import { useMessages } from './i18n.tsx';
 
 export interface Submit<T> {
   /** Errors the page found before sending; when there are any, nothing is sent. */
@@ -31,6 +32,7 @@ export interface FormState {
 }
 
 export function useForm(): FormState {
+  const m = useMessages();
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldMessage[]>([]);
   const [success, setSuccess] = useState<string | null>(null);
@@ -60,7 +62,7 @@ export function useForm(): FormState {
       pending.current = afterAnswer(submission, status);
       setErrors(
         error instanceof ApiError
-          ? problemToMessages(error.problem, attempt.fieldFor ?? (() => null))
+          ? problemToMessages(error.problem, attempt.fieldFor ?? (() => null), m)
           : [{ fieldId: null, message: (error as Error).message }],
       );
     } finally {
@@ -77,6 +79,7 @@ export function useForm(): FormState {
 
 /** "There is a problem", each message a link to its field; focused when it appears, so it is read out. */
 export function ErrorSummary({ errors }: { errors: FieldMessage[] }) {
+  const m = useMessages();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
@@ -84,7 +87,7 @@ export function ErrorSummary({ errors }: { errors: FieldMessage[] }) {
   if (errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${errors[0]!.fieldId ?? 'form'}-summary-title`}>
-      <h3 id={`${errors[0]!.fieldId ?? 'form'}-summary-title`}>There is a problem</h3>
+      <h3 id={`${errors[0]!.fieldId ?? 'form'}-summary-title`}>{m.t('form.problem')}</h3>
       <ul>
         {errors.map((e, i) => (
           <li key={i}>
@@ -114,9 +117,10 @@ export function errorFor(errors: readonly FieldMessage[], fieldId: string): stri
 
 /** A field's error, beside it; the field names it in aria-describedby. */
 export function FieldError({ id, message }: { id: string; message: string | null }) {
+  const m = useMessages();
   return message ? (
     <p class="field-error" id={`${id}-error`}>
-      <span class="visually-hidden">Error: </span>
+      <span class="visually-hidden">{m.t('form.errorPrefix')} </span>
       {message}
     </p>
   ) : null;
@@ -157,9 +161,10 @@ export function NumberInput(props: { id: string; value: string; onInput: (value:
 }
 
 export function SubmitButton({ busy, children, disabled }: { busy: boolean; children: ComponentChildren; disabled?: boolean }) {
+  const m = useMessages();
   return (
     <button type="submit" disabled={busy || disabled} aria-disabled={busy || disabled ? 'true' : undefined}>
-      {busy ? 'Sending…' : children}
+      {busy ? m.t('form.sending') : children}
     </button>
   );
 }

@@ -16,6 +16,7 @@ import {
   type CognitoConfig,
   type Org,
 } from '../model/sign-in.ts';
+import { english, type Translator } from '../i18n/translate.ts';
 import type { PageConfig } from './config.ts';
 
 const TOKEN = 'carestock.accessToken';
@@ -42,22 +43,22 @@ export function currentSession(): Session | null {
   return { token, org: claims.org, scopes: claims.scopes, name: claims.name };
 }
 
-function remember(token: string): Session {
+function remember(token: string, m: Translator = english): Session {
   const claims = readClaims(token);
-  if (!claims.org) throw new Error('The token names no organisation (no org claim): ask an administrator to set yours.');
+  if (!claims.org) throw new Error(m.t('session.noOrg'));
   sessionStorage.setItem(TOKEN, token);
   return { token, org: claims.org, scopes: claims.scopes, name: claims.name };
 }
 
 /** Signs in as a member of the local directory: the token carries their membership's org, role and scopes. */
-export async function localSignIn(path: string, email: string): Promise<Session> {
+export async function localSignIn(path: string, email: string, m: Translator): Promise<Session> {
   const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
-    throw new Error(problem?.detail ?? `The local sign-in answered ${response.status}.`);
+    throw new Error(problem?.detail ?? m.t('session.localFailed', { status: String(response.status) }));
   }
   const { accessToken } = (await response.json()) as { accessToken: string };
-  return remember(accessToken);
+  return remember(accessToken, m);
 }
 
 function cognitoConfig(config: Extract<PageConfig, { mode: 'cognito' }>): CognitoConfig {
@@ -74,25 +75,25 @@ export async function startCognitoSignIn(config: Extract<PageConfig, { mode: 'co
 }
 
 /** On the way back from the hosted UI: redeems the code, then takes it out of the address bar. */
-export async function completeCognitoSignIn(config: Extract<PageConfig, { mode: 'cognito' }>): Promise<Session | null> {
-  const result = readCallback(location.search, sessionStorage.getItem(STATE));
+export async function completeCognitoSignIn(config: Extract<PageConfig, { mode: 'cognito' }>, m: Translator): Promise<Session | null> {
+  const result = readCallback(location.search, sessionStorage.getItem(STATE), m);
   if (result.kind === 'none') return null;
   history.replaceState(null, '', location.pathname);
   const verifier = sessionStorage.getItem(VERIFIER);
   sessionStorage.removeItem(VERIFIER);
   sessionStorage.removeItem(STATE);
   if (result.kind === 'error') throw new Error(result.message);
-  if (!verifier) throw new Error('This tab did not start the sign-in. Please sign in again.');
+  if (!verifier) throw new Error(m.t('session.notThisTab'));
   const cognito = cognitoConfig(config);
   const response = await fetch(`${cognito.domain}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: tokenRequestBody(cognito, result.code, verifier),
   });
-  if (!response.ok) throw new Error(`Cognito refused the sign-in (${response.status}). Please try again.`);
+  if (!response.ok) throw new Error(m.t('session.cognitoRefused', { status: String(response.status) }));
   const { access_token, refresh_token } = (await response.json()) as { access_token: string; refresh_token?: string };
   if (refresh_token) sessionStorage.setItem(REFRESH, refresh_token);
-  return remember(access_token);
+  return remember(access_token, m);
 }
 
 /**

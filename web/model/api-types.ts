@@ -15,11 +15,14 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export type Item = Pick<Schemas['Item'], 'sku' | 'name' | 'unit' | 'packSize'>;
+/** The Welsh name an item, home or store may carry (issue #19), shown when the page is in Welsh. */
+type WelshName = { nameCy?: string | null | undefined };
 
-export type Store = Pick<Schemas['Store'], 'storeId' | 'name' | 'timeZone'>;
+export type Item = Pick<Schemas['Item'], 'sku' | 'name' | 'unit' | 'packSize'> & WelshName;
 
-export type Home = Pick<Schemas['Home'], 'homeId' | 'name' | 'storeId' | 'beds'>;
+export type Store = Pick<Schemas['Store'], 'storeId' | 'name' | 'timeZone'> & WelshName;
+
+export type Home = Pick<Schemas['Home'], 'homeId' | 'name' | 'storeId' | 'beds'> & WelshName;
 
 /** A position as GET /v1/homes/{homeId}/stock answers it. */
 export type Position = Pick<
@@ -40,6 +43,7 @@ export type DrivingItem = Pick<Position, 'sku' | 'status' | 'daysOfSupply' | 'ru
  * `positions`: every position of the home.
  */
 export type StoreHome = Pick<Schemas['WorklistHome'], 'homeId' | 'name' | 'storeId'> &
+  WelshName &
   Partial<Pick<Schemas['WorklistHome'], 'status' | 'lastCountedAt' | 'beds' | 'outbreak'>> & { drivers?: Position[]; positions?: Position[] };
 
 /** A home's outbreak (GET /v1/homes/{homeId}/outbreaks, PUT/DELETE …/outbreak). */

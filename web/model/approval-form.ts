@@ -3,7 +3,9 @@
  * partial approval; the home's weekly cap beside each line, and an override reason asked for
  * exactly when an approved line is above it (the API refuses it otherwise). Rejecting needs a reason.
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { Item } from './api-types.ts';
+import { itemName } from './names.ts';
 import { fieldId, lineIndexOf, readWholeNumber, type FieldMessage } from './form-fields.ts';
 import { weeklyCap } from './request-form.ts';
 
@@ -25,10 +27,11 @@ export function buildApprovalRows(
   lines: readonly { sku: string; quantity: number }[],
   items: ReadonlyMap<string, Item>,
   caps: { beds: number | null; capsPerBedPerWeek: Readonly<Record<string, number>> | null },
+  m: Translator = english,
 ): ApprovalRow[] {
   return lines.map((l) => ({
     sku: l.sku,
-    name: items.get(l.sku)?.name ?? l.sku,
+    name: itemName(items, l.sku, m),
     fieldId: fieldId(`approve-${requestId.slice(0, 8)}`, l.sku),
     requested: l.quantity,
     cap: weeklyCap(caps.beds, caps.capsPerBedPerWeek, l.sku),
@@ -49,22 +52,22 @@ export function linesOverCap(rows: readonly ApprovalRow[], values: Readonly<Reco
 
 export type ApprovalCheck = { ok: true; approval: Approval; partial: boolean } | { ok: false; errors: FieldMessage[] };
 
-export function checkApproval(rows: readonly ApprovalRow[], values: Readonly<Record<string, string>>, overrideReason: string, overrideId: string): ApprovalCheck {
+export function checkApproval(rows: readonly ApprovalRow[], values: Readonly<Record<string, string>>, overrideReason: string, overrideId: string, m: Translator = english): ApprovalCheck {
   const errors: FieldMessage[] = [];
   const lines: { sku: string; quantity: number }[] = [];
   for (const row of rows) {
-    const read = readWholeNumber(values[row.sku] ?? '', `The approved quantity of ${row.name}`);
+    const read = readWholeNumber(values[row.sku] ?? '', m.t('field.approvedOf', { name: row.name }), m);
     if (read.kind === 'invalid') errors.push({ fieldId: row.fieldId, message: read.message });
     else if (read.kind === 'number' && read.value > row.requested) {
-      errors.push({ fieldId: row.fieldId, message: `Approve at most the ${row.requested} asked for` });
+      errors.push({ fieldId: row.fieldId, message: m.t('approve.atMost', { count: row.requested }) });
     } else lines.push({ sku: row.sku, quantity: read.kind === 'number' ? read.value : 0 });
   }
   if (errors.length === 0 && lines.every((l) => l.quantity === 0)) {
-    errors.push({ fieldId: rows[0]?.fieldId ?? null, message: 'Approve at least one unit, or reject the request with a reason' });
+    errors.push({ fieldId: rows[0]?.fieldId ?? null, message: m.t('approve.atLeastOne') });
   }
   const reason = overrideReason.trim();
   if (linesOverCap(rows, values).length > 0 && reason === '') {
-    errors.push({ fieldId: overrideId, message: 'Give a reason for approving above the weekly cap' });
+    errors.push({ fieldId: overrideId, message: m.t('approve.overrideNeeded') });
   }
   if (errors.length > 0) return { ok: false, errors };
   const partial = lines.some((l) => l.quantity < (rows.find((r) => r.sku === l.sku)?.requested ?? 0));
@@ -80,9 +83,9 @@ export function approvalFieldFor(rows: readonly ApprovalRow[], approval: Approva
   };
 }
 
-export function checkRejection(reason: string, reasonId: string): { ok: true; reason: string } | { ok: false; errors: FieldMessage[] } {
+export function checkRejection(reason: string, reasonId: string, m: Translator = english): { ok: true; reason: string } | { ok: false; errors: FieldMessage[] } {
   const text = reason.trim();
-  if (text === '') return { ok: false, errors: [{ fieldId: reasonId, message: 'Give a reason for rejecting the request' }] };
-  if (text.length > 500) return { ok: false, errors: [{ fieldId: reasonId, message: 'The reason must be 500 characters or fewer' }] };
+  if (text === '') return { ok: false, errors: [{ fieldId: reasonId, message: m.t('reject.reasonNeeded') }] };
+  if (text.length > 500) return { ok: false, errors: [{ fieldId: reasonId, message: m.t('reject.reasonTooLong') }] };
   return { ok: true, reason: text };
 }

@@ -1,6 +1,8 @@
 /** The next days' deliveries, grouped by day, each with what it carries in words. */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { Delivery, Item, Line } from './api-types.ts';
-import { addDays, formatDate, formatDayRelative, formatQuantity } from './format.ts';
+import { addDays, daysBetween, formatDate, formatQuantity } from './format.ts';
+import { itemName } from './names.ts';
 
 export interface DeliveryRow {
   deliveryId: string;
@@ -20,9 +22,9 @@ export interface DeliveryDay {
 }
 
 /** "600 Type IIR surgical mask, 200 Disposable plastic apron" */
-export function describeLines(lines: readonly Line[], items: ReadonlyMap<string, Item>): string {
-  if (lines.length === 0) return 'nothing listed';
-  return lines.map((l) => `${formatQuantity(l.quantity)} × ${items.get(l.sku)?.name ?? l.sku}`).join(', ');
+export function describeLines(lines: readonly Line[], items: ReadonlyMap<string, Item>, m: Translator = english): string {
+  if (lines.length === 0) return m.t('lines.nothing');
+  return lines.map((l) => m.t('lines.line', { quantity: formatQuantity(l.quantity, m), name: itemName(items, l.sku, m) })).join(', ');
 }
 
 /** Deliveries from `today` for `days` days (cancelled ones left out), by date then home name. */
@@ -32,6 +34,7 @@ export function upcomingDeliveries(
   items: ReadonlyMap<string, Item>,
   today: string,
   days: number,
+  m: Translator = english,
 ): DeliveryDay[] {
   const last = addDays(today, days - 1);
   const byDate = new Map<string, DeliveryRow[]>();
@@ -41,10 +44,10 @@ export function upcomingDeliveries(
       deliveryId: d.deliveryId,
       homeId: d.homeId,
       homeName: homeNames.get(d.homeId) ?? d.homeId,
-      status: d.status,
+      status: m.t(`deliveryStatus.${d.status}`),
       emergency: d.emergency === true,
       reason: d.reason ?? null,
-      contents: describeLines(d.lines, items),
+      contents: describeLines(d.lines, items, m),
     };
     byDate.set(d.date, [...(byDate.get(d.date) ?? []), row]);
   }
@@ -52,12 +55,13 @@ export function upcomingDeliveries(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([date, rows]) => ({
       date,
-      heading: headingFor(date, today),
-      deliveries: rows.sort((a, b) => Number(b.emergency) - Number(a.emergency) || a.homeName.localeCompare(b.homeName, 'en-GB')),
+      heading: headingFor(date, today, m),
+      deliveries: rows.sort((a, b) => Number(b.emergency) - Number(a.emergency) || a.homeName.localeCompare(b.homeName, m.locale)),
     }));
 }
 
-function headingFor(date: string, today: string): string {
-  const relative = formatDayRelative(date, today);
-  return relative === 'today' || relative === 'tomorrow' ? `${relative[0]!.toUpperCase()}${relative.slice(1)}, ${formatDate(date, today)}` : relative;
+function headingFor(date: string, today: string, m: Translator): string {
+  const offset = daysBetween(today, date);
+  const text = formatDate(date, today, m);
+  return offset === 0 ? m.t('deliveries.todayHeading', { date: text }) : offset === 1 ? m.t('deliveries.tomorrowHeading', { date: text }) : text;
 }

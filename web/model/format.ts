@@ -1,14 +1,17 @@
 /**
- * Numbers and dates as a store manager reads them. Dates are shown in the store's time zone
- * (Europe/London unless the store says otherwise), whatever the browser's zone is.
+ * Numbers and dates as a store manager reads them, in the page's language (`t`: English unless a
+ * caller says). Dates are shown in the store's time zone (Europe/London unless the store says
+ * otherwise), whatever the browser's zone is.
  */
+import { english, type Translator } from '../i18n/translate.ts';
+
 const MS_PER_DAY = 86_400_000;
 
 /** "2.4 days", "0 days", "1 day"; null (no usage recorded, so it never runs out) → "no use recorded". */
-export function formatDays(days: number | null): string {
-  if (days === null) return 'no use recorded';
+export function formatDays(days: number | null, t: Translator = english): string {
+  if (days === null) return t.t('format.noUse');
   const rounded = days >= 10 ? Math.round(days) : Math.floor(days * 10) / 10;
-  return `${rounded} ${rounded === 1 ? 'day' : 'days'}`;
+  return t.t('format.days', { count: rounded });
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
@@ -28,26 +31,34 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const dateParts = new Map<string, Intl.DateTimeFormat>();
+/** The weekday's and month's short names from the browser's ICU (cy-GB: "Iau", "Rhag"). */
+function namesOf(date: Date, locale: string): { weekday: string; month: string } {
+  let format = dateParts.get(locale);
+  if (!format) dateParts.set(locale, (format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' })));
+  const parts = format.formatToParts(date);
+  return { weekday: parts.find((p) => p.type === 'weekday')?.value ?? '', month: parts.find((p) => p.type === 'month')?.value ?? '' };
+}
 
 /**
- * "Thu 26 Nov" for a YYYY-MM-DD date (the year only when it is not `today`'s year). Spelled out
- * here rather than by Intl, whose punctuation differs between ICU versions (and so browsers).
+ * "Thu 26 Nov" / "Iau 26 Tach" for a YYYY-MM-DD date (the year only when it is not `today`'s year).
+ * The names are Intl's for the language; the order and punctuation are ours, because ICU's differ
+ * between versions (and so between browsers and Node).
  */
-export function formatDate(isoDate: string, today?: string): string {
+export function formatDate(isoDate: string, today?: string, t: Translator = english): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  const text = `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  const { weekday, month } = namesOf(date, t.locale);
+  const text = `${weekday} ${date.getUTCDate()} ${month}`;
   return today === undefined || today.slice(0, 4) === isoDate.slice(0, 4) ? text : `${text} ${date.getUTCFullYear()}`;
 }
 
 /** "today", "tomorrow", "Thu 26 Nov": a date relative to today. */
-export function formatDayRelative(isoDate: string, today: string): string {
+export function formatDayRelative(isoDate: string, today: string, t: Translator = english): string {
   const offset = daysBetween(today, isoDate);
-  if (offset === 0) return 'today';
-  if (offset === 1) return 'tomorrow';
-  if (offset === -1) return 'yesterday';
-  return formatDate(isoDate, today);
+  if (offset === 0) return t.t('format.today');
+  if (offset === 1) return t.t('format.tomorrow');
+  if (offset === -1) return t.t('format.yesterday');
+  return formatDate(isoDate, today, t);
 }
 
 /** "09:14:05" in the zone: the "data fetched at" time. */
@@ -56,25 +67,25 @@ export function formatClock(instant: Date, timeZone: string): string {
 }
 
 /** "just now", "3 min ago", "2 h ago" */
-export function formatAge(from: Date, now: Date): string {
+export function formatAge(from: Date, now: Date, t: Translator = english): string {
   const seconds = Math.max(0, Math.round((now.getTime() - from.getTime()) / 1000));
-  if (seconds < 60) return 'just now';
+  if (seconds < 60) return t.t('format.justNow');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return t.t('format.minutesAgo', { count: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
+  if (hours < 48) return t.t('format.hoursAgo', { count: hours });
+  return t.t('format.daysAgo', { count: Math.floor(hours / 24) });
 }
 
 /** A run-out instant as the store reads it: the date in its zone, and how that date relates to today. */
-export function formatRunout(runoutDate: string | null, timeZone: string, today: string): { iso: string | null; text: string } {
-  if (runoutDate === null) return { iso: null, text: 'not expected to run out' };
+export function formatRunout(runoutDate: string | null, timeZone: string, today: string, t: Translator = english): { iso: string | null; text: string } {
+  if (runoutDate === null) return { iso: null, text: t.t('format.notRunningOut') };
   const iso = isoDateInZone(runoutDate, timeZone);
   const offset = daysBetween(today, iso);
-  if (offset < 0) return { iso, text: `ran out ${formatDate(iso, today)}` };
-  return { iso, text: `runs out ${formatDayRelative(iso, today)}` };
+  if (offset < 0) return { iso, text: t.t('format.ranOut', { date: formatDate(iso, today, t) }) };
+  return { iso, text: t.t('format.runsOut', { when: formatDayRelative(iso, today, t) }) };
 }
 
-export function formatQuantity(n: number): string {
-  return new Intl.NumberFormat('en-GB').format(n);
+export function formatQuantity(n: number, t: Translator = english): string {
+  return t.number(n);
 }

@@ -4,6 +4,7 @@
  * least one, a start date; the API owns its ranges and the end-after-start rule and its answer is
  * shown beside the field).
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { Outbreak, OutbreakInput } from './api-types.ts';
 import { readWholeNumber, type FieldMessage } from './form-fields.ts';
 import { formatDate } from './format.ts';
@@ -11,11 +12,13 @@ import { formatDate } from './format.ts';
 export type OutbreakSummary = Pick<Outbreak, 'isolatingResidents' | 'startedOn' | 'expectedEndOn'>;
 
 /** "Outbreak: 4 residents isolating since Mon 9 Mar, expected to end Mon 23 Mar". */
-export function describeOutbreak(outbreak: OutbreakSummary | null | undefined, today: string): string | null {
+export function describeOutbreak(outbreak: OutbreakSummary | null | undefined, today: string, m: Translator = english): string | null {
   if (!outbreak) return null;
-  const who = `${outbreak.isolatingResidents} resident${outbreak.isolatingResidents === 1 ? '' : 's'} isolating`;
-  const end = outbreak.expectedEndOn ? `, expected to end ${formatDate(outbreak.expectedEndOn, today)}` : '';
-  return `Outbreak: ${who} since ${formatDate(outbreak.startedOn, today)}${end}`;
+  const count = outbreak.isolatingResidents;
+  const date = formatDate(outbreak.startedOn, today, m);
+  return outbreak.expectedEndOn
+    ? m.t('outbreak.sinceUntil', { count, date, end: formatDate(outbreak.expectedEndOn, today, m) })
+    : m.t('outbreak.since', { count, date });
 }
 
 /** The open outbreak of a home's history (newest first), or null. */
@@ -31,13 +34,13 @@ export interface OutbreakFields {
 export const OUTBREAK_FIELD_IDS = { residents: 'outbreak-residents', startedOn: 'outbreak-started', expectedEndOn: 'outbreak-end', note: 'outbreak-note' } as const;
 
 /** The body to PUT, or the errors the page can tell without asking the API. */
-export function readOutbreakForm(fields: OutbreakFields): { body: OutbreakInput; errors: [] } | { body: null; errors: FieldMessage[] } {
+export function readOutbreakForm(fields: OutbreakFields, m: Translator = english): { body: OutbreakInput; errors: [] } | { body: null; errors: FieldMessage[] } {
   const errors: FieldMessage[] = [];
-  const residents = readWholeNumber(fields.residents, 'Residents isolating');
-  if (residents.kind === 'blank') errors.push({ fieldId: OUTBREAK_FIELD_IDS.residents, message: 'Enter how many residents are isolating' });
+  const residents = readWholeNumber(fields.residents, m.t('field.residents'), m);
+  if (residents.kind === 'blank') errors.push({ fieldId: OUTBREAK_FIELD_IDS.residents, message: m.t('outbreak.enterResidents') });
   else if (residents.kind === 'invalid') errors.push({ fieldId: OUTBREAK_FIELD_IDS.residents, message: residents.message });
-  else if (residents.value < 1) errors.push({ fieldId: OUTBREAK_FIELD_IDS.residents, message: 'Residents isolating must be at least 1' });
-  if (fields.startedOn.trim() === '') errors.push({ fieldId: OUTBREAK_FIELD_IDS.startedOn, message: 'Enter the date the outbreak started' });
+  else if (residents.value < 1) errors.push({ fieldId: OUTBREAK_FIELD_IDS.residents, message: m.t('outbreak.atLeastOne') });
+  if (fields.startedOn.trim() === '') errors.push({ fieldId: OUTBREAK_FIELD_IDS.startedOn, message: m.t('outbreak.enterStart') });
   if (errors.length > 0 || residents.kind !== 'number') return { body: null, errors };
   const note = fields.note.trim();
   return {

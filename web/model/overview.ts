@@ -2,20 +2,18 @@
  * The overview screen's shaping, pure: the week-on-week sentences ("2 homes red for any PPE, down
  * from 6 last week"), the table's rows worst first, and the trend chart's lines.
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { components } from './api-schema.generated.ts';
 
 export type Overview = components['schemas']['Overview'];
 export type OverviewTrend = components['schemas']['OverviewTrend'];
 type Figures = components['schemas']['OverviewFigures'];
 
-const homes = (n: number) => `${n} home${n === 1 ? '' : 's'}`;
-
-/** "2 homes red for any PPE, down from 6 last week" (or "up from", "the same as", or no comparison). */
-export function changeSentence(now: number, before: number | null | undefined, what: string): string {
-  const head = `${homes(now)} ${what}`;
-  if (before === null || before === undefined) return `${head} (no figures for a week before)`;
-  if (before === now) return `${head}, the same as last week`;
-  return `${head}, ${now < before ? 'down' : 'up'} from ${before} last week`;
+/** "2 homes red for any PPE, down from 6 last week" (or "up from", "the same as", or no comparison); `head` is the first half. */
+export function changeSentence(now: number, before: number | null | undefined, head: string, m: Translator = english): string {
+  if (before === null || before === undefined) return m.t('overview.noWeekBefore', { head });
+  if (before === now) return m.t('overview.same', { head });
+  return m.t(now < before ? 'overview.down' : 'overview.up', { head, before });
 }
 
 export interface Totals {
@@ -24,9 +22,9 @@ export interface Totals {
 }
 
 /** The totals in words, with the week before where there is one. */
-export function totalsInWords(overview: Overview, item?: string): Totals {
+export function totalsInWords(overview: Overview, item?: string, m: Translator = english, itemLabel: string | undefined = item): Totals {
   const before = overview.weekBefore;
-  const any = item ? `for ${item}` : 'for any PPE';
+  const what = itemLabel ? m.t('overview.forItem', { item: itemLabel }) : m.t('overview.forAny');
   const figures = overview.totals;
   const itemFigures = item ? figures.items.find((i) => i.sku === item) : undefined;
   const red = item ? (itemFigures?.red ?? 0) : figures.status.red;
@@ -34,9 +32,9 @@ export function totalsInWords(overview: Overview, item?: string): Totals {
   return {
     homes: figures.homes,
     headline: [
-      changeSentence(red, item ? undefined : before?.status.red, `red ${any}`),
-      changeSentence(amber, item ? undefined : before?.status.amber, `amber ${any}`),
-      changeSentence(figures.silent, before?.silent, 'silent (no count for over 3 days)'),
+      changeSentence(red, item ? undefined : before?.status.red, m.t('overview.homesRed', { count: red, what }), m),
+      changeSentence(amber, item ? undefined : before?.status.amber, m.t('overview.homesAmber', { count: amber, what }), m),
+      changeSentence(figures.silent, before?.silent, m.t('overview.homesSilent', { count: figures.silent }), m),
     ],
   };
 }

@@ -3,7 +3,9 @@
  * quantities editable, and every difference listed before the home confirms (a receipt cannot be
  * taken back). "Received by" starts as the signed-in person.
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { Item, Line } from './api-types.ts';
+import { itemName } from './names.ts';
 import { fieldId, lineIndexOf, readWholeNumber, type FieldMessage } from './form-fields.ts';
 
 export interface ReceiptRow {
@@ -25,8 +27,8 @@ export interface Receipt {
   lines: { sku: string; quantity: number }[];
 }
 
-export function buildReceiptRows(lines: readonly Line[], items: ReadonlyMap<string, Item>, deliveryId: string): ReceiptRow[] {
-  return lines.map((l) => ({ sku: l.sku, name: items.get(l.sku)?.name ?? l.sku, fieldId: fieldId(`receipt-${deliveryId.slice(0, 8)}`, l.sku), dispatched: l.quantity }));
+export function buildReceiptRows(lines: readonly Line[], items: ReadonlyMap<string, Item>, deliveryId: string, m: Translator = english): ReceiptRow[] {
+  return lines.map((l) => ({ sku: l.sku, name: itemName(items, l.sku, m), fieldId: fieldId(`receipt-${deliveryId.slice(0, 8)}`, l.sku), dispatched: l.quantity }));
 }
 
 /** Everything arrived, until someone says otherwise. */
@@ -44,18 +46,18 @@ export function findDiscrepancies(rows: readonly ReceiptRow[], values: Readonly<
 
 export type ReceiptCheck = { ok: true; receipt: Receipt } | { ok: false; errors: FieldMessage[] };
 
-export function checkReceipt(rows: readonly ReceiptRow[], values: Readonly<Record<string, string>>, receivedBy: string, receivedById: string): ReceiptCheck {
+export function checkReceipt(rows: readonly ReceiptRow[], values: Readonly<Record<string, string>>, receivedBy: string, receivedById: string, m: Translator = english): ReceiptCheck {
   const errors: FieldMessage[] = [];
   const lines: { sku: string; quantity: number }[] = [];
   for (const row of rows) {
-    const read = readWholeNumber(values[row.sku] ?? '', `The quantity of ${row.name} received`);
+    const read = readWholeNumber(values[row.sku] ?? '', m.t('field.receivedOf', { name: row.name }), m);
     if (read.kind === 'invalid') errors.push({ fieldId: row.fieldId, message: read.message });
-    else if (read.kind === 'blank') errors.push({ fieldId: row.fieldId, message: `Enter the quantity of ${row.name} received, 0 if none arrived` });
+    else if (read.kind === 'blank') errors.push({ fieldId: row.fieldId, message: m.t('receipt.enterQuantity', { name: row.name }) });
     else lines.push({ sku: row.sku, quantity: read.value });
   }
   const name = receivedBy.trim();
-  if (name === '') errors.push({ fieldId: receivedById, message: 'Enter the name of the person who received the delivery' });
-  else if (name.length > 200) errors.push({ fieldId: receivedById, message: 'The name must be 200 characters or fewer' });
+  if (name === '') errors.push({ fieldId: receivedById, message: m.t('receipt.enterName') });
+  else if (name.length > 200) errors.push({ fieldId: receivedById, message: m.t('receipt.nameTooLong') });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, receipt: { receivedBy: name, lines } };
 }
 

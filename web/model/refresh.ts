@@ -3,6 +3,7 @@
  * every minute while visible, backs off after failures, and says plainly when the figures on
  * screen are old (a failed refresh keeps the last good data rather than blanking the page).
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import { formatAge, formatClock } from './format.ts';
 
 export const REFRESH_MS = 60_000;
@@ -19,10 +20,10 @@ export interface FreshnessLabel {
   stale: boolean;
 }
 
-export function freshness(fetchedAt: Date | null, now: Date, timeZone: string, lastError: string | null, interval = REFRESH_MS): FreshnessLabel {
-  if (fetchedAt === null) return { text: lastError ? `Could not load the data: ${lastError}` : 'Loading…', stale: lastError !== null };
+export function freshness(fetchedAt: Date | null, now: Date, timeZone: string, lastError: string | null, interval = REFRESH_MS, m: Translator = english): FreshnessLabel {
+  if (fetchedAt === null) return { text: lastError ? m.t('refresh.couldNotLoad', { error: lastError }) : m.t('refresh.loading'), stale: lastError !== null };
   const stale = now.getTime() - fetchedAt.getTime() > 2 * interval;
-  const base = `Data fetched at ${formatClock(fetchedAt, timeZone)} (${formatAge(fetchedAt, now)})`;
-  if (lastError) return { text: `${base}. The last refresh failed: ${lastError}`, stale: true };
+  const base = m.t('refresh.fetchedAt', { time: formatClock(fetchedAt, timeZone), age: formatAge(fetchedAt, now, m) });
+  if (lastError) return { text: m.t('refresh.lastFailed', { fetched: base, error: lastError }), stale: true };
   return { text: base, stale };
 }

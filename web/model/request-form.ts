@@ -3,7 +3,9 @@
  * packs), any quantity typed rounded up to whole packs (the store ships packs), the store's cap
  * shown where it set one, an optional note and needed-by date.
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { Item, Position } from './api-types.ts';
+import { nameIn } from './names.ts';
 import { fieldId, lineIndexOf, readWholeNumber, type FieldMessage } from './form-fields.ts';
 import { formatQuantity } from './format.ts';
 
@@ -40,19 +42,19 @@ export function weeklyCap(beds: number | null, capsPerBedPerWeek: Readonly<Recor
  * Items the API suggests ordering first (most first), then every other catalogue item; each with
  * the home's weekly cap in units where its store set one (GET /v1/homes/{homeId}/request-caps).
  */
-export function buildRequestRows(positions: readonly Position[], items: ReadonlyMap<string, Item>, weeklyCaps: Readonly<Record<string, number>> | null): RequestRow[] {
+export function buildRequestRows(positions: readonly Position[], items: ReadonlyMap<string, Item>, weeklyCaps: Readonly<Record<string, number>> | null, m: Translator = english): RequestRow[] {
   const suggested = new Map(positions.map((p) => [p.sku, p.suggestedOrder]));
   return [...items.values()]
     .map((item) => ({
       sku: item.sku,
-      name: item.name,
+      name: nameIn(item, m),
       unit: item.unit,
       packSize: item.packSize,
       fieldId: fieldId('request', item.sku),
       suggested: roundUpToPacks(suggested.get(item.sku) ?? 0, item.packSize),
       cap: weeklyCaps && Object.hasOwn(weeklyCaps, item.sku) ? (weeklyCaps[item.sku] ?? null) : null,
     }))
-    .sort((a, b) => b.suggested - a.suggested || a.name.localeCompare(b.name, 'en-GB'));
+    .sort((a, b) => b.suggested - a.suggested || a.name.localeCompare(b.name, m.locale));
 }
 
 /** The form's first values: the suggestion where there is one, blank elsewhere. */
@@ -61,10 +63,9 @@ export function prefillRequest(rows: readonly RequestRow[]): Record<string, stri
 }
 
 /** "3 packs of 50 (150 masks)"; what a typed quantity becomes once rounded up. */
-export function describePacks(row: RequestRow, quantity: number): string {
+export function describePacks(row: RequestRow, quantity: number, m: Translator = english): string {
   const rounded = roundUpToPacks(quantity, row.packSize);
-  const packs = rounded / row.packSize;
-  return `${packs} ${packs === 1 ? 'pack' : 'packs'} of ${row.packSize} (${formatQuantity(rounded)})`;
+  return m.t('request.packs', { count: rounded / row.packSize, size: row.packSize, total: formatQuantity(rounded, m) });
 }
 
 export type RequestCheck = { ok: true; submission: RequestSubmission } | { ok: false; errors: FieldMessage[] };
@@ -73,20 +74,21 @@ export function checkRequest(
   rows: readonly RequestRow[],
   values: Readonly<Record<string, string>>,
   extra: { note: string; neededBy: string; today: string },
+  m: Translator = english,
 ): RequestCheck {
   const errors: FieldMessage[] = [];
   const lines: { sku: string; quantity: number }[] = [];
   for (const row of rows) {
-    const read = readWholeNumber(values[row.sku] ?? '', `The quantity of ${row.name}`);
+    const read = readWholeNumber(values[row.sku] ?? '', m.t('field.quantityOf', { name: row.name }), m);
     if (read.kind === 'invalid') errors.push({ fieldId: row.fieldId, message: read.message });
     if (read.kind === 'number' && read.value > 0) lines.push({ sku: row.sku, quantity: roundUpToPacks(read.value, row.packSize) });
   }
-  if (errors.length === 0 && lines.length === 0) errors.push({ fieldId: rows[0]?.fieldId ?? null, message: 'Enter a quantity for at least one item' });
+  if (errors.length === 0 && lines.length === 0) errors.push({ fieldId: rows[0]?.fieldId ?? null, message: m.t('request.enterOne') });
   const neededBy = extra.neededBy.trim();
-  if (neededBy !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(neededBy)) errors.push({ fieldId: 'request-needed-by', message: 'Enter the needed-by date as a date, like 2026-12-24' });
-  else if (neededBy !== '' && neededBy < extra.today) errors.push({ fieldId: 'request-needed-by', message: 'The needed-by date must be today or later' });
+  if (neededBy !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(neededBy)) errors.push({ fieldId: 'request-needed-by', message: m.t('request.neededByFormat') });
+  else if (neededBy !== '' && neededBy < extra.today) errors.push({ fieldId: 'request-needed-by', message: m.t('request.neededByPast') });
   const note = extra.note.trim();
-  if (note.length > 500) errors.push({ fieldId: 'request-note', message: 'The note must be 500 characters or fewer' });
+  if (note.length > 500) errors.push({ fieldId: 'request-note', message: m.t('request.noteTooLong') });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, submission: { lines, ...(neededBy ? { neededBy } : {}), ...(note ? { note } : {}) } };
 }

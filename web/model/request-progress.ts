@@ -2,21 +2,13 @@
  * A request's progress as its home reads it: where it is now (a word, as a tag), what happened
  * when, and whether it can still be cancelled (until the van leaves).
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { Item, RequestStatus, SupplyRequest } from './api-types.ts';
 import { describeLines } from './deliveries.ts';
 import { formatDate, isoDateInZone } from './format.ts';
 
-const STEP_WORDS: Record<string, string> = {
-  submit: 'sent',
-  approve: 'approved',
-  reject: 'rejected',
-  allocate: 'allocated',
-  schedule: 'planned for delivery',
-  dispatch: 'dispatched',
-  deliver: 'received',
-  cancel: 'cancelled',
-  move: 'moved to another store',
-};
+type Step = 'submit' | 'approve' | 'reject' | 'allocate' | 'schedule' | 'dispatch' | 'deliver' | 'cancel' | 'move';
+const STEPS: ReadonlySet<string> = new Set<Step>(['submit', 'approve', 'reject', 'allocate', 'schedule', 'dispatch', 'deliver', 'cancel', 'move']);
 
 const CANCELLABLE: ReadonlySet<RequestStatus> = new Set(['submitted', 'approved', 'partially-approved', 'scheduled']);
 
@@ -31,16 +23,19 @@ export interface RequestProgress {
   cancellable: boolean;
 }
 
-export function requestProgress(request: SupplyRequest, items: ReadonlyMap<string, Item>, context: { timeZone: string; today: string }): RequestProgress {
-  const when = (instant: string) => formatDate(isoDateInZone(instant, context.timeZone), context.today);
+export function requestProgress(request: SupplyRequest, items: ReadonlyMap<string, Item>, context: { timeZone: string; today: string; m?: Translator }): RequestProgress {
+  const m = context.m ?? english;
+  const when = (instant: string) => formatDate(isoDateInZone(instant, context.timeZone), context.today, m);
+  const step = (action: string, date: string) =>
+    STEPS.has(action) ? m.t(`step.${action as Step}`, { date }) : m.t('step.other', { action, date });
   return {
     requestId: request.requestId,
     created: when(request.createdAt),
     status: request.status,
-    statusWord: request.status.replace(/-/g, ' '),
-    contents: describeLines(request.lines, items),
-    approved: request.approvedLines ? describeLines(request.approvedLines.filter((l) => l.quantity > 0), items) : null,
-    steps: (request.history ?? []).map((h) => `${STEP_WORDS[h.action] ?? h.action} ${when(h.at)}${h.reason ? `: ${h.reason}` : ''}`),
+    statusWord: m.t(`requestStatus.${request.status}`),
+    contents: describeLines(request.lines, items, m),
+    approved: request.approvedLines ? describeLines(request.approvedLines.filter((l) => l.quantity > 0), items, m) : null,
+    steps: (request.history ?? []).map((h) => `${step(h.action, when(h.at))}${h.reason ? `: ${h.reason}` : ''}`),
     cancellable: CANCELLABLE.has(request.status),
   };
 }

@@ -22,6 +22,7 @@ export function todaysShortfalls(
   homeNames: ReadonlyMap<string, string>,
   context: WorklistContext & { items: ReadonlyMap<string, Item> },
 ): TodaysShortfalls {
+  const locale = context.m?.locale ?? 'en-GB';
   const nameOf = (homeId: string) => homeNames.get(homeId) ?? homeId;
   // Short or out (red/amber) items make a home short; silent and never-counted ones (unknown) put it in the second list.
   const short = records
@@ -30,12 +31,12 @@ export function todaysShortfalls(
       const items = r.items.filter(isShortOrOut).sort((a, b) => compareStatus(a.status, b.status) || compareDays(a.daysOfSupply, b.daysOfSupply));
       return { record: r, worst: worstOf(items.map((i) => i.status)), fewest: items[0]?.daysOfSupply ?? null, items };
     })
-    .sort((a, b) => compareStatus(a.worst, b.worst) || compareDays(a.fewest, b.fewest) || nameOf(a.record.homeId).localeCompare(nameOf(b.record.homeId), 'en-GB'))
+    .sort((a, b) => compareStatus(a.worst, b.worst) || compareDays(a.fewest, b.fewest) || nameOf(a.record.homeId).localeCompare(nameOf(b.record.homeId), locale))
     .map(({ record, items }) => ({ homeId: record.homeId, name: nameOf(record.homeId), items: items.map((i) => toDrivingRow(i, context)) }));
   const silent = records
     .filter((r) => r.reasons.includes('silent') || r.reasons.includes('never-counted'))
     .map((r) => ({ homeId: r.homeId, name: nameOf(r.homeId) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
   return { short, silent };
 }
 

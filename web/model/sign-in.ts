@@ -4,6 +4,8 @@
  * route for a token. Either way the page ends up with an access token whose `org` claim says who
  * the user works for.
  */
+import { english, type Translator } from '../i18n/translate.ts';
+
 export interface CognitoConfig {
   /** e.g. https://carestock-123.auth.eu-west-2.amazoncognito.com */
   domain: string;
@@ -77,14 +79,14 @@ export function logoutUrl(config: CognitoConfig): string {
 export type CallbackResult = { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'code'; code: string };
 
 /** What Cognito sent back on the redirect, checked against the state this tab sent. */
-export function readCallback(search: string, expectedState: string | null): CallbackResult {
+export function readCallback(search: string, expectedState: string | null, m: Translator = english): CallbackResult {
   const query = new URLSearchParams(search);
   const error = query.get('error');
   if (error) return { kind: 'error', message: query.get('error_description') ?? error };
   const code = query.get('code');
   if (!code) return { kind: 'none' };
   if (!expectedState || query.get('state') !== expectedState) {
-    return { kind: 'error', message: 'The sign-in answer does not match this tab’s request. Please sign in again.' };
+    return { kind: 'error', message: m.t('session.stateMismatch') };
   }
   return { kind: 'code', code };
 }

@@ -2,12 +2,15 @@
  * How a status reads on the page: a word, a short meaning and a symbol, and a colour class. The
  * colour is never the only signal (WCAG 1.4.1): the word is always printed beside it.
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { StockStatus } from './api-types.ts';
 
 export interface StatusPresentation {
   status: StockStatus;
   /** The word printed in the badge. */
   word: string;
+  /** The word inside a sentence ("(red)"). */
+  lowerWord: string;
   /** What the word means, for the badge's title and the legend. */
   meaning: string;
   /** A shape that differs per status, for anyone who cannot tell the colours apart. */
@@ -25,17 +28,19 @@ export interface Thresholds {
 
 export const defaultThresholds: Thresholds = { criticalDays: 3, shortfallDays: 7, staleAfterDays: 3 };
 
-export function presentStatus(status: StockStatus | undefined, t: Thresholds = defaultThresholds): StatusPresentation {
-  switch (status) {
-    case 'red':
-      return { status, word: 'Red', meaning: `critical: under ${t.criticalDays} days of supply, or none left`, symbol: '▲', className: 'status-red' };
-    case 'amber':
-      return { status, word: 'Amber', meaning: `low: under ${t.shortfallDays} days of supply, or at its reorder level`, symbol: '◆', className: 'status-amber' };
-    case 'green':
-      return { status, word: 'Green', meaning: `enough: ${t.shortfallDays} days of supply or more`, symbol: '●', className: 'status-green' };
-    default:
-      return { status: 'unknown', word: 'Unknown', meaning: `not counted in the last ${t.staleAfterDays} days`, symbol: '?', className: 'status-unknown' };
-  }
+const SYMBOLS: Record<StockStatus, string> = { red: '▲', amber: '◆', green: '●', unknown: '?' };
+
+export function presentStatus(status: StockStatus | undefined, t: Thresholds = defaultThresholds, m: Translator = english): StatusPresentation {
+  const s: StockStatus = status ?? 'unknown';
+  const days = { red: t.criticalDays, amber: t.shortfallDays, green: t.shortfallDays, unknown: t.staleAfterDays }[s];
+  return {
+    status: s,
+    word: m.t(`status.${s}`),
+    lowerWord: m.t(`status.${s}.lower`),
+    meaning: m.t(`status.${s}.meaning`, { days }),
+    symbol: SYMBOLS[s],
+    className: `status-${s}`,
+  };
 }
 
 /** Worst first, as the API orders them: red, amber, unknown (a silent home needs a call), green. */

@@ -3,8 +3,10 @@
  * one horizontal bar per item, a scale capped so one well-stocked line does not squash the rest,
  * and the shortfall line (7 days) marked. Pure: the component only draws what this returns.
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { Item, Position } from './api-types.ts';
 import { formatDays } from './format.ts';
+import { itemName } from './names.ts';
 import { compareStatus, defaultThresholds, presentStatus, type StatusPresentation, type Thresholds } from './status.ts';
 import { compareDays } from './worklist.ts';
 
@@ -24,6 +26,7 @@ export interface ChartOptions {
   /** Days at the right edge; longer bars are cut there and say so. */
   scaleDays?: number;
   width?: number;
+  m?: Translator;
 }
 
 export interface ChartBar {
@@ -75,6 +78,7 @@ export function barCount(homes: readonly ChartInput[]): number {
 
 export function buildSupplyChart(homes: readonly ChartInput[], options: ChartOptions): SupplyChart {
   const thresholds = options.thresholds ?? defaultThresholds;
+  const m = options.m ?? english;
   const width = options.width ?? 840;
   const plotLeft = 250;
   const plotWidth = width - plotLeft - 90;
@@ -99,13 +103,13 @@ export function buildSupplyChart(homes: readonly ChartInput[], options: ChartOpt
       group.bars.push({
         key: `${home.homeId}/${p.sku}`,
         sku: p.sku,
-        label: options.items.get(p.sku)?.name ?? p.sku,
+        label: itemName(options.items, p.sku, m),
         days,
-        valueText: days === null ? (p.countedAt === null ? 'never counted' : 'no use recorded') : formatDays(days),
+        valueText: days === null ? (p.countedAt === null ? m.t('chart.neverCounted') : m.t('format.noUse')) : formatDays(days, m),
         y,
         width: days === null ? 0 : Math.max(days > 0 ? 2 : 0, xOf(days)),
         capped: days !== null && days > scaleDays,
-        status: presentStatus(p.status, thresholds),
+        status: presentStatus(p.status, thresholds, m),
       });
       y += ROW;
     }
@@ -115,15 +119,18 @@ export function buildSupplyChart(homes: readonly ChartInput[], options: ChartOpt
 
   const step = thresholds.shortfallDays;
   const ticks: SupplyChart['ticks'] = [];
-  for (let d = 0; d <= scaleDays; d += step) ticks.push({ x: plotLeft + xOf(d), label: d === scaleDays ? `${d}+ days` : `${d}` });
-  const what = options.sku ? options.items.get(options.sku)?.name ?? options.sku : options.needingAttention ? 'the lines needing attention' : 'every item';
+  for (let d = 0; d <= scaleDays; d += step) ticks.push({ x: plotLeft + xOf(d), label: d === scaleDays ? m.t('chart.daysPlus', { days: d }) : `${d}` });
+  const what = options.sku ? itemName(options.items, options.sku, m) : options.needingAttention ? m.t('chart.theLinesNeedingAttention') : m.t('chart.everyItem');
   const summary =
     bars === 0
       ? options.needingAttention
-        ? 'No line needs attention: every counted line has enough.'
-        : 'No counted stock to chart yet.'
-      : `Days of supply of ${what} at ${groups.length} ${groups.length === 1 ? 'home' : 'homes'}: ` +
-        `${under} of ${bars} ${bars === 1 ? 'line is' : 'lines are'} under ${thresholds.shortfallDays} days.`;
+        ? m.t('chart.noneNeedAttention')
+        : m.t('chart.nothing')
+      : m.t('chart.summary', {
+          what,
+          homes: m.t('chart.homes', { count: groups.length }),
+          under: m.t('chart.under', { count: bars, under, days: thresholds.shortfallDays }),
+        });
   return {
     width,
     height: Math.max(y, AXIS + ROW),
@@ -132,7 +139,7 @@ export function buildSupplyChart(homes: readonly ChartInput[], options: ChartOpt
     barHeight: BAR,
     scaleDays,
     ticks,
-    shortfallLine: { x: plotLeft + xOf(thresholds.shortfallDays), label: `${thresholds.shortfallDays} days` },
+    shortfallLine: { x: plotLeft + xOf(thresholds.shortfallDays), label: m.t('chart.lineLabel', { days: thresholds.shortfallDays }) },
     groups,
     summary,
   };

@@ -4,8 +4,10 @@
  * position not green); where an entry lacks them, they are derived here from its `positions` (every
  * position, with `?positions=all`) by the same rule.
  */
+import { english, type Translator } from '../i18n/translate.ts';
 import type { DrivingItem, Item, Position, StockStatus, StoreHome } from './api-types.ts';
-import { formatDayRelative, formatDays, formatRunout, isoDateInZone } from './format.ts';
+import { daysBetween, formatDayRelative, formatDays, formatRunout, isoDateInZone } from './format.ts';
+import { itemName, nameIn } from './names.ts';
 import { compareStatus, presentStatus, worstOf, type StatusPresentation, type Thresholds } from './status.ts';
 import { describeOutbreak } from './outbreak.ts';
 
@@ -22,6 +24,8 @@ export interface DrivingRow {
 export interface HomeRow {
   homeId: string;
   name: string;
+  /** 'en' when `name` is the English one on a Welsh page. */
+  nameLang: 'en' | undefined;
   status: StatusPresentation;
   driving: DrivingRow[];
   /** Driving items beyond those shown. */
@@ -35,12 +39,13 @@ export interface HomeRow {
 }
 
 /** When a home last counted, as a manager asks "did they count this morning?". */
-export function describeLastCount(lastCountedAt: string | null | undefined, timeZone: string, today: string): string | null {
+export function describeLastCount(lastCountedAt: string | null | undefined, timeZone: string, today: string, m: Translator = english): string | null {
   if (lastCountedAt === undefined) return null;
-  if (lastCountedAt === null) return 'never';
+  if (lastCountedAt === null) return m.t('worklist.never');
   const date = isoDateInZone(lastCountedAt, timeZone);
-  const day = formatDayRelative(date, today);
-  if (day !== 'today' && day !== 'yesterday') return day;
+  const day = formatDayRelative(date, today, m);
+  const offset = daysBetween(today, date);
+  if (offset !== 0 && offset !== -1) return day;
   const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(lastCountedAt));
   return `${day} ${time}`;
 }
@@ -51,6 +56,8 @@ export interface WorklistContext {
   /** YYYY-MM-DD in the store's zone. */
   today: string;
   thresholds?: Thresholds;
+  /** The page's language (English when not given). */
+  m?: Translator;
   /** How many driving items a row shows before "and N more". */
   maxDriving?: number;
 }
@@ -71,13 +78,14 @@ export function drivingPositions(positions: readonly Position[]): Position[] {
 }
 
 export function toDrivingRow(item: DrivingItem, context: WorklistContext): DrivingRow {
-  const runout = formatRunout(item.runoutDate, context.timeZone, context.today);
+  const m = context.m ?? english;
+  const runout = formatRunout(item.runoutDate, context.timeZone, context.today, m);
   return {
     sku: item.sku,
-    itemName: context.items.get(item.sku)?.name ?? item.sku,
-    status: presentStatus(item.status, context.thresholds),
+    itemName: itemName(context.items, item.sku, m),
+    status: presentStatus(item.status, context.thresholds, m),
     daysOfSupply: item.daysOfSupply,
-    daysText: item.status === 'unknown' && item.daysOfSupply === null ? 'not counted recently' : formatDays(item.daysOfSupply),
+    daysText: item.status === 'unknown' && item.daysOfSupply === null ? m.t('worklist.notCountedRecently') : formatDays(item.daysOfSupply, m),
     runoutIso: runout.iso,
     runoutText: runout.text,
   };
@@ -89,6 +97,7 @@ export function toDrivingRow(item: DrivingItem, context: WorklistContext): Drivi
  */
 export function buildWorklist(homes: readonly StoreHome[], context: WorklistContext): HomeRow[] {
   const maxDriving = context.maxDriving ?? 3;
+  const m = context.m ?? english;
   const rows = homes.map((home): HomeRow => {
     const positions = home.positions ?? [];
     const status: StockStatus = home.status ?? worstOf(positions.map((p) => p.status));
@@ -97,16 +106,17 @@ export function buildWorklist(homes: readonly StoreHome[], context: WorklistCont
     const fewest = sorted.reduce<number | null>((min, d) => (d.daysOfSupply !== null && (min === null || d.daysOfSupply < min) ? d.daysOfSupply : min), null);
     return {
       homeId: home.homeId,
-      name: home.name,
-      status: presentStatus(status, context.thresholds),
+      name: nameIn(home, m),
+      nameLang: m.lang === 'cy' && !home.nameCy ? 'en' : undefined,
+      status: presentStatus(status, context.thresholds, m),
       driving: sorted.slice(0, maxDriving).map((d) => toDrivingRow(d, context)),
       moreDriving: Math.max(0, sorted.length - maxDriving),
       fewestDays: fewest,
-      lastCount: describeLastCount(home.lastCountedAt, context.timeZone, context.today),
-      outbreak: describeOutbreak(home.outbreak, context.today),
+      lastCount: describeLastCount(home.lastCountedAt, context.timeZone, context.today, m),
+      outbreak: describeOutbreak(home.outbreak, context.today, m),
     };
   });
   return rows.sort(
-    (a, b) => compareStatus(a.status.status, b.status.status) || compareDays(a.fewestDays, b.fewestDays) || a.name.localeCompare(b.name, 'en-GB'),
+    (a, b) => compareStatus(a.status.status, b.status.status) || compareDays(a.fewestDays, b.fewestDays) || a.name.localeCompare(b.name, m.locale),
   );
 }

@@ -1,13 +1,15 @@
 import type { DeliveryDay } from '../../model/deliveries.ts';
+import { useMessages } from '../i18n.tsx';
 
 export function Deliveries({ days, window }: { days: DeliveryDay[] | null; window: number }) {
+  const m = useMessages();
   return (
     <section aria-labelledby="deliveries-heading" class="panel">
-      <h2 id="deliveries-heading">Deliveries, next {window} days</h2>
+      <h2 id="deliveries-heading">{m.t('deliveries.heading', { days: window })}</h2>
       {days === null ? (
-        <p class="muted">Delivery plans are not available from this API yet.</p>
+        <p class="muted">{m.t('deliveries.unavailable')}</p>
       ) : days.length === 0 ? (
-        <p>No deliveries planned.</p>
+        <p>{m.t('deliveries.none')}</p>
       ) : (
         days.map((day) => (
           <div key={day.date}>
@@ -18,7 +20,7 @@ export function Deliveries({ days, window }: { days: DeliveryDay[] | null; windo
               {day.deliveries.map((d) => (
                 <li key={d.deliveryId}>
                   <strong>{d.homeName}</strong> ({d.status}
-                  {d.emergency ? ', brought forward' : ''}): {d.contents}
+                  {d.emergency ? `, ${m.t('deliveries.broughtForward')}` : ''}): {d.contents}
                   {d.emergency && d.reason ? <span class="muted"> — {d.reason}</span> : null}
                 </li>
               ))}

@@ -6,6 +6,8 @@ import { formatDate, formatQuantity } from '../../model/format.ts';
 import type { Api } from '../api.ts';
 import { errorFor, ErrorSummary, FieldError, Success, SubmitButton, useForm } from '../forms.tsx';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
+import { useMessages } from '../i18n.tsx';
+import { itemName, langOf, nameIn } from '../../model/names.ts';
 
 interface Props {
   api: Api;
@@ -20,7 +22,8 @@ interface Props {
 /** Plan the coming days onto the rota, then the driver's manifest for a date: printable, one A4 page per delivery, with dispatch. */
 export function DeliveryScreen(props: Props) {
   const [date, setDate] = useState(props.today);
-  const names = new Map(props.homes.map((h) => [h.homeId, h.name]));
+  const m = useMessages();
+  const names = new Map(props.homes.map((h) => [h.homeId, nameIn(h, m)]));
   const base = `/v1/stores/${encodeURIComponent(props.storeId)}`;
   const manifest = useAutoRefresh(() => props.api.get<DeliveryManifest>(`${base}/deliveries?date=${date}`), `${props.storeId}:${date}`);
   const changed = () => {
@@ -31,23 +34,23 @@ export function DeliveryScreen(props: Props) {
     <>
       {props.canSchedule ? <PlanForm {...props} names={names} onPlanned={(first) => (first ? setDate(first) : null, changed())} /> : null}
       <section class="panel manifest" aria-labelledby="manifest-heading">
-        <h2 id="manifest-heading">Driver’s manifest</h2>
+        <h2 id="manifest-heading">{m.t('manifest.heading')}</h2>
         <div class="no-print toolbar">
           <div>
-            <label for="manifest-date">Date</label>{' '}
+            <label for="manifest-date">{m.t('manifest.date')}</label>{' '}
             <input id="manifest-date" type="date" value={date} onInput={(e) => (e.currentTarget as HTMLInputElement).value && setDate((e.currentTarget as HTMLInputElement).value)} />
           </div>
           <button type="button" class="secondary" onClick={() => window.print()}>
-            Print manifest
+            {m.t('manifest.print')}
           </button>
         </div>
         {manifest.error ? <p class="warning">{manifest.error}</p> : null}
         {manifest.data ? (
           <>
-            <p class="print-only">Manifest for {formatDate(date)}</p>
+            <p class="print-only">{m.t('manifest.for', { date: formatDate(date, undefined, m) })}</p>
             <p data-testid="manifest-totals">
-              {manifest.data.items.length} {manifest.data.items.length === 1 ? 'delivery' : 'deliveries'} on {formatDate(date, props.today)}
-              {manifest.data.totals.length > 0 ? `; in all: ${describeLines(manifest.data.totals, props.items)}` : ''}
+              {m.t('manifest.count', { count: manifest.data.items.length, date: formatDate(date, props.today, m) })}
+              {manifest.data.totals.length > 0 ? m.t('manifest.inAll', { lines: describeLines(manifest.data.totals, props.items, m) }) : ''}
             </p>
             {manifest.data.items.map((d) => (
               <ManifestPage key={d.deliveryId} delivery={d} homeName={names.get(d.homeId) ?? d.homeId} {...props} onChanged={changed} />
@@ -61,21 +64,25 @@ export function DeliveryScreen(props: Props) {
 
 function PlanForm(props: Props & { names: Map<string, string>; onPlanned: (firstDate: string | null) => void }) {
   const form = useForm();
+  const m = useMessages();
   const [from, setFrom] = useState(props.today);
   const [days, setDays] = useState('7');
   const [plan, setPlan] = useState<DeliveryPlan | null>(null);
   const submit = (event: Event) => {
     event.preventDefault();
-    const read = readWholeNumber(days, 'The number of days');
-    const errors = read.kind !== 'number' || read.value < 1 || read.value > 14 ? [{ fieldId: 'plan-days', message: 'Plan between 1 and 14 days' }] : [];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) errors.push({ fieldId: 'plan-from', message: 'Enter the first day to plan, as a date' });
+    const read = readWholeNumber(days, m.t('field.planDays'), m);
+    const errors = read.kind !== 'number' || read.value < 1 || read.value > 14 ? [{ fieldId: 'plan-days', message: m.t('plan.daysRange') }] : [];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) errors.push({ fieldId: 'plan-from', message: m.t('plan.enterFrom') });
     const body = { from, days: read.kind === 'number' ? read.value : 0 };
     void form.submit<DeliveryPlan>({
       ...(errors.length > 0 ? { errors } : {}),
       body,
       send: (key) => props.api.write('POST', `/v1/stores/${encodeURIComponent(props.storeId)}/delivery-plans`, { body, idempotencyKey: key }),
       fieldFor: (pointer) => (pointer === '/from' ? 'plan-from' : pointer === '/days' ? 'plan-days' : null),
-      success: (p) => `Planned ${p.deliveries.length} ${p.deliveries.length === 1 ? 'delivery' : 'deliveries'}${p.unplaced.length > 0 ? `; ${p.unplaced.length} not placed` : ''}.`,
+      success: (p) =>
+        p.unplaced.length > 0
+          ? m.t('plan.plannedUnplaced', { count: p.deliveries.length, unplaced: p.unplaced.length })
+          : m.t('plan.planned', { count: p.deliveries.length }),
       after: (p) => {
         setPlan(p);
         props.onPlanned([...p.deliveries].sort((a, b) => a.date.localeCompare(b.date))[0]?.date ?? null);
@@ -84,34 +91,34 @@ function PlanForm(props: Props & { names: Map<string, string>; onPlanned: (first
   };
   return (
     <section class="panel" aria-labelledby="plan-heading">
-      <h2 id="plan-heading">Plan deliveries</h2>
-      <p>Puts approved requests onto each home’s rota days, within the store’s daily capacity; homes about to run out are brought forward.</p>
+      <h2 id="plan-heading">{m.t('plan.heading')}</h2>
+      <p>{m.t('plan.explain')}</p>
       <ErrorSummary errors={form.errors} />
       <Success message={form.success} testId="plan-success" />
       <form onSubmit={submit} noValidate class="inline-form">
         <div>
-          <label for="plan-from">From</label>
+          <label for="plan-from">{m.t('plan.from')}</label>
           <FieldError id="plan-from" message={errorFor(form.errors, 'plan-from')} />
           <input id="plan-from" type="date" value={from} onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
         </div>
         <div>
-          <label for="plan-days">Days</label>
+          <label for="plan-days">{m.t('plan.days')}</label>
           <FieldError id="plan-days" message={errorFor(form.errors, 'plan-days')} />
           <input id="plan-days" class="number" type="text" inputMode="numeric" value={days} onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)} />
         </div>
-        <SubmitButton busy={form.busy}>Plan deliveries</SubmitButton>
+        <SubmitButton busy={form.busy}>{m.t('plan.button')}</SubmitButton>
       </form>
       {plan ? (
         <ul class="plain" data-testid="plan">
           {plan.deliveries.map((d) => (
             <li key={d.deliveryId}>
-              <strong>{formatDate(d.date, props.today)}</strong>: {props.names.get(d.homeId) ?? d.homeId}, {describeLines(d.lines, props.items)}
-              {d.emergency ? <span class="tag tag-brought-forward"> brought forward</span> : null}
+              <strong>{formatDate(d.date, props.today, m)}</strong>: {props.names.get(d.homeId) ?? d.homeId}, {describeLines(d.lines, props.items, m)}
+              {d.emergency ? <span class="tag tag-brought-forward"> {m.t('deliveries.broughtForward')}</span> : null}
               {d.reason ? ` (${d.reason})` : ''}
             </li>
           ))}
           {plan.unplaced.map((u) => (
-            <li key={u.requestId}>Not placed: {u.reason}</li>
+            <li key={u.requestId}>{m.t('plan.notPlaced', { reason: u.reason })}</li>
           ))}
         </ul>
       ) : null}
@@ -123,45 +130,48 @@ function PlanForm(props: Props & { names: Map<string, string>; onPlanned: (first
 function ManifestPage(props: Props & { delivery: Delivery; homeName: string }) {
   const { delivery } = props;
   const form = useForm();
+  const m = useMessages();
   const dispatch = () =>
     form.submit<Delivery>({
       send: () => props.api.write('POST', `/v1/deliveries/${encodeURIComponent(delivery.deliveryId)}/dispatch`),
-      success: () => `Dispatched to ${props.homeName}: the units have left the store’s stock.`,
+      success: () => m.t('manifest.dispatched', { home: props.homeName }),
       after: props.onChanged,
     });
   const heading = `delivery-${delivery.deliveryId.slice(0, 8)}`;
   return (
     <article class="manifest-page" aria-labelledby={heading} data-delivery-id={delivery.deliveryId} data-home-id={delivery.homeId}>
       <h3 id={heading}>
-        {props.homeName} <span class={`tag tag-${delivery.status}`}>{delivery.status}</span>
-        {delivery.emergency ? <span class="tag tag-brought-forward">brought forward</span> : null}
+        {props.homeName} <span class={`tag tag-${delivery.status}`}>{m.t(`deliveryStatus.${delivery.status}`)}</span>
+        {delivery.emergency ? <span class="tag tag-brought-forward">{m.t('deliveries.broughtForward')}</span> : null}
       </h3>
       {delivery.reason ? <p>{delivery.reason}</p> : null}
       <table>
-        <caption class="visually-hidden">What to load for {props.homeName}</caption>
+        <caption class="visually-hidden">{m.t('manifest.caption', { home: props.homeName })}</caption>
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Quantity</th>
-            <th scope="col" class="print-only">Checked</th>
+            <th scope="col">{m.t('manifest.item')}</th>
+            <th scope="col">{m.t('manifest.quantity')}</th>
+            <th scope="col" class="print-only">{m.t('manifest.checked')}</th>
           </tr>
         </thead>
         <tbody>
           {delivery.lines.map((l) => (
             <tr key={l.sku}>
-              <th scope="row">{props.items.get(l.sku)?.name ?? l.sku}</th>
-              <td>{formatQuantity(l.quantity)}</td>
+              <th scope="row" lang={langOf(props.items.get(l.sku), m)}>
+                {itemName(props.items, l.sku, m)}
+              </th>
+              <td>{formatQuantity(l.quantity, m)}</td>
               <td class="print-only">☐</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p class="print-only">Received by (name, signature): ______________________</p>
+      <p class="print-only">{m.t('manifest.signature')}</p>
       <ErrorSummary errors={form.errors} />
       <Success message={form.success} testId="dispatch-success" />
       {delivery.status === 'planned' && props.canSchedule ? (
         <button type="button" class="no-print" disabled={form.busy} onClick={() => void dispatch()}>
-          {form.busy ? 'Dispatching…' : `Dispatch to ${props.homeName}`}
+          {form.busy ? m.t('manifest.dispatching') : m.t('manifest.dispatch', { home: props.homeName })}
         </button>
       ) : null}
     </article>

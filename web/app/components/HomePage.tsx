@@ -6,6 +6,10 @@ import { buildHomeView } from '../../model/home-view.ts';
 import type { Permissions } from '../../model/permissions.ts';
 import type { Thresholds } from '../../model/status.ts';
 import type { Api } from '../api.ts';
+import { useMessages } from '../i18n.tsx';
+import { itemName, langOf, nameIn } from '../../model/names.ts';
+import { formatDate } from '../../model/format.ts';
+import type { Heading } from './Frame.tsx';
 import { loadItems } from '../store-data.ts';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
 import { CountForm } from './CountForm.tsx';
@@ -22,7 +26,6 @@ import { StatusLegend } from './StatusLegend.tsx';
 const ZONE = 'Europe/London';
 
 interface HomeSnapshot {
-  name: string;
   home: Home;
   /** The home's weekly caps in units (null from an API without them: the form shows none). */
   caps: HomeRequestCaps | null;
@@ -48,15 +51,10 @@ async function loadHome(api: Api, homeId: string, cache: { items?: Map<string, I
   cache.items = items;
   // An older API without the route (404): the form shows no caps rather than failing.
   const caps = await api.getOptional<HomeRequestCaps>(`${base}/request-caps`);
-  return { name: home.name, home, caps, items, stock, requests, deliveries, outbreak: openOutbreak(outbreaks) };
+  return { home, caps, items, stock, requests, deliveries, outbreak: openOutbreak(outbreaks) };
 }
 
-const HOME_SCREENS: Screen[] = [
-  { id: 'stock', label: 'Stock' },
-  { id: 'count', label: 'Today’s count' },
-  { id: 'request', label: 'Request PPE' },
-  { id: 'deliveries', label: 'Deliveries' },
-];
+const HOME_SCREENS = ['stock', 'count', 'request', 'deliveries'] as const;
 
 /** A home's own page: its positions, its requests in progress, its deliveries to come. */
 export function HomePage(props: {
@@ -65,25 +63,28 @@ export function HomePage(props: {
   permissions: Permissions;
   signedInName: string | null;
   thresholds?: Thresholds | undefined;
-  onHeading?: (heading: string) => void;
+  onHeading?: (heading: Heading) => void;
 }) {
   const { api, homeId, thresholds, onHeading, permissions } = props;
-  const screen = useScreen(HOME_SCREENS);
+  const m = useMessages();
+  const screens: Screen[] = useMemo(() => HOME_SCREENS.map((id) => ({ id, label: m.t(`home.screen.${id}`) })), [m]);
+  const screen = useScreen(screens);
   const cache = useRef<{ items?: Map<string, Item> }>({});
   const live = useAutoRefresh(() => loadHome(api, homeId, cache.current), homeId);
   const snapshot = live.data;
-  const homeName = snapshot?.name;
+  const homeName = snapshot ? nameIn(snapshot.home, m) : undefined;
+  const homeLang = langOf(snapshot?.home, m);
   useEffect(() => {
-    if (homeName) onHeading?.(homeName);
-  }, [homeName, onHeading]);
+    if (homeName) onHeading?.({ text: homeName, lang: homeLang });
+  }, [homeName, homeLang, onHeading]);
   const today = isoDateInZone(new Date(), ZONE);
   const view = useMemo(
-    () => snapshot && buildHomeView(snapshot.stock, snapshot.requests ?? [], snapshot.deliveries ?? [], { items: snapshot.items, timeZone: ZONE, today, thresholds }),
-    [snapshot, today, thresholds],
+    () => snapshot && buildHomeView(snapshot.stock, snapshot.requests ?? [], snapshot.deliveries ?? [], { items: snapshot.items, timeZone: ZONE, today, thresholds, m }),
+    [snapshot, today, thresholds, m],
   );
   return (
     <>
-      <ScreenNav screens={HOME_SCREENS} current={screen} />
+      <ScreenNav screens={screens} current={screen} />
       <div class="toolbar">
         <Freshness fetchedAt={live.fetchedAt} error={live.error} loading={live.loading} timeZone={ZONE} onRefresh={live.refresh} />
       </div>
@@ -100,7 +101,7 @@ export function HomePage(props: {
             onCounted={live.refresh}
           />
         ) : (
-          <NotAllowed what="post counts" />
+          <NotAllowed text={m.t('home.notAllowed.count')} />
         )
       ) : null}
       {snapshot && view && screen === 'request' ? (
@@ -116,7 +117,7 @@ export function HomePage(props: {
               onSubmitted={live.refresh}
             />
           ) : (
-            <NotAllowed what="request PPE" />
+            <NotAllowed text={m.t('home.notAllowed.request')} />
           )}
           <HomeRequests api={api} requests={snapshot.requests ?? []} items={snapshot.items} timeZone={ZONE} today={today} canCancel={permissions.request} onChanged={live.refresh} />
         </>
@@ -127,40 +128,40 @@ export function HomePage(props: {
       {snapshot && view && screen === 'stock' ? (
         <>
           <p class="summary">
-            Overall: <StatusBadge status={view.status} /> <span class="muted">(the status of your worst item)</span>
+            {m.t('home.overall')} <StatusBadge status={view.status} /> <span class="muted">{m.t('home.overallHint')}</span>
           </p>
           <section aria-labelledby="positions-heading" class="panel">
-            <h2 id="positions-heading">Your stock, worst first</h2>
+            <h2 id="positions-heading">{m.t('home.stockHeading')}</h2>
             {view.positions.length === 0 ? (
-              <p>No counts yet. Post a stock count to see days of supply here.</p>
+              <p>{m.t('home.noCounts')}</p>
             ) : (
-              <div class="table-scroll" role="region" aria-label="Stock table, scrolls sideways" tabIndex={0}>
+              <div class="table-scroll" role="region" aria-label={m.t('home.scrolls')} tabIndex={0}>
                 <table class="stack-narrow">
                   <thead>
                     <tr>
-                      <th scope="col">Item</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Days of supply</th>
-                      <th scope="col">Runs out</th>
-                      <th scope="col">On hand now (estimated)</th>
-                      <th scope="col">Use</th>
-                      <th scope="col">Last count</th>
-                      <th scope="col">Suggested order</th>
+                      <th scope="col">{m.t('stock.item')}</th>
+                      <th scope="col">{m.t('stock.status')}</th>
+                      <th scope="col">{m.t('stock.days')}</th>
+                      <th scope="col">{m.t('stock.runsOut')}</th>
+                      <th scope="col">{m.t('stock.onHandNow')}</th>
+                      <th scope="col">{m.t('stock.use')}</th>
+                      <th scope="col">{m.t('stock.lastCount')}</th>
+                      <th scope="col">{m.t('stock.suggested')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {view.positions.map((p) => (
                       <tr key={p.sku}>
-                        <th scope="row">{p.itemName}</th>
-                        <td data-label="Status">
+                        <th scope="row" lang={langOf(snapshot.items.get(p.sku), m)}>{p.itemName}</th>
+                        <td data-label={m.t('stock.status')}>
                           <StatusBadge status={p.status} />
                         </td>
-                        <td data-label="Days of supply">{p.daysText}</td>
-                        <td data-label="Runs out" class="nowrap">{p.runout}</td>
-                        <td data-label="On hand now (estimated)">{p.onHandNow}</td>
-                        <td data-label="Use" class="nowrap">{p.usage}</td>
-                        <td data-label="Last count">{p.lastCount}</td>
-                        <td data-label="Suggested order">{p.suggestedOrder}</td>
+                        <td data-label={m.t('stock.days')}>{p.daysText}</td>
+                        <td data-label={m.t('stock.runsOut')} class="nowrap">{p.runout}</td>
+                        <td data-label={m.t('stock.onHandNow')}>{p.onHandNow}</td>
+                        <td data-label={m.t('stock.use')} class="nowrap">{p.usage}</td>
+                        <td data-label={m.t('stock.lastCount')}>{p.lastCount}</td>
+                        <td data-label={m.t('stock.suggested')}>{p.suggestedOrder}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -170,11 +171,11 @@ export function HomePage(props: {
           </section>
           <div class="columns">
             <section aria-labelledby="requests-heading" class="panel">
-              <h2 id="requests-heading">Your requests in progress</h2>
+              <h2 id="requests-heading">{m.t('home.requestsHeading')}</h2>
               {snapshot.requests === null ? (
-                <p class="muted">Requests are not available from this API yet.</p>
+                <p class="muted">{m.t('home.requestsUnavailable')}</p>
               ) : view.requests.length === 0 ? (
-                <p>None in progress.</p>
+                <p>{m.t('home.noneInProgress')}</p>
               ) : (
                 <ul class="plain">
                   {view.requests.map((r) => (
@@ -186,11 +187,11 @@ export function HomePage(props: {
               )}
             </section>
             <section aria-labelledby="home-deliveries-heading" class="panel">
-              <h2 id="home-deliveries-heading">Your deliveries to come</h2>
+              <h2 id="home-deliveries-heading">{m.t('home.deliveriesHeading')}</h2>
               {snapshot.deliveries === null ? (
-                <p class="muted">Deliveries are not available from this API yet.</p>
+                <p class="muted">{m.t('home.deliveriesUnavailable')}</p>
               ) : view.deliveries.length === 0 ? (
-                <p>None planned.</p>
+                <p>{m.t('common.nonePlanned')}</p>
               ) : (
                 <ul class="plain">
                   {view.deliveries.map((d) => (
@@ -218,39 +219,42 @@ export function HomePage(props: {
   );
 }
 
-function NotAllowed({ what }: { what: string }) {
+function NotAllowed({ text }: { text: string }) {
   return (
     <p class="panel" data-testid="not-allowed">
-      Your role does not allow you to {what}. Ask your manager if you need to.
+      {text}
     </p>
   );
 }
 
 /** Deliveries on their way (dispatched) with a receipt form each; the rest as a list. */
 function HomeDeliveries(props: { api: Api; snapshot: HomeSnapshot; today: string; canReceive: boolean; signedInName: string | null; onReceived: () => void }) {
+  const m = useMessages();
   const all = props.snapshot.deliveries ?? [];
   const dispatched = all.filter((d) => d.status === 'dispatched');
-  const view = buildHomeView(null, [], all, { items: props.snapshot.items, timeZone: ZONE, today: props.today });
+  const view = buildHomeView(null, [], all, { items: props.snapshot.items, timeZone: ZONE, today: props.today, m });
   const received = all.filter((d) => d.status === 'delivered').slice(0, 5);
+  // Compared by the API's status, not the word shown (which is in the page's language).
+  const plannedIds = new Set(all.filter((d) => d.status === 'planned').map((d) => d.deliveryId));
+  const planned = view.deliveries.filter((d) => plannedIds.has(d.deliveryId));
   return (
     <>
       <section class="panel" aria-labelledby="to-confirm-heading">
-        <h2 id="to-confirm-heading">Deliveries to confirm</h2>
-        {dispatched.length === 0 ? <p>No delivery is on its way to you.</p> : null}
+        <h2 id="to-confirm-heading">{m.t('home.toConfirm')}</h2>
+        {dispatched.length === 0 ? <p>{m.t('home.noneOnItsWay')}</p> : null}
         {dispatched.map((d) =>
           props.canReceive ? (
             <ReceiptForm key={d.deliveryId} api={props.api} delivery={d} items={props.snapshot.items} today={props.today} signedInName={props.signedInName ?? ''} onReceived={props.onReceived} />
           ) : (
-            <p key={d.deliveryId}>A delivery of {d.date} is on its way. Your role does not allow you to confirm receipts.</p>
+            <p key={d.deliveryId}>{m.t('home.onItsWay', { date: formatDate(d.date, props.today, m) })}</p>
           ),
         )}
       </section>
       <section class="panel" aria-labelledby="planned-heading">
-        <h2 id="planned-heading">Planned deliveries</h2>
-        {view.deliveries.filter((d) => d.status === 'planned').length === 0 ? <p>None planned.</p> : null}
+        <h2 id="planned-heading">{m.t('home.planned')}</h2>
+        {planned.length === 0 ? <p>{m.t('common.nonePlanned')}</p> : null}
         <ul class="plain">
-          {view.deliveries
-            .filter((d) => d.status === 'planned')
+          {planned
             .map((d) => (
               <li key={d.deliveryId}>
                 <strong>{d.date}</strong>: {d.contents}
@@ -260,14 +264,18 @@ function HomeDeliveries(props: { api: Api; snapshot: HomeSnapshot; today: string
       </section>
       {received.length > 0 ? (
         <section class="panel" aria-labelledby="received-heading">
-          <h2 id="received-heading">Recently received</h2>
+          <h2 id="received-heading">{m.t('home.received')}</h2>
           <ul class="plain" data-testid="received-deliveries">
             {received.map((d) => (
               <li key={d.deliveryId}>
-                {d.date}: received by {d.receivedBy ?? 'someone'}
+                {m.t('home.receivedBy', { date: formatDate(d.date, props.today, m), name: d.receivedBy ?? m.t('home.someone') })}
                 {(d.discrepancies ?? []).length > 0
-                  ? `; differences: ${(d.discrepancies ?? []).map((x) => `${props.snapshot.items.get(x.sku)?.name ?? x.sku} ${x.received} of ${x.dispatched}`).join(', ')}`
-                  : '; in full'}
+                  ? m.t('home.differences', {
+                      list: (d.discrepancies ?? [])
+                        .map((x) => m.t('home.difference', { item: itemName(props.snapshot.items, x.sku, m), received: x.received, dispatched: x.dispatched }))
+                        .join(', '),
+                    })
+                  : m.t('home.inFull')}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import type { Outbreak } from '../../model/api-types.ts';
 import { describeOutbreak, outbreakFieldFor, OUTBREAK_FIELD_IDS as IDS, readOutbreakForm, type OutbreakFields } from '../../model/outbreak.ts';
 import type { Api } from '../api.ts';
 import { describedBy, ErrorSummary, errorFor, FieldError, NumberInput, SubmitButton, Success, useForm } from '../forms.tsx';
+import { useMessages } from '../i18n.tsx';
 
 /**
  * A home's outbreak: what is declared, a form to declare it (or change the figures), and ending it
@@ -10,6 +11,7 @@ import { describedBy, ErrorSummary, errorFor, FieldError, NumberInput, SubmitBut
  */
 export function OutbreakPanel(props: { api: Api; homeId: string; open: Outbreak | null; today: string; canChange: boolean; onChanged: () => void }) {
   const { api, homeId, open, today } = props;
+  const m = useMessages();
   const form = useForm();
   const ending = useForm();
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -24,13 +26,13 @@ export function OutbreakPanel(props: { api: Api; homeId: string; open: Outbreak 
 
   const declare = (event: Event) => {
     event.preventDefault();
-    const read = readOutbreakForm(fields);
+    const read = readOutbreakForm(fields, m);
     void form.submit({
       errors: read.errors,
       body: read.body,
       send: () => api.write<Outbreak>('PUT', path, { body: read.body }),
       fieldFor: outbreakFieldFor,
-      success: (o) => `${describeOutbreak(o, today)}. Your stock is now forecast with it.`,
+      success: (o) => m.t('outbreak.declared', { outbreak: describeOutbreak(o, today, m) ?? '' }),
       after: props.onChanged,
     });
   };
@@ -42,7 +44,7 @@ export function OutbreakPanel(props: { api: Api; homeId: string; open: Outbreak 
     }
     void ending.submit({
       send: () => api.write<Outbreak>('DELETE', path),
-      success: () => 'The outbreak has ended. Your stock is forecast from your counts again.',
+      success: () => m.t('outbreak.ended'),
       after: () => {
         setConfirmEnd(false);
         props.onChanged();
@@ -53,49 +55,49 @@ export function OutbreakPanel(props: { api: Api; homeId: string; open: Outbreak 
   const error = (id: string) => errorFor(form.errors, id);
   return (
     <section class="panel" aria-labelledby="outbreak-heading" data-testid="outbreak-panel">
-      <h2 id="outbreak-heading">Outbreak</h2>
+      <h2 id="outbreak-heading">{m.t('outbreak.heading')}</h2>
       {open ? (
         <p>
           <strong class="tag tag-outbreak" data-testid="outbreak-open">
-            {describeOutbreak(open, today)}
+            {describeOutbreak(open, today, m)}
           </strong>
           {open.note ? <span class="muted"> ({open.note})</span> : null}
         </p>
       ) : (
-        <p>No outbreak declared. Declaring one raises the forecast of gowns, respirators, masks, gloves and visors at once, before your counts show it.</p>
+        <p>{m.t('outbreak.none')}</p>
       )}
       {props.canChange ? (
         <>
           <form onSubmit={declare} noValidate>
             <ErrorSummary errors={form.errors} />
             <div class="field">
-              <label for={IDS.residents}>Residents isolating</label>
+              <label for={IDS.residents}>{m.t('outbreak.residents')}</label>
               <FieldError id={IDS.residents} message={error(IDS.residents)} />
               <NumberInput id={IDS.residents} value={fields.residents} onInput={set('residents')} error={error(IDS.residents)} />
             </div>
             <div class="field">
-              <label for={IDS.startedOn}>Started on</label>
+              <label for={IDS.startedOn}>{m.t('outbreak.startedOn')}</label>
               <FieldError id={IDS.startedOn} message={error(IDS.startedOn)} />
               <input id={IDS.startedOn} type="date" value={fields.startedOn} aria-describedby={describedBy(IDS.startedOn, false, error(IDS.startedOn))} onInput={(e) => set('startedOn')((e.currentTarget as HTMLInputElement).value)} />
             </div>
             <div class="field">
-              <label for={IDS.expectedEndOn}>Expected to end on (optional)</label>
+              <label for={IDS.expectedEndOn}>{m.t('outbreak.expectedEnd')}</label>
               <FieldError id={IDS.expectedEndOn} message={error(IDS.expectedEndOn)} />
               <input id={IDS.expectedEndOn} type="date" value={fields.expectedEndOn} aria-describedby={describedBy(IDS.expectedEndOn, false, error(IDS.expectedEndOn))} onInput={(e) => set('expectedEndOn')((e.currentTarget as HTMLInputElement).value)} />
             </div>
             <div class="field">
-              <label for={IDS.note}>Note (optional)</label>
+              <label for={IDS.note}>{m.t('outbreak.note')}</label>
               <FieldError id={IDS.note} message={error(IDS.note)} />
               <input id={IDS.note} type="text" value={fields.note} aria-describedby={describedBy(IDS.note, false, error(IDS.note))} onInput={(e) => set('note')((e.currentTarget as HTMLInputElement).value)} />
             </div>
-            <SubmitButton busy={form.busy}>{open ? 'Change the outbreak' : 'Declare an outbreak'}</SubmitButton>
+            <SubmitButton busy={form.busy}>{open ? m.t('outbreak.change') : m.t('outbreak.declare')}</SubmitButton>
             <Success message={form.success} testId="outbreak-success" />
           </form>
           {open ? (
             <form onSubmit={end}>
               <ErrorSummary errors={ending.errors} />
-              {confirmEnd ? <p>End the outbreak? Your stock will be forecast from your counts alone.</p> : null}
-              <SubmitButton busy={ending.busy}>{confirmEnd ? 'Yes, end the outbreak' : 'End the outbreak'}</SubmitButton>
+              {confirmEnd ? <p>{m.t('outbreak.confirmEnd')}</p> : null}
+              <SubmitButton busy={ending.busy}>{confirmEnd ? m.t('outbreak.yesEnd') : m.t('outbreak.end')}</SubmitButton>
               <Success message={ending.success} testId="outbreak-ended" />
             </form>
           ) : null}

@@ -4,6 +4,9 @@ import { rowsOf, totalsInWords, trendChart, type Overview, type OverviewTrend } 
 import type { Permissions } from '../../model/permissions.ts';
 import type { Thresholds } from '../../model/status.ts';
 import { ApiError, type Api } from '../api.ts';
+import { formatDate } from '../../model/format.ts';
+import { useMessages } from '../i18n.tsx';
+import type { Heading } from './Frame.tsx';
 import { StorePage } from './StorePage.tsx';
 
 type Scope = { kind: 'nation' } | { kind: 'region'; regionId: string };
@@ -14,7 +17,7 @@ interface Props {
   scope: Scope;
   permissions: Permissions;
   thresholds?: Thresholds | undefined;
-  onHeading?: ((heading: string) => void) | undefined;
+  onHeading?: ((heading: Heading) => void) | undefined;
 }
 
 /**
@@ -24,6 +27,7 @@ interface Props {
  * from the daily rollup the shortfall job writes; the worklist below a store is live.
  */
 export function OverviewPage({ api, scope, permissions, thresholds, onHeading }: Props) {
+  const m = useMessages();
   const [overview, setOverview] = useState<Overview | 'none' | null>(null);
   const [trend, setTrend] = useState<OverviewTrend | null>(null);
   const [silent, setSilent] = useState<Shortfall[] | null>(null);
@@ -35,13 +39,16 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
 
   useEffect(() => {
     api.get<Overview>(base).then(
-      (o) => {
-        setOverview(o);
-        onHeading?.(o.scope === 'nation' ? 'Wales at a glance' : o.name);
-      },
+      (o) => setOverview(o),
       (e: Error) => (e instanceof ApiError && e.status === 404 ? setOverview('none') : setError(e.message)),
     );
   }, [api, base]);
+
+  // Named again when the language changes (the API's own names stay as it gives them).
+  const named = overview && overview !== 'none' ? overview : null;
+  useEffect(() => {
+    if (named) onHeading?.({ text: named.scope === 'nation' ? m.t('overview.walesHeading') : named.name });
+  }, [named, m]);
 
   useEffect(() => {
     api.get<OverviewTrend>(`/v1/overview/trend?interval=week${regionQuery}${item ? `&sku=${item}` : ''}`).then(setTrend, (e: Error) => setError(e.message));
@@ -65,7 +72,7 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
       <>
         <p>
           <button type="button" class="link-button" onClick={() => setOpened(null)}>
-            ← Back to {overview && overview !== 'none' ? overview.name : 'the overview'}
+            {m.t('overview.back', { name: overview && overview !== 'none' ? overview.name : m.t('overview.theOverview') })}
           </button>
         </p>
         {opened.kind === 'region' ? (
@@ -76,25 +83,23 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
       </>
     );
   }
-  if (error) return <p class="warning">Could not read the overview: {error}</p>;
-  if (!overview) return <p role="status">Loading the overview…</p>;
-  if (overview === 'none') return <p>No daily figures yet: the shortfall job writes them each morning at 07:00.</p>;
+  if (error) return <p class="warning">{m.t('overview.couldNotRead', { error })}</p>;
+  if (!overview) return <p role="status">{m.t('overview.loading')}</p>;
+  if (overview === 'none') return <p>{m.t('overview.noFigures')}</p>;
 
-  const totals = totalsInWords(overview, item || undefined);
+  const totals = totalsInWords(overview, item || undefined, m);
   const rows = rowsOf(overview);
   const chart = trend && trendChart(trend);
   const skus = overview.totals.items.map((i) => i.sku);
-  const level = scope.kind === 'nation' ? 'Region' : 'Store';
+  const nation = scope.kind === 'nation';
   return (
     <>
       <section aria-labelledby="totals-heading" class="panel">
-        <h2 id="totals-heading">
-          {overview.name}: {totals.homes} homes on {overview.date}
-        </h2>
+        <h2 id="totals-heading">{m.t('overview.totalsHeading', { name: overview.name, count: totals.homes, date: formatDate(overview.date, undefined, m) })}</h2>
         <div class="chart-controls">
-          <label for="overview-item">Item</label>
+          <label for="overview-item">{m.t('overview.item')}</label>
           <select id="overview-item" value={item} onChange={(e) => setItem((e.currentTarget as HTMLSelectElement).value)}>
-            <option value="">Any PPE</option>
+            <option value="">{m.t('overview.anyPpe')}</option>
             {skus.map((sku) => (
               <option key={sku} value={sku}>
                 {sku}
@@ -110,18 +115,18 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
       </section>
 
       <section aria-labelledby="rows-heading" class="panel">
-        <h2 id="rows-heading">{scope.kind === 'nation' ? 'Regions' : 'Stores'}, worst first</h2>
+        <h2 id="rows-heading">{m.t(nation ? 'overview.regionsHeading' : 'overview.storesHeading')}</h2>
         <table data-testid="overview-rows">
-          <caption class="visually-hidden">Homes by status in each {level.toLowerCase()}, most homes red first</caption>
+          <caption class="visually-hidden">{m.t(nation ? 'overview.regionsCaption' : 'overview.storesCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{level}</th>
-              <th scope="col">Homes</th>
-              <th scope="col">Red</th>
-              <th scope="col">Amber</th>
-              <th scope="col">Unknown</th>
-              <th scope="col">Green</th>
-              <th scope="col">Silent</th>
+              <th scope="col">{m.t(nation ? 'overview.region' : 'overview.store')}</th>
+              <th scope="col">{m.t('overview.homes')}</th>
+              <th scope="col">{m.t('overview.red')}</th>
+              <th scope="col">{m.t('overview.amber')}</th>
+              <th scope="col">{m.t('overview.unknown')}</th>
+              <th scope="col">{m.t('overview.green')}</th>
+              <th scope="col">{m.t('overview.silent')}</th>
             </tr>
           </thead>
           <tbody>
@@ -153,9 +158,9 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
       </section>
 
       <section aria-labelledby="trend-heading" class="panel">
-        <h2 id="trend-heading">Homes red and amber {item ? `for ${item}` : 'for any PPE'}, the last 12 weeks</h2>
+        <h2 id="trend-heading">{item ? m.t('overview.trendItem', { item }) : m.t('overview.trendAny')}</h2>
         {!chart ? (
-          <p role="status">Loading the trend…</p>
+          <p role="status">{m.t('overview.loadingTrend')}</p>
         ) : (
           <>
             <svg width="100%" viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-labelledby="trend-heading" data-testid="trend-chart">
@@ -174,24 +179,24 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
                 </text>
               ))}
             </svg>
-            <p class="muted">Red: solid line. Amber: dashed line. Each week shows its latest daily figures.</p>
+            <p class="muted">{m.t('overview.trendKey')}</p>
             <details>
-              <summary>The figures as a table</summary>
+              <summary>{m.t('overview.asTable')}</summary>
               <table>
-                <caption class="visually-hidden">Homes red and amber per ISO week</caption>
+                <caption class="visually-hidden">{m.t('overview.tableCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Week</th>
-                    <th scope="col">Red</th>
-                    <th scope="col">Amber</th>
+                    <th scope="col">{m.t('overview.week')}</th>
+                    <th scope="col">{m.t('overview.red')}</th>
+                    <th scope="col">{m.t('overview.amber')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {chart.table.map((p) => (
                     <tr key={p.period}>
                       <th scope="row">{p.period}</th>
-                      <td>{p.red ?? 'no figures'}</td>
-                      <td>{p.amber ?? 'no figures'}</td>
+                      <td>{p.red ?? m.t('overview.noFiguresCell')}</td>
+                      <td>{p.amber ?? m.t('overview.noFiguresCell')}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -202,16 +207,16 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
       </section>
 
       <section aria-labelledby="silent-heading" class="panel">
-        <h2 id="silent-heading">Silent homes (no count for over 3 days)</h2>
+        <h2 id="silent-heading">{m.t('overview.silentHeading')}</h2>
         {silent === null ? (
-          <p class="muted">The list of silent homes could not be read.</p>
+          <p class="muted">{m.t('overview.silentUnreadable')}</p>
         ) : silent.length === 0 ? (
-          <p>None.</p>
+          <p>{m.t('common.none')}</p>
         ) : (
           <ul class="plain" data-testid="overview-silent">
             {silent.map((s) => (
               <li key={s.homeId}>
-                {s.homeId} ({s.storeId})
+                {m.t('overview.silentHome', { home: s.homeId, store: s.storeId })}
               </li>
             ))}
           </ul>

@@ -4,6 +4,8 @@ import { formatDate, formatQuantity } from '../../model/format.ts';
 import { buildReceiptRows, checkReceipt, findDiscrepancies, prefillReceipt, receiptFieldFor, type Receipt } from '../../model/receipt-form.ts';
 import type { Api } from '../api.ts';
 import { describedBy, errorFor, ErrorSummary, FieldError, NumberInput, Success, SubmitButton, useForm } from '../forms.tsx';
+import { useMessages } from '../i18n.tsx';
+import { langOf } from '../../model/names.ts';
 
 /**
  * Confirm a dispatched delivery: lines prefilled with what left the store, the differences listed
@@ -12,7 +14,9 @@ import { describedBy, errorFor, ErrorSummary, FieldError, NumberInput, Success, 
  */
 export function ReceiptForm(props: { api: Api; delivery: Delivery; items: ReadonlyMap<string, Item>; today: string; signedInName: string; onReceived: () => void }) {
   const { delivery } = props;
-  const rows = useMemo(() => buildReceiptRows(delivery.lines, props.items, delivery.deliveryId), [delivery, props.items]);
+  const m = useMessages();
+  const q = (n: number) => formatQuantity(n, m);
+  const rows = useMemo(() => buildReceiptRows(delivery.lines, props.items, delivery.deliveryId, m), [delivery, props.items, m]);
   const [values, setValues] = useState(() => prefillReceipt(rows));
   const [receivedBy, setReceivedBy] = useState(props.signedInName);
   const [checking, setChecking] = useState(false);
@@ -22,7 +26,7 @@ export function ReceiptForm(props: { api: Api; delivery: Delivery; items: Readon
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const check = checkReceipt(rows, values, receivedBy, receivedById);
+    const check = checkReceipt(rows, values, receivedBy, receivedById, m);
     if (!check.ok) return void form.report(check.errors, null);
     // First press: check your answers (the differences). Second press: send.
     if (!checking) return setChecking(true);
@@ -32,9 +36,7 @@ export function ReceiptForm(props: { api: Api; delivery: Delivery; items: Readon
       send: () => props.api.write('POST', `/v1/deliveries/${encodeURIComponent(delivery.deliveryId)}/receipt`, { body: receipt }),
       fieldFor: receiptFieldFor(rows, receipt, receivedById),
       success: (d) =>
-        (d.discrepancies ?? []).length > 0
-          ? `Delivery received, with ${(d.discrepancies ?? []).length} ${(d.discrepancies ?? []).length === 1 ? 'difference' : 'differences'} recorded for the store.`
-          : 'Delivery received in full. Your stock now includes it.',
+        (d.discrepancies ?? []).length > 0 ? m.t('receipt.withDifferences', { count: (d.discrepancies ?? []).length }) : m.t('receipt.inFull'),
       after: props.onReceived,
     });
   };
@@ -42,20 +44,22 @@ export function ReceiptForm(props: { api: Api; delivery: Delivery; items: Readon
   const heading = `receipt-heading-${delivery.deliveryId.slice(0, 8)}`;
   return (
     <section class="panel" aria-labelledby={heading} data-delivery-id={delivery.deliveryId}>
-      <h3 id={heading}>Delivery of {formatDate(delivery.date, props.today)}</h3>
+      <h3 id={heading}>{m.t('receipt.heading', { date: formatDate(delivery.date, props.today, m) })}</h3>
       <ErrorSummary errors={form.errors} />
       <Success message={form.success} testId="receipt-success" />
       <form onSubmit={submit} noValidate>
         <fieldset>
-          <legend>What arrived, in units</legend>
+          <legend>{m.t('receipt.legend')}</legend>
           {rows.map((row) => {
             const error = errorFor(form.errors, row.fieldId);
             const differs = discrepancies.some((d) => d.sku === row.sku);
             return (
               <div class={`count-row${error ? ' has-error' : ''}${differs ? ' differs' : ''}`} key={row.sku}>
-                <label for={row.fieldId}>{row.name}</label>
+                <label for={row.fieldId} lang={langOf(props.items.get(row.sku), m)}>
+                  {row.name}
+                </label>
                 <p class="hint" id={`${row.fieldId}-hint`}>
-                  Dispatched {formatQuantity(row.dispatched)}
+                  {m.t('receipt.dispatched', { quantity: q(row.dispatched) })}
                 </p>
                 <FieldError id={row.fieldId} message={error} />
                 <NumberInput
@@ -73,7 +77,7 @@ export function ReceiptForm(props: { api: Api; delivery: Delivery; items: Readon
           })}
         </fieldset>
         <div class="count-row">
-          <label for={receivedById}>Received by</label>
+          <label for={receivedById}>{m.t('receipt.receivedBy')}</label>
           <FieldError id={receivedById} message={errorFor(form.errors, receivedById)} />
           <input
             id={receivedById}
@@ -86,11 +90,16 @@ export function ReceiptForm(props: { api: Api; delivery: Delivery; items: Readon
         </div>
         {discrepancies.length > 0 ? (
           <div class="discrepancies" data-testid="discrepancies">
-            <h4>Differences from what was dispatched</h4>
+            <h4>{m.t('receipt.differences')}</h4>
             <ul>
               {discrepancies.map((d) => (
                 <li key={d.sku}>
-                  {d.name}: {formatQuantity(d.received)} received, {formatQuantity(d.dispatched)} dispatched ({d.received < d.dispatched ? `${formatQuantity(d.dispatched - d.received)} short` : `${formatQuantity(d.received - d.dispatched)} over`})
+                  {m.t(d.received < d.dispatched ? 'receipt.short' : 'receipt.over', {
+                    item: d.name,
+                    received: q(d.received),
+                    dispatched: q(d.dispatched),
+                    difference: q(Math.abs(d.dispatched - d.received)),
+                  })}
                 </li>
               ))}
             </ul>
@@ -98,10 +107,10 @@ export function ReceiptForm(props: { api: Api; delivery: Delivery; items: Readon
         ) : null}
         {checking ? (
           <p class="check" role="status">
-            Check the figures above: once confirmed, the receipt cannot be changed. {discrepancies.length > 0 ? 'The differences will be recorded for the store.' : 'Everything dispatched arrived.'}
+            {m.t('receipt.checkFigures')} {discrepancies.length > 0 ? m.t('receipt.willRecord') : m.t('receipt.allArrived')}
           </p>
         ) : null}
-        <SubmitButton busy={form.busy}>{checking ? 'Confirm receipt' : 'Check receipt'}</SubmitButton>
+        <SubmitButton busy={form.busy}>{checking ? m.t('receipt.confirm') : m.t('receipt.check')}</SubmitButton>
       </form>
     </section>
   );

@@ -6,6 +6,8 @@ import { formatQuantity } from '../../model/format.ts';
 import { buildRequestRows, checkRequest, describePacks, prefillRequest, requestFieldFor, type RequestSubmission } from '../../model/request-form.ts';
 import type { Api } from '../api.ts';
 import { describedBy, errorFor, ErrorSummary, FieldError, NumberInput, Success, SubmitButton, useForm } from '../forms.tsx';
+import { useMessages } from '../i18n.tsx';
+import { langOf } from '../../model/names.ts';
 
 /** Request PPE: the API's suggested order prefilled in whole packs, the store's caps shown where set. */
 export function RequestForm(props: {
@@ -17,9 +19,10 @@ export function RequestForm(props: {
   today: string;
   onSubmitted: () => void;
 }) {
+  const m = useMessages();
   const rows = useMemo(
-    () => buildRequestRows(props.positions, props.items, props.weeklyCaps),
-    [props.positions, props.items, props.weeklyCaps],
+    () => buildRequestRows(props.positions, props.items, props.weeklyCaps, m),
+    [props.positions, props.items, props.weeklyCaps, m],
   );
   const [values, setValues] = useState<Record<string, string>>(() => prefillRequest(rows));
   const [note, setNote] = useState('');
@@ -28,13 +31,13 @@ export function RequestForm(props: {
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const check = checkRequest(rows, values, { note, neededBy, today: props.today });
+    const check = checkRequest(rows, values, { note, neededBy, today: props.today }, m);
     const submission: RequestSubmission | null = check.ok ? check.submission : null;
     void form.submit<SupplyRequest>({
       ...(check.ok ? { body: submission } : { errors: check.errors }),
       send: (key) => props.api.write('POST', `/v1/homes/${encodeURIComponent(props.homeId)}/requests`, { body: submission, idempotencyKey: key }),
       fieldFor: submission ? requestFieldFor(submission) : () => null,
-      success: (request) => `Request sent: ${describeLines(request.lines, props.items)}. The store will approve it; its progress is below.`,
+      success: (request) => m.t('request.sent', { lines: describeLines(request.lines, props.items, m) }),
       after: () => {
         setValues(Object.fromEntries(rows.map((r) => [r.sku, ''])));
         setNote('');
@@ -48,23 +51,26 @@ export function RequestForm(props: {
   const neededError = errorFor(form.errors, 'request-needed-by');
   return (
     <section class="panel" aria-labelledby="request-heading">
-      <h2 id="request-heading">Request PPE</h2>
+      <h2 id="request-heading">{m.t('request.heading')}</h2>
       <ErrorSummary errors={form.errors} />
       <Success message={form.success} testId="request-success" />
       <form onSubmit={submit} noValidate>
-        <p>Quantities start at what your stock suggests, in whole packs. Anything you type is rounded up to whole packs.</p>
+        <p>{m.t('request.explain')}</p>
         <fieldset>
-          <legend>Quantities, in units</legend>
+          <legend>{m.t('request.legend')}</legend>
           {rows.map((row) => {
             const error = errorFor(form.errors, row.fieldId);
             const typed = readWholeNumber(values[row.sku] ?? '', row.name);
             return (
               <div class={error ? 'count-row has-error' : 'count-row'} key={row.sku}>
-                <label for={row.fieldId}>{row.name}</label>
+                <label for={row.fieldId} lang={langOf(props.items.get(row.sku), m)}>
+                  {row.name}
+                </label>
                 <p class="hint" id={`${row.fieldId}-hint`}>
-                  {row.suggested > 0 ? `Suggested ${formatQuantity(row.suggested)}` : 'No order suggested'}; packs of {row.packSize}
-                  {row.cap !== null ? `; weekly cap ${formatQuantity(row.cap)}` : ''}
-                  {typed.kind === 'number' && typed.value > 0 ? `: sends ${describePacks(row, typed.value)}` : ''}
+                  {row.suggested > 0 ? m.t('request.suggested', { quantity: formatQuantity(row.suggested, m) }) : m.t('request.noSuggestion')};{' '}
+                  {m.t('request.packsOf', { size: row.packSize })}
+                  {row.cap !== null ? `; ${m.t('request.weeklyCap', { quantity: formatQuantity(row.cap, m) })}` : ''}
+                  {typed.kind === 'number' && typed.value > 0 ? `: ${m.t('request.sends', { packs: describePacks(row, typed.value, m) })}` : ''}
                 </p>
                 <FieldError id={row.fieldId} message={error} />
                 <NumberInput id={row.fieldId} value={values[row.sku] ?? ''} error={error} hint onInput={(v) => setValues((old) => ({ ...old, [row.sku]: v }))} />
@@ -73,7 +79,7 @@ export function RequestForm(props: {
           })}
         </fieldset>
         <div class="count-row">
-          <label for="request-needed-by">Needed by (optional)</label>
+          <label for="request-needed-by">{m.t('request.neededBy')}</label>
           <FieldError id="request-needed-by" message={neededError} />
           <input
             id="request-needed-by"
@@ -86,7 +92,7 @@ export function RequestForm(props: {
           />
         </div>
         <div class="count-row">
-          <label for="request-note">Note for the store (optional)</label>
+          <label for="request-note">{m.t('request.note')}</label>
           <FieldError id="request-note" message={noteError} />
           <textarea
             id="request-note"
@@ -98,7 +104,7 @@ export function RequestForm(props: {
             onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
           />
         </div>
-        <SubmitButton busy={form.busy}>Send request</SubmitButton>
+        <SubmitButton busy={form.busy}>{m.t('request.send')}</SubmitButton>
       </form>
     </section>
   );

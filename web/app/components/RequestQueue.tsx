@@ -6,6 +6,9 @@ import { formatDate, formatDays, formatQuantity, isoDateInZone } from '../../mod
 import type { Api } from '../api.ts';
 import { describedBy, errorFor, ErrorSummary, FieldError, NumberInput, Success, SubmitButton, useForm } from '../forms.tsx';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
+import { useMessages } from '../i18n.tsx';
+import type { Translator } from '../../i18n/translate.ts';
+import { itemName, langOf, nameIn } from '../../model/names.ts';
 
 type Order = 'urgency' | 'oldest';
 
@@ -17,11 +20,13 @@ interface Context {
   timeZone: string;
   today: string;
   onChanged: () => void;
+  m: Translator;
 }
 
 /** The store's submitted requests, most urgent (or oldest) first, each with approve and reject; then allocation. */
 export function RequestQueue(props: { api: Api; storeId: string; items: ReadonlyMap<string, Item>; homes: StoreHome[]; timeZone: string; today: string; canApprove: boolean }) {
   const [order, setOrder] = useState<Order>('urgency');
+  const m = useMessages();
   const base = `/v1/stores/${encodeURIComponent(props.storeId)}`;
   const live = useAutoRefresh(
     async () => {
@@ -34,21 +39,21 @@ export function RequestQueue(props: { api: Api; storeId: string; items: Readonly
     `${props.storeId}:${order}`,
   );
   const homes = useMemo(() => new Map(props.homes.map((h) => [h.homeId, h])), [props.homes]);
-  const context: Context = { api: props.api, items: props.items, homes, caps: live.data?.caps ?? null, timeZone: props.timeZone, today: props.today, onChanged: live.refresh };
+  const context: Context = { api: props.api, items: props.items, homes, caps: live.data?.caps ?? null, timeZone: props.timeZone, today: props.today, onChanged: live.refresh, m };
   return (
     <>
       <section class="panel" aria-labelledby="queue-heading">
-        <h2 id="queue-heading">Requests waiting for a decision</h2>
+        <h2 id="queue-heading">{m.t('queue.heading')}</h2>
         <fieldset class="inline">
-          <legend>Order</legend>
+          <legend>{m.t('queue.order')}</legend>
           {(['urgency', 'oldest'] as const).map((o) => (
             <label key={o} class="radio">
-              <input type="radio" name="queue-order" value={o} checked={order === o} onChange={() => setOrder(o)} /> {o === 'urgency' ? 'Most urgent first' : 'Oldest first'}
+              <input type="radio" name="queue-order" value={o} checked={order === o} onChange={() => setOrder(o)} /> {o === 'urgency' ? m.t('queue.urgency') : m.t('queue.oldest')}
             </label>
           ))}
         </fieldset>
         {live.error ? <p class="warning">{live.error}</p> : null}
-        {live.data && live.data.queue.length === 0 ? <p>No requests are waiting.</p> : null}
+        {live.data && live.data.queue.length === 0 ? <p>{m.t('queue.empty')}</p> : null}
         <ol class="cards" data-testid="request-queue">
           {(live.data?.queue ?? []).map((r) => (
             <QueuedRequestCard key={r.requestId} request={r} context={context} canApprove={props.canApprove} />
@@ -61,10 +66,11 @@ export function RequestQueue(props: { api: Api; storeId: string; items: Readonly
 }
 
 function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRequest; context: Context; canApprove: boolean }) {
+  const { m } = context;
   const home = context.homes.get(request.homeId);
   const rows = useMemo(
-    () => buildApprovalRows(request.requestId, request.lines, context.items, { beds: home?.beds ?? null, capsPerBedPerWeek: context.caps?.capsPerBedPerWeek ?? null }),
-    [request, context.items, home, context.caps],
+    () => buildApprovalRows(request.requestId, request.lines, context.items, { beds: home?.beds ?? null, capsPerBedPerWeek: context.caps?.capsPerBedPerWeek ?? null }, m),
+    [request, context.items, home, context.caps, m],
   );
   const [values, setValues] = useState(() => prefillApproval(rows));
   const [overrideReason, setOverrideReason] = useState('');
@@ -77,23 +83,26 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
 
   const approve = (event: Event) => {
     event.preventDefault();
-    const check = checkApproval(rows, values, overrideReason, overrideId);
+    const check = checkApproval(rows, values, overrideReason, overrideId, m);
     void form.submit<SupplyRequest>({
       ...(check.ok ? { body: check.approval } : { errors: check.errors }),
       send: () => context.api.write('POST', `/v1/requests/${request.requestId}/approve`, { body: check.ok ? check.approval : null }),
       fieldFor: check.ok ? approvalFieldFor(rows, check.approval, overrideId) : () => null,
-      success: (r) => `Approved${r.status === 'partially-approved' ? ' in part' : ''}: ${describeLines((r.approvedLines ?? []).filter((l) => l.quantity > 0), context.items)}.`,
+      success: (r) =>
+        m.t(r.status === 'partially-approved' ? 'queue.approvedInPart' : 'queue.approved', {
+          lines: describeLines((r.approvedLines ?? []).filter((l) => l.quantity > 0), context.items, m),
+        }),
       after: context.onChanged,
     });
   };
   const reject = (event: Event) => {
     event.preventDefault();
-    const check = checkRejection(rejectReason, rejectId);
+    const check = checkRejection(rejectReason, rejectId, m);
     void form.submit<SupplyRequest>({
       ...(check.ok ? { body: { reason: check.reason } } : { errors: check.errors }),
       send: () => context.api.write('POST', `/v1/requests/${request.requestId}/reject`, { body: { reason: check.ok ? check.reason : '' } }),
       fieldFor: (pointer) => (pointer === '/reason' ? rejectId : null),
-      success: () => 'Request rejected; the home sees your reason.',
+      success: () => m.t('queue.rejected'),
       after: context.onChanged,
     });
   };
@@ -102,30 +111,35 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
   return (
     <li data-request-id={request.requestId} data-home-id={request.homeId} aria-labelledby={heading}>
       <h3 id={heading}>
-        {home?.name ?? request.homeId}, sent {formatDate(isoDateInZone(request.createdAt, context.timeZone), context.today)}
+        {m.t('queue.cardHeading', {
+          home: home ? nameIn(home, m) : request.homeId,
+          date: formatDate(isoDateInZone(request.createdAt, context.timeZone), context.today, m),
+        })}
       </h3>
       <p>
-        Fewest days of supply: {request.fewestDaysOfSupply === undefined ? 'not known' : formatDays(request.fewestDaysOfSupply)}
-        {request.neededBy ? `; needed by ${formatDate(request.neededBy, context.today)}` : ''}
+        {m.t('queue.fewestDays', { days: request.fewestDaysOfSupply === undefined ? m.t('queue.notKnown') : formatDays(request.fewestDaysOfSupply, m) })}
+        {request.neededBy ? m.t('queue.neededBy', { date: formatDate(request.neededBy, context.today, m) }) : ''}
       </p>
-      {request.note ? <p>Note: {request.note}</p> : null}
+      {request.note ? <p>{m.t('queue.note', { note: request.note })}</p> : null}
       <ErrorSummary errors={form.errors} />
       <Success message={form.success} testId="decision-success" />
       {!canApprove ? (
-        <p>Asks for {describeLines(request.lines, context.items)}.</p>
+        <p>{m.t('queue.asks', { lines: describeLines(request.lines, context.items, m) })}</p>
       ) : (
         <>
           <form onSubmit={approve} noValidate>
             <fieldset>
-              <legend>Approve, in units (lower a line to approve in part)</legend>
+              <legend>{m.t('queue.approveLegend')}</legend>
               {rows.map((row) => {
                 const error = errorFor(form.errors, row.fieldId);
                 return (
                   <div class={error ? 'count-row has-error' : 'count-row'} key={row.sku}>
-                    <label for={row.fieldId}>{row.name}</label>
+                    <label for={row.fieldId} lang={langOf(context.items.get(row.sku), m)}>
+                      {row.name}
+                    </label>
                     <p class="hint" id={`${row.fieldId}-hint`}>
-                      Asked {formatQuantity(row.requested)}
-                      {row.cap !== null ? `; weekly cap ${formatQuantity(row.cap)}` : '; no cap set'}
+                      {m.t('queue.asked', { quantity: formatQuantity(row.requested, m) })}
+                      {`; ${row.cap !== null ? m.t('queue.weeklyCap', { quantity: formatQuantity(row.cap, m) }) : m.t('queue.noCap')}`}
                     </p>
                     <FieldError id={row.fieldId} message={error} />
                     <NumberInput id={row.fieldId} value={values[row.sku] ?? ''} error={error} hint onInput={(v) => setValues((old) => ({ ...old, [row.sku]: v }))} />
@@ -135,7 +149,7 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
             </fieldset>
             {over.length > 0 ? (
               <div class="count-row">
-                <label for={overrideId}>Reason for approving above the cap ({over.map((r) => r.name).join(', ')})</label>
+                <label for={overrideId}>{m.t('queue.overrideLabel', { items: over.map((r) => r.name).join(', ') })}</label>
                 <FieldError id={overrideId} message={errorFor(form.errors, overrideId)} />
                 <input
                   id={overrideId}
@@ -146,15 +160,15 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
                 />
               </div>
             ) : null}
-            <SubmitButton busy={form.busy}>Approve</SubmitButton>
+            <SubmitButton busy={form.busy}>{m.t('queue.approve')}</SubmitButton>
           </form>
           <details class="reject">
-            <summary>Reject this request</summary>
+            <summary>{m.t('queue.reject')}</summary>
             <form onSubmit={reject} noValidate>
-              <label for={rejectId}>Reason (the home sees it)</label>
+              <label for={rejectId}>{m.t('queue.rejectReason')}</label>
               <FieldError id={rejectId} message={errorFor(form.errors, rejectId)} />
               <input id={rejectId} type="text" value={rejectReason} onInput={(e) => setRejectReason((e.currentTarget as HTMLInputElement).value)} />
-              <SubmitButton busy={form.busy}>Reject request</SubmitButton>
+              <SubmitButton busy={form.busy}>{m.t('queue.rejectButton')}</SubmitButton>
             </form>
           </details>
         </>
@@ -166,11 +180,12 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
 /** Allocate the store's stock to approved requests; each line's allocation and, where short, why. */
 function Allocate({ api, storeId, context }: { api: Api; storeId: string; context: Context }) {
   const form = useForm();
+  const { m } = context;
   const [result, setResult] = useState<AllocationResult | null>(null);
   const run = () =>
     form.submit<AllocationResult>({
       send: () => api.write('POST', `/v1/stores/${encodeURIComponent(storeId)}/allocations`),
-      success: (r) => `Allocated stock to ${r.allocations.length} approved ${r.allocations.length === 1 ? 'request' : 'requests'}.`,
+      success: (r) => m.t('allocate.done', { count: r.allocations.length }),
       after: (r) => {
         setResult(r);
         context.onChanged();
@@ -178,20 +193,23 @@ function Allocate({ api, storeId, context }: { api: Api; storeId: string; contex
     });
   return (
     <section class="panel" aria-labelledby="allocate-heading">
-      <h2 id="allocate-heading">Allocate stock to approved requests</h2>
-      <p>When the store is short, the homes with the fewest days of supply are served first. Allocation can be run again; it recomputes from the current stock.</p>
+      <h2 id="allocate-heading">{m.t('allocate.heading')}</h2>
+      <p>{m.t('allocate.explain')}</p>
       <ErrorSummary errors={form.errors} />
       <Success message={form.success} testId="allocate-success" />
       <button type="button" disabled={form.busy} onClick={() => void run()}>
-        {form.busy ? 'Allocating…' : 'Allocate stock'}
+        {form.busy ? m.t('allocate.busy') : m.t('allocate.button')}
       </button>
       {result ? (
         <ul class="plain" data-testid="allocations">
           {result.allocations.map((a) => (
             <li key={a.requestId}>
-              <strong>{context.homes.get(a.homeId)?.name ?? a.homeId}</strong>:{' '}
+              <strong>{nameOfHome(context, a.homeId)}</strong>:{' '}
               {a.lines
-                .map((l) => `${context.items.get(l.sku)?.name ?? l.sku} ${formatQuantity(l.allocated)} of ${formatQuantity(l.approved)}${l.reason ? ` (${l.reason})` : ''}`)
+                .map(
+                  (l) =>
+                    `${m.t('allocate.line', { item: itemName(context.items, l.sku, m), allocated: formatQuantity(l.allocated, m), approved: formatQuantity(l.approved, m) })}${l.reason ? ` (${l.reason})` : ''}`,
+                )
                 .join('; ')}
             </li>
           ))}
@@ -199,4 +217,9 @@ function Allocate({ api, storeId, context }: { api: Api; storeId: string; contex
       ) : null}
     </section>
   );
+}
+
+function nameOfHome(context: Context, homeId: string): string {
+  const home = context.homes.get(homeId);
+  return home ? nameIn(home, context.m) : homeId;
 }

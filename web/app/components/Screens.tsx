@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useMessages } from '../i18n.tsx';
 
 export interface Screen {
   id: string;
@@ -24,8 +25,9 @@ export function useScreen(screens: readonly Screen[]): string {
 
 /** The screens of a page as a list of links; the current one marked for assistive technology too. */
 export function ScreenNav({ screens, current, children }: { screens: readonly Screen[]; current: string; children?: ComponentChildren }) {
+  const m = useMessages();
   return (
-    <nav class="screens" aria-label="Screens">
+    <nav class="screens" aria-label={m.t('screens.nav')}>
       <ul>
         {screens.map((s) => (
           <li key={s.id}>

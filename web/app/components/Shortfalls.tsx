@@ -1,23 +1,23 @@
 import type { TodaysShortfalls } from '../../model/shortfalls.ts';
 import { formatDate } from '../../model/format.ts';
+import { defaultThresholds, type Thresholds } from '../../model/status.ts';
+import { useMessages } from '../i18n.tsx';
 
 /** What this morning's shortfall job found for the store. */
-export function Shortfalls({ shortfalls, today }: { shortfalls: TodaysShortfalls | null; today: string }) {
+export function Shortfalls({ shortfalls, today, thresholds = defaultThresholds }: { shortfalls: TodaysShortfalls | null; today: string; thresholds?: Thresholds | undefined }) {
+  const m = useMessages();
   return (
     <section aria-labelledby="shortfalls-heading" class="panel">
-      <h2 id="shortfalls-heading">Today’s shortfalls ({formatDate(today)})</h2>
+      <h2 id="shortfalls-heading">{m.t('shortfalls.heading', { date: formatDate(today, undefined, m) })}</h2>
       {shortfalls === null ? (
-        <p class="muted">Shortfall records are not available from this API yet.</p>
+        <p class="muted">{m.t('shortfalls.unavailable')}</p>
       ) : shortfalls.short.length === 0 && shortfalls.silent.length === 0 ? (
-        <p>
-          No shortfall records for today. The check runs each morning at 07:00 and records homes under 7 days or gone
-          silent; the homes table above is live.
-        </p>
+        <p>{m.t('shortfalls.none', { days: thresholds.shortfallDays })}</p>
       ) : (
         <>
-          <h3>Short of something</h3>
+          <h3>{m.t('shortfalls.short')}</h3>
           {shortfalls.short.length === 0 ? (
-            <p>None.</p>
+            <p>{m.t('common.none')}</p>
           ) : (
             <ul class="plain" data-testid="short-homes">
               {shortfalls.short.map((home) => (
@@ -26,16 +26,16 @@ export function Shortfalls({ shortfalls, today }: { shortfalls: TodaysShortfalls
                   {home.items.map((i, n) => (
                     <span key={i.sku}>
                       {n > 0 ? '; ' : ''}
-                      {i.itemName} {i.daysText} ({i.status.word.toLowerCase()})
+                      {i.itemName} {i.daysText} ({i.status.lowerWord})
                     </span>
                   ))}
                 </li>
               ))}
             </ul>
           )}
-          <h3>Gone silent (no recent count)</h3>
+          <h3>{m.t('shortfalls.silent')}</h3>
           {shortfalls.silent.length === 0 ? (
-            <p>None.</p>
+            <p>{m.t('common.none')}</p>
           ) : (
             <ul class="plain" data-testid="silent-homes">
               {shortfalls.silent.map((home) => (

@@ -5,6 +5,8 @@ import { todaysShortfalls } from '../../model/shortfalls.ts';
 import { presentStatus, statusCounts, type Thresholds } from '../../model/status.ts';
 import { buildWorklist } from '../../model/worklist.ts';
 import type { Api } from '../api.ts';
+import { useMessages } from '../i18n.tsx';
+import { langOf, nameIn } from '../../model/names.ts';
 import { DELIVERY_DAYS, loadStoreSnapshot } from '../store-data.ts';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
 import type { Permissions } from '../../model/permissions.ts';
@@ -20,44 +22,44 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { StatusLegend } from './StatusLegend.tsx';
 import { SupplyChart } from './SupplyChart.tsx';
 import { Worklist } from './Worklist.tsx';
+import type { Heading } from './Frame.tsx';
 
-const STORE_SCREENS: Screen[] = [
-  { id: 'homes', label: 'Homes' },
-  { id: 'requests', label: 'Requests' },
-  { id: 'deliveries', label: 'Deliveries' },
-  { id: 'warehouse', label: 'Warehouse stock' },
-];
+const STORE_SCREENS = ['homes', 'requests', 'deliveries', 'warehouse'] as const;
 
 /** A store's live page: its homes worst first, today's shortfalls, the next deliveries, the chart. */
-export function StorePage(props: { api: Api; storeId: string; permissions: Permissions; thresholds?: Thresholds | undefined; onHeading?: (heading: string) => void }) {
+export function StorePage(props: { api: Api; storeId: string; permissions: Permissions; thresholds?: Thresholds | undefined; onHeading?: (heading: Heading) => void }) {
   const { api, storeId, thresholds, onHeading, permissions } = props;
-  const screen = useScreen(STORE_SCREENS);
+  const m = useMessages();
+  const screens: Screen[] = useMemo(() => STORE_SCREENS.map((id) => ({ id, label: m.t(`store.screen.${id}`) })), [m]);
+  const screen = useScreen(screens);
   const itemsCache = useRef<{ items?: Map<string, Item> }>({});
   const live = useAutoRefresh(() => loadStoreSnapshot(api, storeId, itemsCache.current), storeId);
   const snapshot = live.data;
-  const storeName = snapshot?.store.name;
+  const store = snapshot?.store;
+  const storeName = store ? nameIn(store, m) : undefined;
+  const storeLang = langOf(store, m);
   useEffect(() => {
-    if (storeName) onHeading?.(storeName);
-  }, [storeName, onHeading]);
+    if (storeName) onHeading?.({ text: storeName, lang: storeLang });
+  }, [storeName, storeLang, onHeading]);
 
   const view = useMemo(() => {
     if (!snapshot) return null;
-    const context = { items: snapshot.items, timeZone: snapshot.store.timeZone, today: snapshot.today, thresholds };
+    const context = { items: snapshot.items, timeZone: snapshot.store.timeZone, today: snapshot.today, thresholds, m };
     const rows = buildWorklist(snapshot.homes, context);
-    const names = new Map(snapshot.homes.map((h) => [h.homeId, h.name]));
+    const names = new Map(snapshot.homes.map((h) => [h.homeId, nameIn(h, m)]));
     const positions = new Map(snapshot.homes.map((h) => [h.homeId, h.positions ?? []]));
     return {
       rows,
       counts: statusCounts(rows.map((r) => r.status.status)),
       shortfalls: snapshot.shortfalls ? todaysShortfalls(snapshot.shortfalls, names, context) : null,
-      deliveries: snapshot.deliveries ? upcomingDeliveries(snapshot.deliveries, names, snapshot.items, snapshot.today, DELIVERY_DAYS) : null,
+      deliveries: snapshot.deliveries ? upcomingDeliveries(snapshot.deliveries, names, snapshot.items, snapshot.today, DELIVERY_DAYS, m) : null,
       chart: rows.map((r) => ({ homeId: r.homeId, homeName: r.name, positions: positions.get(r.homeId) ?? [] })),
     };
-  }, [snapshot, thresholds]);
+  }, [snapshot, thresholds, m]);
 
   return (
     <>
-      <ScreenNav screens={STORE_SCREENS} current={screen} />
+      <ScreenNav screens={screens} current={screen} />
       <div class="toolbar">
         <Freshness fetchedAt={live.fetchedAt} error={live.error} loading={live.loading} timeZone={snapshot?.store.timeZone ?? 'Europe/London'} onRefresh={live.refresh} />
         {snapshot ? <ExportCsv api={api} storeId={storeId} today={snapshot.today} /> : null}
@@ -98,17 +100,17 @@ export function StorePage(props: { api: Api; storeId: string; permissions: Permi
       {snapshot && view && screen === 'homes' ? (
         <>
           <p class="summary" data-testid="summary">
-            {view.rows.length} {view.rows.length === 1 ? 'home' : 'homes'}:{' '}
+            {m.t('store.summaryHomes', { count: view.rows.length })}{' '}
             {view.counts.map((c, i) => (
               <span key={c.status}>
                 {i > 0 ? ', ' : ''}
-                {c.count} <StatusBadge status={presentStatus(c.status, thresholds)} small />
+                {m.number(c.count)} <StatusBadge status={presentStatus(c.status, thresholds, m)} small />
               </span>
             ))}
           </p>
-          <Worklist rows={view.rows} storeName={snapshot.store.name} />
+          <Worklist rows={view.rows} storeName={storeName ?? snapshot.store.name} thresholds={thresholds} />
           <div class="columns">
-            <Shortfalls shortfalls={view.shortfalls} today={snapshot.today} />
+            <Shortfalls shortfalls={view.shortfalls} today={snapshot.today} thresholds={thresholds} />
             <Deliveries days={view.deliveries} window={DELIVERY_DAYS} />
           </div>
           <SupplyChart homes={view.chart} items={snapshot.items} thresholds={thresholds} />
