@@ -268,7 +268,8 @@ describe('a home and its store run their week on the page', () => {
     approvedMasks = 600; // within the cap: no override reason asked
     await card.getByLabel('Type IIR surgical mask', { exact: true }).fill(String(approvedMasks));
     await card.getByRole('button', { name: 'Approve' }).click();
-    await poll(() => card.getByTestId('decision-success').textContent().catch(() => '')).toMatch(/^Approved in part: 600 × Type IIR surgical mask/);
+    // The confirmation is above the queue: the decided card leaves the queue when it refreshes.
+    await poll(() => page.getByTestId('decision-success').textContent().catch(() => '')).toMatch(/^Tŷ Gwyn Care Home: Approved in part: 600 × Type IIR surgical mask/);
     const request = await ok<{ status: string }>('GET', `/v1/requests/${requestId}`);
     expect(request.status).toBe('partially-approved');
   });

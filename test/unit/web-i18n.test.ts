@@ -101,7 +101,17 @@ describe('the message catalogues', () => {
 describe('the page in Welsh', () => {
   const m = translator('cy');
 
-  it('writes dates with Intl’s cy-GB weekday and month names, numbers as cy-GB does', () => {
+  it('has CLDR’s short weekday and month names (Node’s full ICU; Debian’s Chromium has none for Welsh)', () => {
+    const names = (locale: string, field: 'weekday' | 'month', dates: Date[]) =>
+      dates.map((d) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', [field]: 'short' }).format(d)).join(' ');
+    const week = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2026, 10, 29 + i))); // Sunday first
+    const year = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, i, 1)));
+    expect(m.t('date.weekdays')).toBe(names('cy-GB', 'weekday', week));
+    expect(m.t('date.months')).toBe(names('cy-GB', 'month', year));
+    expect(translator('en').t('date.weekdays')).toBe(names('en-GB', 'weekday', week));
+  });
+
+  it('writes dates with the cy-GB weekday and month names, numbers as cy-GB does', () => {
     expect(formatDate('2026-12-03', '2026-12-01', m)).toBe('Iau 3 Rhag');
     expect(formatDate('2027-01-04', '2026-12-01', m)).toBe('Llun 4 Ion 2027');
     expect(formatDays(2, m)).toBe('2 ddiwrnod');

@@ -104,6 +104,8 @@ export const cy: Catalogue = {
   'refresh.refreshing': "Wrthi'n adnewyddu…",
   'refresh.now': 'Adnewyddu nawr',
 
+  'date.weekdays': 'Sul Llun Maw Mer Iau Gwe Sad',
+  'date.months': 'Ion Chw Maw Ebr Mai Meh Gor Awst Medi Hyd Tach Rhag',
   'format.noUse': "dim defnydd wedi'i gofnodi",
   'format.days': days('{count} diwrnod', '{count} ddiwrnod'),
   'format.today': 'heddiw',
@@ -290,7 +292,7 @@ export const cy: Catalogue = {
   'plan.from': 'O',
   'plan.days': 'Dyddiau',
   'plan.button': 'Cynllunio danfoniadau',
-  'plan.notPlaced': 'Heb ei leoli: {reason}',
+  'plan.notPlaced': 'Heb ei leoli:',
 
   'warehouse.heading': 'Stoc y warws',
   'warehouse.nothing': "Dim wedi'i gyfrif eto.",
@@ -500,6 +502,7 @@ export const forReview: { readonly [K in MessageId]?: string } = {
   'signIn.local': 'Long developer-facing sentence; "cwmpasau" for OAuth scopes, "ar ôl ei osod" for "when deployed".',
   'session.noOrg': '"hawliad" for a token claim.',
   'refresh.fetchedAt': '"nôl" for fetched; "Data" treated as singular.',
+  'date.months': 'CLDR\'s short months (Chw, Gor); "Chwef", "Gorff" are as common in print.',
   'format.justNow': '"eiliadau yn ôl" (seconds ago) for "just now".',
   'format.days': 'Plural forms with digits: soft mutation after 2 (2 ddiwrnod); nasal after 7, 8, 10 (saith niwrnod) not written with digits.',
   'format.minutesAgo': 'munud treated as feminine (2 funud).',

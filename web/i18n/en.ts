@@ -58,6 +58,8 @@ export const en = {
   'refresh.now': 'Refresh now',
 
   // Numbers and dates
+  'date.weekdays': 'Sun Mon Tue Wed Thu Fri Sat',
+  'date.months': 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
   'format.noUse': 'no use recorded',
   'format.days': { one: '{count} day', other: '{count} days' },
   'format.today': 'today',
@@ -248,7 +250,7 @@ export const en = {
   'plan.from': 'From',
   'plan.days': 'Days',
   'plan.button': 'Plan deliveries',
-  'plan.notPlaced': 'Not placed: {reason}',
+  'plan.notPlaced': 'Not placed:',
 
   // The store's warehouse, and the count form (a home's too)
   'warehouse.heading': 'Warehouse stock',

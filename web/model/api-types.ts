@@ -15,14 +15,12 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** The Welsh name an item, home or store may carry (issue #19), shown when the page is in Welsh. */
-type WelshName = { nameCy?: string | null | undefined };
+// `nameCy`: the Welsh name an item, home or store may carry (issue #19), shown when the page is in Welsh.
+export type Item = Pick<Schemas['Item'], 'sku' | 'name' | 'nameCy' | 'unit' | 'packSize'>;
 
-export type Item = Pick<Schemas['Item'], 'sku' | 'name' | 'unit' | 'packSize'> & WelshName;
+export type Store = Pick<Schemas['Store'], 'storeId' | 'name' | 'nameCy' | 'timeZone'>;
 
-export type Store = Pick<Schemas['Store'], 'storeId' | 'name' | 'timeZone'> & WelshName;
-
-export type Home = Pick<Schemas['Home'], 'homeId' | 'name' | 'storeId' | 'beds'> & WelshName;
+export type Home = Pick<Schemas['Home'], 'homeId' | 'name' | 'nameCy' | 'storeId' | 'beds'>;
 
 /** A position as GET /v1/homes/{homeId}/stock answers it. */
 export type Position = Pick<
@@ -42,8 +40,7 @@ export type DrivingItem = Pick<Position, 'sku' | 'status' | 'daysOfSupply' | 'ru
  * and `drivers`, every position that is not green, worst first; with `?positions=all`,
  * `positions`: every position of the home.
  */
-export type StoreHome = Pick<Schemas['WorklistHome'], 'homeId' | 'name' | 'storeId'> &
-  WelshName &
+export type StoreHome = Pick<Schemas['WorklistHome'], 'homeId' | 'name' | 'nameCy' | 'storeId'> &
   Partial<Pick<Schemas['WorklistHome'], 'status' | 'lastCountedAt' | 'beds' | 'outbreak'>> & { drivers?: Position[]; positions?: Position[] };
 
 /** A home's outbreak (GET /v1/homes/{homeId}/outbreaks, PUT/DELETE …/outbreak). */

@@ -31,23 +31,16 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_PER_DAY);
 }
 
-const dateParts = new Map<string, Intl.DateTimeFormat>();
-/** The weekday's and month's short names from the browser's ICU (cy-GB: "Iau", "Rhag"). */
-function namesOf(date: Date, locale: string): { weekday: string; month: string } {
-  let format = dateParts.get(locale);
-  if (!format) dateParts.set(locale, (format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' })));
-  const parts = format.formatToParts(date);
-  return { weekday: parts.find((p) => p.type === 'weekday')?.value ?? '', month: parts.find((p) => p.type === 'month')?.value ?? '' };
-}
-
 /**
  * "Thu 26 Nov" / "Iau 26 Tach" for a YYYY-MM-DD date (the year only when it is not `today`'s year).
- * The names are Intl's for the language; the order and punctuation are ours, because ICU's differ
- * between versions (and so between browsers and Node).
+ * The short names come from the catalogue (CLDR's, as Node's full ICU gives them; a unit test
+ * compares), not from the browser's Intl: Debian's Chromium carries no Welsh date names (cy-GB
+ * resolves to en-US there, "Thu, Dec 3"), and ICU's punctuation differs between versions anyway.
  */
 export function formatDate(isoDate: string, today?: string, t: Translator = english): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  const { weekday, month } = namesOf(date, t.locale);
+  const weekday = t.t('date.weekdays').split(' ')[date.getUTCDay()];
+  const month = t.t('date.months').split(' ')[date.getUTCMonth()];
   const text = `${weekday} ${date.getUTCDate()} ${month}`;
   return today === undefined || today.slice(0, 4) === isoDate.slice(0, 4) ? text : `${text} ${date.getUTCFullYear()}`;
 }

@@ -24,3 +24,12 @@ export function itemName(items: ReadonlyMap<string, Named>, sku: string, m: Tran
   const item = items.get(sku);
   return item ? nameIn(item, m) : sku;
 }
+
+/**
+ * The notes the API writes itself (the planner's and allocation's reasons, a request's history
+ * notes) are English data: on a Welsh page they are marked `lang="en"`. What people type (a
+ * rejection reason, a note) is left unmarked: the page cannot tell its language.
+ */
+export function apiNoteLang(m: Translator): 'en' | undefined {
+  return m.lang === 'en' ? undefined : 'en';
+}

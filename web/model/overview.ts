@@ -4,6 +4,7 @@
  */
 import { english, type Translator } from '../i18n/translate.ts';
 import type { components } from './api-schema.generated.ts';
+import { langOf, nameIn } from './names.ts';
 
 export type Overview = components['schemas']['Overview'];
 export type OverviewTrend = components['schemas']['OverviewTrend'];
@@ -42,6 +43,8 @@ export function totalsInWords(overview: Overview, item?: string, m: Translator =
 export interface OverviewRowView {
   key: string;
   name: string;
+  /** 'en' when `name` is the English one on a Welsh page. */
+  nameLang: 'en' | undefined;
   /** Where the row leads: a region's overview or a store's worklist. */
   target: { kind: 'region'; regionId: string } | { kind: 'store'; storeId: string } | null;
   homes: number;
@@ -53,13 +56,14 @@ export interface OverviewRowView {
 }
 
 /** The table's rows as the API orders them (worst first), with where each leads. */
-export function rowsOf(overview: Overview): OverviewRowView[] {
+export function rowsOf(overview: Overview, m: Translator = english): OverviewRowView[] {
   return overview.rows.map((row) => {
     const f: Figures = row.figures;
     const target = row.storeId ? ({ kind: 'store', storeId: row.storeId } as const) : row.regionId ? ({ kind: 'region', regionId: row.regionId } as const) : null;
     return {
       key: row.storeId ?? row.regionId ?? 'none',
-      name: row.name,
+      name: nameIn(row, m),
+      nameLang: langOf(row, m),
       target,
       homes: f.homes,
       red: f.status.red,

@@ -6,9 +6,20 @@ import { english, type Translator } from '../i18n/translate.ts';
 import type { Item, RequestStatus, SupplyRequest } from './api-types.ts';
 import { describeLines } from './deliveries.ts';
 import { formatDate, isoDateInZone } from './format.ts';
+import { apiNoteLang } from './names.ts';
 
 type Step = 'submit' | 'approve' | 'reject' | 'allocate' | 'schedule' | 'dispatch' | 'deliver' | 'cancel' | 'move';
 const STEPS: ReadonlySet<string> = new Set<Step>(['submit', 'approve', 'reject', 'allocate', 'schedule', 'dispatch', 'deliver', 'cancel', 'move']);
+/** Steps whose note the API writes (in English); the others' notes are what a person typed. */
+const API_NOTES: ReadonlySet<string> = new Set<Step>(['schedule', 'dispatch', 'deliver', 'move']);
+
+export interface ProgressStep {
+  /** "approved Thu 3 Dec" */
+  text: string;
+  note: string | null;
+  /** 'en' when the note is the API's English on a Welsh page. */
+  noteLang: 'en' | undefined;
+}
 
 const CANCELLABLE: ReadonlySet<RequestStatus> = new Set(['submitted', 'approved', 'partially-approved', 'scheduled']);
 
@@ -19,7 +30,7 @@ export interface RequestProgress {
   statusWord: string;
   contents: string;
   approved: string | null;
-  steps: string[];
+  steps: ProgressStep[];
   cancellable: boolean;
 }
 
@@ -35,7 +46,11 @@ export function requestProgress(request: SupplyRequest, items: ReadonlyMap<strin
     statusWord: m.t(`requestStatus.${request.status}`),
     contents: describeLines(request.lines, items, m),
     approved: request.approvedLines ? describeLines(request.approvedLines.filter((l) => l.quantity > 0), items, m) : null,
-    steps: (request.history ?? []).map((h) => `${step(h.action, when(h.at))}${h.reason ? `: ${h.reason}` : ''}`),
+    steps: (request.history ?? []).map((h) => ({
+      text: step(h.action, when(h.at)),
+      note: h.reason ?? null,
+      noteLang: API_NOTES.has(h.action) ? apiNoteLang(m) : undefined,
+    })),
     cancellable: CANCELLABLE.has(request.status),
   };
 }

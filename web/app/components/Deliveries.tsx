@@ -1,5 +1,6 @@
 import type { DeliveryDay } from '../../model/deliveries.ts';
 import { useMessages } from '../i18n.tsx';
+import { apiNoteLang } from '../../model/names.ts';
 
 export function Deliveries({ days, window }: { days: DeliveryDay[] | null; window: number }) {
   const m = useMessages();
@@ -21,7 +22,12 @@ export function Deliveries({ days, window }: { days: DeliveryDay[] | null; windo
                 <li key={d.deliveryId}>
                   <strong>{d.homeName}</strong> ({d.status}
                   {d.emergency ? `, ${m.t('deliveries.broughtForward')}` : ''}): {d.contents}
-                  {d.emergency && d.reason ? <span class="muted"> — {d.reason}</span> : null}
+                  {d.emergency && d.reason ? (
+                    <span class="muted">
+                      {' — '}
+                      <span lang={apiNoteLang(m)}>{d.reason}</span>
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

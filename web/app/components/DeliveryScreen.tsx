@@ -7,7 +7,7 @@ import type { Api } from '../api.ts';
 import { errorFor, ErrorSummary, FieldError, Success, SubmitButton, useForm } from '../forms.tsx';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
 import { useMessages } from '../i18n.tsx';
-import { itemName, langOf, nameIn } from '../../model/names.ts';
+import { apiNoteLang, itemName, langOf, nameIn } from '../../model/names.ts';
 
 interface Props {
   api: Api;
@@ -114,11 +114,18 @@ function PlanForm(props: Props & { names: Map<string, string>; onPlanned: (first
             <li key={d.deliveryId}>
               <strong>{formatDate(d.date, props.today, m)}</strong>: {props.names.get(d.homeId) ?? d.homeId}, {describeLines(d.lines, props.items, m)}
               {d.emergency ? <span class="tag tag-brought-forward"> {m.t('deliveries.broughtForward')}</span> : null}
-              {d.reason ? ` (${d.reason})` : ''}
+              {d.reason ? (
+                <>
+                  {' ('}
+                  <span lang={apiNoteLang(m)}>{d.reason}</span>)
+                </>
+              ) : null}
             </li>
           ))}
           {plan.unplaced.map((u) => (
-            <li key={u.requestId}>{m.t('plan.notPlaced', { reason: u.reason })}</li>
+            <li key={u.requestId}>
+              {m.t('plan.notPlaced')} <span lang={apiNoteLang(m)}>{u.reason}</span>
+            </li>
           ))}
         </ul>
       ) : null}
@@ -144,7 +151,7 @@ function ManifestPage(props: Props & { delivery: Delivery; homeName: string }) {
         {props.homeName} <span class={`tag tag-${delivery.status}`}>{m.t(`deliveryStatus.${delivery.status}`)}</span>
         {delivery.emergency ? <span class="tag tag-brought-forward">{m.t('deliveries.broughtForward')}</span> : null}
       </h3>
-      {delivery.reason ? <p>{delivery.reason}</p> : null}
+      {delivery.reason ? <p lang={apiNoteLang(m)}>{delivery.reason}</p> : null}
       <table>
         <caption class="visually-hidden">{m.t('manifest.caption', { home: props.homeName })}</caption>
         <thead>

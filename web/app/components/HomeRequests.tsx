@@ -40,7 +40,21 @@ export function HomeRequests(props: { api: Api; requests: SupplyRequest[]; items
                 </p>
                 <p>{m.t('myRequests.asked', { lines: p.contents })}</p>
                 {p.approved !== null ? <p>{m.t('myRequests.approved', { lines: p.approved || m.t('myRequests.nothing') })}</p> : null}
-                {p.steps.length > 0 ? <p class="muted">{p.steps.join('; ')}</p> : null}
+                {p.steps.length > 0 ? (
+                  <p class="muted">
+                    {p.steps.map((s, i) => (
+                      <span key={i}>
+                        {i > 0 ? '; ' : ''}
+                        {s.text}
+                        {s.note ? (
+                          <>
+                            : <span lang={s.noteLang}>{s.note}</span>
+                          </>
+                        ) : null}
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
                 {p.cancellable && props.canCancel ? (
                   confirming === p.requestId ? (
                     <div class="confirm" role="group" aria-label={m.t('myRequests.confirmGroup')}>

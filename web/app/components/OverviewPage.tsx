@@ -7,6 +7,7 @@ import { ApiError, type Api } from '../api.ts';
 import { formatDate } from '../../model/format.ts';
 import { useMessages } from '../i18n.tsx';
 import type { Heading } from './Frame.tsx';
+import { langOf, nameIn } from '../../model/names.ts';
 import { StorePage } from './StorePage.tsx';
 
 type Scope = { kind: 'nation' } | { kind: 'region'; regionId: string };
@@ -47,7 +48,7 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
   // Named again when the language changes (the API's own names stay as it gives them).
   const named = overview && overview !== 'none' ? overview : null;
   useEffect(() => {
-    if (named) onHeading?.({ text: named.scope === 'nation' ? m.t('overview.walesHeading') : named.name });
+    if (named) onHeading?.(named.scope === 'nation' ? { text: m.t('overview.walesHeading') } : { text: nameIn(named, m), lang: langOf(named, m) });
   }, [named, m]);
 
   useEffect(() => {
@@ -72,7 +73,7 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
       <>
         <p>
           <button type="button" class="link-button" onClick={() => setOpened(null)}>
-            {m.t('overview.back', { name: overview && overview !== 'none' ? overview.name : m.t('overview.theOverview') })}
+            {m.t('overview.back', { name: overview && overview !== 'none' ? nameIn(overview, m) : m.t('overview.theOverview') })}
           </button>
         </p>
         {opened.kind === 'region' ? (
@@ -88,14 +89,15 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
   if (overview === 'none') return <p>{m.t('overview.noFigures')}</p>;
 
   const totals = totalsInWords(overview, item || undefined, m);
-  const rows = rowsOf(overview);
+  const rows = rowsOf(overview, m);
+  const overviewName = nameIn(overview, m);
   const chart = trend && trendChart(trend);
   const skus = overview.totals.items.map((i) => i.sku);
   const nation = scope.kind === 'nation';
   return (
     <>
       <section aria-labelledby="totals-heading" class="panel">
-        <h2 id="totals-heading">{m.t('overview.totalsHeading', { name: overview.name, count: totals.homes, date: formatDate(overview.date, undefined, m) })}</h2>
+        <h2 id="totals-heading">{m.t('overview.totalsHeading', { name: overviewName, count: totals.homes, date: formatDate(overview.date, undefined, m) })}</h2>
         <div class="chart-controls">
           <label for="overview-item">{m.t('overview.item')}</label>
           <select id="overview-item" value={item} onChange={(e) => setItem((e.currentTarget as HTMLSelectElement).value)}>
@@ -137,12 +139,13 @@ export function OverviewPage({ api, scope, permissions, thresholds, onHeading }:
                     <button
                       type="button"
                       class="link-button"
+                      lang={row.nameLang}
                       onClick={() => setOpened(row.target!.kind === 'region' ? { kind: 'region', regionId: row.target!.regionId, name: row.name } : { kind: 'store', storeId: (row.target as { storeId: string }).storeId, name: row.name })}
                     >
                       {row.name}
                     </button>
                   ) : (
-                    row.name
+                    <span lang={row.nameLang}>{row.name}</span>
                   )}
                 </th>
                 <td>{row.homes}</td>

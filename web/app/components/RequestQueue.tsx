@@ -8,7 +8,7 @@ import { describedBy, errorFor, ErrorSummary, FieldError, NumberInput, Success, 
 import { useAutoRefresh } from '../use-auto-refresh.ts';
 import { useMessages } from '../i18n.tsx';
 import type { Translator } from '../../i18n/translate.ts';
-import { itemName, langOf, nameIn } from '../../model/names.ts';
+import { apiNoteLang, itemName, langOf, nameIn } from '../../model/names.ts';
 
 type Order = 'urgency' | 'oldest';
 
@@ -20,12 +20,15 @@ interface Context {
   timeZone: string;
   today: string;
   onChanged: () => void;
+  /** A decision's confirmation, shown above the queue: the decided card leaves the queue at the next refresh. */
+  onDecided: (message: string) => void;
   m: Translator;
 }
 
 /** The store's submitted requests, most urgent (or oldest) first, each with approve and reject; then allocation. */
 export function RequestQueue(props: { api: Api; storeId: string; items: ReadonlyMap<string, Item>; homes: StoreHome[]; timeZone: string; today: string; canApprove: boolean }) {
   const [order, setOrder] = useState<Order>('urgency');
+  const [decided, setDecided] = useState<string | null>(null);
   const m = useMessages();
   const base = `/v1/stores/${encodeURIComponent(props.storeId)}`;
   const live = useAutoRefresh(
@@ -39,7 +42,7 @@ export function RequestQueue(props: { api: Api; storeId: string; items: Readonly
     `${props.storeId}:${order}`,
   );
   const homes = useMemo(() => new Map(props.homes.map((h) => [h.homeId, h])), [props.homes]);
-  const context: Context = { api: props.api, items: props.items, homes, caps: live.data?.caps ?? null, timeZone: props.timeZone, today: props.today, onChanged: live.refresh, m };
+  const context: Context = { api: props.api, items: props.items, homes, caps: live.data?.caps ?? null, timeZone: props.timeZone, today: props.today, onChanged: live.refresh, onDecided: setDecided, m };
   return (
     <>
       <section class="panel" aria-labelledby="queue-heading">
@@ -52,6 +55,7 @@ export function RequestQueue(props: { api: Api; storeId: string; items: Readonly
             </label>
           ))}
         </fieldset>
+        <Success message={decided} testId="decision-success" />
         {live.error ? <p class="warning">{live.error}</p> : null}
         {live.data && live.data.queue.length === 0 ? <p>{m.t('queue.empty')}</p> : null}
         <ol class="cards" data-testid="request-queue">
@@ -88,10 +92,14 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
       ...(check.ok ? { body: check.approval } : { errors: check.errors }),
       send: () => context.api.write('POST', `/v1/requests/${request.requestId}/approve`, { body: check.ok ? check.approval : null }),
       fieldFor: check.ok ? approvalFieldFor(rows, check.approval, overrideId) : () => null,
-      success: (r) =>
-        m.t(r.status === 'partially-approved' ? 'queue.approvedInPart' : 'queue.approved', {
+      success: (r) => {
+        const home = context.homes.get(request.homeId);
+        const message = m.t(r.status === 'partially-approved' ? 'queue.approvedInPart' : 'queue.approved', {
           lines: describeLines((r.approvedLines ?? []).filter((l) => l.quantity > 0), context.items, m),
-        }),
+        });
+        context.onDecided(`${home ? nameIn(home, m) : request.homeId}: ${message}`);
+        return message;
+      },
       after: context.onChanged,
     });
   };
@@ -102,7 +110,10 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
       ...(check.ok ? { body: { reason: check.reason } } : { errors: check.errors }),
       send: () => context.api.write('POST', `/v1/requests/${request.requestId}/reject`, { body: { reason: check.ok ? check.reason : '' } }),
       fieldFor: (pointer) => (pointer === '/reason' ? rejectId : null),
-      success: () => m.t('queue.rejected'),
+      success: () => {
+        context.onDecided(`${nameOfHome(context, request.homeId)}: ${m.t('queue.rejected')}`);
+        return m.t('queue.rejected');
+      },
       after: context.onChanged,
     });
   };
@@ -122,7 +133,6 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
       </p>
       {request.note ? <p>{m.t('queue.note', { note: request.note })}</p> : null}
       <ErrorSummary errors={form.errors} />
-      <Success message={form.success} testId="decision-success" />
       {!canApprove ? (
         <p>{m.t('queue.asks', { lines: describeLines(request.lines, context.items, m) })}</p>
       ) : (
@@ -205,12 +215,18 @@ function Allocate({ api, storeId, context }: { api: Api; storeId: string; contex
           {result.allocations.map((a) => (
             <li key={a.requestId}>
               <strong>{nameOfHome(context, a.homeId)}</strong>:{' '}
-              {a.lines
-                .map(
-                  (l) =>
-                    `${m.t('allocate.line', { item: itemName(context.items, l.sku, m), allocated: formatQuantity(l.allocated, m), approved: formatQuantity(l.approved, m) })}${l.reason ? ` (${l.reason})` : ''}`,
-                )
-                .join('; ')}
+              {a.lines.map((l, i) => (
+                <span key={l.sku}>
+                  {i > 0 ? '; ' : ''}
+                  {m.t('allocate.line', { item: itemName(context.items, l.sku, m), allocated: formatQuantity(l.allocated, m), approved: formatQuantity(l.approved, m) })}
+                  {l.reason ? (
+                    <>
+                      {' ('}
+                      <span lang={apiNoteLang(m)}>{l.reason}</span>)
+                    </>
+                  ) : null}
+                </span>
+              ))}
             </li>
           ))}
         </ul>
