@@ -146,6 +146,17 @@ async function expectAccessible(screen: string, on: Page = page) {
   expect(result.violations.filter((v) => ['html-has-lang', 'html-lang-valid', 'valid-lang', 'html-xml-lang-mismatch'].includes(v.id)).map((v) => v.id), screen).toEqual([]);
 }
 
+/** Welsh runs longer than English: at a phone's 390 px the page still never scrolls sideways. */
+async function fitsAPhone(screen: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow, `${screen} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+  } finally {
+    await page.setViewportSize({ width: 1100, height: 800 });
+  }
+}
+
 const fetchedInWelsh = (on: Page = page) => poll(() => on.getByTestId('fetched-at').textContent()).toMatch(/^Data wedi'i nôl am \d\d:\d\d:\d\d/);
 
 async function screen(hash: string, ready: () => Promise<unknown>) {
@@ -153,6 +164,7 @@ async function screen(hash: string, ready: () => Promise<unknown>) {
   await ready();
   await expectNoEnglish(hash);
   await expectAccessible(hash);
+  await fitsAPhone(hash);
 }
 
 describe('the page in Welsh, in Chromium', () => {
@@ -196,6 +208,7 @@ describe('the page in Welsh, in Chromium', () => {
     await expectNoEnglish('store: homes');
     await expectAccessible('store: homes');
     await page.screenshot({ path: join(SCREENSHOTS, 'store-page-cy.png') });
+    await fitsAPhone('store: homes');
   });
 
   it('keeps Cymraeg after a reload', async () => {
@@ -232,6 +245,7 @@ describe('the page in Welsh, in Chromium', () => {
     await expectNoEnglish('home: stock');
     await expectAccessible('home: stock');
     await page.screenshot({ path: join(SCREENSHOTS, 'home-page-cy.png') });
+    await fitsAPhone('home: stock');
 
     await screen('count', () => page.getByRole('heading', { name: 'Cyfrif heddiw', level: 2 }).waitFor());
     await screen('request', () => page.getByRole('heading', { name: 'Gwneud cais am PPE', level: 2 }).waitFor());
