@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { routeKey, routes, type RouteDefinition } from '../../functions/routes.ts';
 import { HttpProblem, problemResponse, scopeMissing } from '../../functions/http/problem.ts';
+import { negotiateLocale, withLocale } from '../../functions/i18n/locale.ts';
+import { t } from '../../functions/i18n/messages.ts';
 import { verifyLocalToken, type LocalSigningKey } from './local-auth.ts';
 
 export interface LocalRequest {
@@ -84,18 +86,21 @@ function decodes(path: string): boolean {
 }
 
 export function createApiGatewayAdapter(signingKey: LocalSigningKey) {
-  return async function invoke(request: LocalRequest): Promise<LocalResponse> {
+  // As the deployed functions do (functions/http/http-handler.ts): the request's language from its Accept-Language.
+  return (request: LocalRequest): Promise<LocalResponse> => withLocale(negotiateLocale(lowerCaseHeaders(request.headers)['accept-language']), () => invoke(request));
+
+  async function invoke(request: LocalRequest): Promise<LocalResponse> {
     const requestId = randomUUID();
     const url = new URL(request.url, 'http://localhost');
     if (!decodes(url.pathname)) {
-      return problem(new HttpProblem('validation', `The path ${url.pathname} has a malformed percent-escape.`, { errors: [{ in: 'path', path: url.pathname, message: 'A % must start an escape of two hex digits that decodes as UTF-8.' }] }), requestId);
+      return problem(new HttpProblem('validation', t('path.malformedEscape', { path: url.pathname }), { errors: [{ in: 'path', path: url.pathname, message: t('path.malformedEscape.field') }] }), requestId);
     }
     const matched = matchRoute(request.method.toUpperCase(), url.pathname);
-    if (matched === undefined) return problem(new HttpProblem('not-found', `No route for ${request.method} ${url.pathname}.`), requestId);
+    if (matched === undefined) return problem(new HttpProblem('not-found', t('notFound.noRoute', { method: request.method, path: url.pathname })), requestId);
     if (matched === 'method-not-allowed') {
       const allow = allowedMethods(url.pathname).join(', ');
       // 404 as API Gateway answers an unmatched method, with the methods the path takes as a hint.
-      return problem(new HttpProblem('not-found', `${request.method} is not served at ${url.pathname}; it takes ${allow}.`, { headers: { allow } }), requestId);
+      return problem(new HttpProblem('not-found', t('notFound.methodNotServed', { method: request.method, path: url.pathname, allow }), { headers: { allow } }), requestId);
     }
     const { route, params } = matched;
 
@@ -143,7 +148,7 @@ export function createApiGatewayAdapter(signingKey: LocalSigningKey) {
       headers: { ...Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])), 'x-request-id': requestId },
       body: result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString('utf8') : (result.body ?? ''),
     };
-  };
+  }
 }
 
 function problem(error: HttpProblem, requestId: string): LocalResponse {

@@ -2,6 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpProblem, problemResponse } from '../../functions/http/problem.ts';
+import { negotiateLocale, withLocale } from '../../functions/i18n/locale.ts';
+import { t } from '../../functions/i18n/messages.ts';
 import type { LocalRequest, LocalResponse } from './api-gateway-adapter.ts';
 
 /** API Gateway refuses payloads over 10 MB before any function runs; so does the local server. */
@@ -34,18 +36,23 @@ export async function startHttpServer(port: number, handle: LocalRoute, host = '
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, handle: LocalRoute): Promise<void> {
+  const header = req.headers['accept-language'];
+  return withLocale(negotiateLocale(Array.isArray(header) ? header.join(',') : header), () => serveIn(req, res, handle));
+}
+
+async function serveIn(req: IncomingMessage, res: ServerResponse, handle: LocalRoute): Promise<void> {
   let response: LocalResponse | undefined;
   try {
     const body = await readBody(req);
     if (body === 'too-large') {
-      response = asResponse(new HttpProblem('payload-too-large', `The body is over API Gateway's ${GATEWAY_PAYLOAD_LIMIT} byte limit.`));
+      response = asResponse(new HttpProblem('payload-too-large', t('body.gatewayTooLarge', { limit: GATEWAY_PAYLOAD_LIMIT })));
     } else {
       response = await handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' });
-      response ??= asResponse(new HttpProblem('not-found', `Nothing at ${req.url}.`));
+      response ??= asResponse(new HttpProblem('not-found', t('notFound.path', { path: req.url ?? '/' })));
     }
   } catch (error) {
     console.error('local server: unhandled error', error);
-    response = asResponse(new HttpProblem('internal', 'The function failed without an answer (see the server log).'));
+    response = asResponse(new HttpProblem('internal', t('failure.localInternal')));
   }
   res.writeHead(response.statusCode, response.headers);
   res.end(response.body);

@@ -11,6 +11,7 @@ import { scopesOf } from '../../functions/scopes.ts';
 import { formatOrg, parseOrg, type MemberRole, type Org } from '../../functions/access/principal.ts';
 import { ORG_CLAIM, ROLE_CLAIM } from '../../functions/http/principal.ts';
 import { DEFAULT_TTL_SECONDS } from './token-options.ts';
+import { t } from '../../functions/i18n/messages.ts';
 
 export const LOCAL_ISSUER = 'https://carestock.local/issuer';
 export const LOCAL_CLIENT_ID = 'carestock-local-client';
@@ -76,15 +77,15 @@ export type VerifyResult = { ok: true; claims: JWTPayload & Record<string, unkno
 
 export async function verifyLocalToken(key: LocalSigningKey, authorization: string | undefined): Promise<VerifyResult> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (!match) return { ok: false, reason: 'No bearer token in the Authorization header.' };
+  if (!match) return { ok: false, reason: t('auth.noBearer') };
   try {
     const { payload } = await jwtVerify(match[1]!, key.publicKey, { issuer: LOCAL_ISSUER, algorithms: [ALGORITHM] });
     const audience = payload.client_id ?? payload.aud;
-    if (audience !== LOCAL_CLIENT_ID) return { ok: false, reason: 'The token was issued for another client.' };
-    if (!parseOrg(payload[ORG_CLAIM])) return { ok: false, reason: `The token has no valid "${ORG_CLAIM}" claim.` };
+    if (audience !== LOCAL_CLIENT_ID) return { ok: false, reason: t('auth.otherClient') };
+    if (!parseOrg(payload[ORG_CLAIM])) return { ok: false, reason: t('auth.noOrgClaim', { claim: ORG_CLAIM }) };
     const scopes = String(payload.scope ?? '').split(' ').filter(Boolean);
     return { ok: true, claims: payload as JWTPayload & Record<string, unknown>, scopes };
   } catch (error) {
-    return { ok: false, reason: `The token is not valid: ${(error as Error).message}` };
+    return { ok: false, reason: t('auth.invalidToken', { reason: (error as Error).message }) };
   }
 }

@@ -5,6 +5,7 @@
  */
 import { PROBLEM_SLUGS, PROBLEM_TYPES, problemTypeUri, type ProblemTypeInfo } from '../../functions/http/problem-types.ts';
 import { HttpProblem, problemResponse } from '../../functions/http/problem.ts';
+import { t } from '../../functions/i18n/messages.ts';
 import type { LocalRequest, LocalResponse } from './api-gateway-adapter.ts';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -43,5 +44,5 @@ export async function problemPages(request: LocalRequest): Promise<LocalResponse
   const slug = path.replace(/^\/problems\/?/, '');
   if (slug === '') return indexPage();
   if (Object.hasOwn(PROBLEM_TYPES, slug)) return typePage(slug, PROBLEM_TYPES[slug as keyof typeof PROBLEM_TYPES]);
-  return problemResponse(new HttpProblem('not-found', `No problem type "${slug}"; see /problems/ for the list.`));
+  return problemResponse(new HttpProblem('not-found', t('notFound.problemType', { slug })));
 }

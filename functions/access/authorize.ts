@@ -4,6 +4,7 @@
  */
 import { decide, type Action, type Resource } from './policy.ts';
 import type { Principal } from './principal.ts';
+import { t } from '../i18n/messages.ts';
 
 export class AccessDenied extends Error {
   override readonly name = 'AccessDenied';
@@ -11,5 +12,6 @@ export class AccessDenied extends Error {
 
 export function authorize(principal: Principal, action: Action, resource: Resource): void {
   const decision = decide(principal, action, resource);
-  if (!decision.allow) throw new AccessDenied(decision.reason);
+  // The reason in the language of the request being answered.
+  if (!decision.allow) throw new AccessDenied(t(decision.message.id, decision.message.params));
 }

@@ -25,6 +25,7 @@
  * Outside its tenancy a caller is denied whether or not the thing exists (a resource that was not
  * found carries no owner), so ids cannot be probed; only an administrator goes on to learn 404.
  */
+import { message, type MessageId, type MessageParams } from '../i18n/messages.ts';
 import type { Org, Principal } from './principal.ts';
 
 /**
@@ -61,16 +62,17 @@ export type MembersResource =
   | { kind: 'members'; of: 'home'; homeId: string; storeId: string | undefined }
   | { kind: 'members'; of: 'region'; regionId: string };
 
-export type Decision = { allow: true } | { allow: false; reason: string };
+/** A refusal names its reason as a message id (functions/i18n), so the answer can say it in the request's language; `reason` is the English. */
+export type Decision = { allow: true } | { allow: false; reason: string; message: { id: MessageId; params: MessageParams } };
 
 const ALLOW: Decision = { allow: true };
-const deny = (reason: string): Decision => ({ allow: false, reason });
-const adminOnly = deny('Only an administrator may do this.');
+const deny = (id: MessageId, params: MessageParams = {}): Decision => ({ allow: false, reason: message('en', id, params), message: { id, params } });
+const adminOnly = deny('access.adminOnly');
 
 export function decide(principal: Principal, action: Action, resource: Resource): Decision {
-  if (action === 'manage' && principal.role === 'staff') return deny('Only a manager may do this; staff may not.');
-  if (resource.kind === 'members') return action === 'manage' ? members(principal.org, resource) : deny('Members are managed, not read or written: use action "manage".');
-  if (resource.kind === 'webhooks') return action === 'manage' ? webhooks(principal.org, resource) : deny('Webhooks are managed, not read or written: use action "manage".');
+  if (action === 'manage' && principal.role === 'staff') return deny('access.managerOnly');
+  if (resource.kind === 'members') return action === 'manage' ? members(principal.org, resource) : deny('access.membersManaged');
+  if (resource.kind === 'webhooks') return action === 'manage' ? webhooks(principal.org, resource) : deny('access.webhooksManaged');
   const rule = rules[principal.org.kind] as Rule<Org>;
   return rule(principal.org, action, resource);
 }
@@ -85,7 +87,7 @@ const rules: Rules = {
     resource.kind === 'catalogue' || resource.kind === 'nation'
       ? catalogueOrNation(action, resource)
       : resource.kind === 'region'
-        ? deny(`A store may not read region "${resource.regionId}"; its administrators and the region's own members may.`)
+        ? deny('access.storeRegion', { regionId: resource.regionId })
       : action === 'manage'
         ? adminOnly
         : resource.storeId === org.id
@@ -94,21 +96,21 @@ const rules: Rules = {
 
   home: (org, action, resource) => {
     if (resource.kind === 'catalogue' || resource.kind === 'nation') return catalogueOrNation(action, resource);
-    if (resource.kind === 'region') return deny(`A home may not read region "${resource.regionId}".`);
+    if (resource.kind === 'region') return deny('access.homeRegion', { regionId: resource.regionId });
     if (action === 'manage') return adminOnly;
-    if (action === 'decide' && resource.kind === 'request') return deny('A home may not approve or reject requests; its store decides.');
-    if (action === 'decide' && resource.kind === 'delivery') return deny('A home may not dispatch deliveries; its store does.');
+    if (action === 'decide' && resource.kind === 'request') return deny('access.homeDecides');
+    if (action === 'decide' && resource.kind === 'delivery') return deny('access.homeDispatches');
     return action !== 'decide' && resource.kind !== 'store' && resource.homeId === org.id ? ALLOW : outside(resource);
   },
 
   region: (org, action, resource) => {
-    if (action !== 'read') return deny('A region reads; it writes, decides and manages nothing.');
+    if (action !== 'read') return deny('access.regionReads');
     if (resource.kind === 'catalogue' || resource.kind === 'nation') return catalogueOrNation(action, resource);
-    if (resource.kind === 'region') return resource.regionId === org.id ? ALLOW : deny(`Your organisation may not read region "${resource.regionId}".`);
+    if (resource.kind === 'region') return resource.regionId === org.id ? ALLOW : deny('access.otherRegion', { regionId: resource.regionId });
     return resource.regionId === org.id ? ALLOW : outside(resource);
   },
 
-  anonymous: () => deny('Sign in first.'),
+  anonymous: () => deny('access.signIn'),
 };
 
 /** The catalogue is everyone's to read and an administrator's to change; the nation is an administrator's. */
@@ -117,15 +119,14 @@ function catalogueOrNation(action: Action, resource: { kind: 'catalogue' | 'nati
 }
 
 function members(org: Org, resource: MembersResource): Decision {
-  const whose =
+  const refused =
     resource.of === 'admin'
-      ? 'the administrators'
+      ? deny('access.members.admin')
       : resource.of === 'store'
-        ? `store "${resource.storeId}"`
+        ? deny('access.members.store', { id: resource.storeId })
         : resource.of === 'home'
-          ? `home "${resource.homeId}"`
-          : `region "${resource.regionId}"`;
-  const refused = deny(`You may not manage the members of ${whose}.`);
+          ? deny('access.members.home', { id: resource.homeId })
+          : deny('access.members.region', { id: resource.regionId });
   switch (org.kind) {
     case 'admin':
       return ALLOW;
@@ -136,16 +137,16 @@ function members(org: Org, resource: MembersResource): Decision {
     case 'region':
       return resource.of === 'region' && resource.regionId === org.id ? ALLOW : refused;
     case 'anonymous':
-      return deny('Sign in first.');
+      return deny('access.signIn');
   }
 }
 
 function webhooks(org: Org, resource: WebhooksResource): Decision {
   const owner = resource.owner;
   if (org.kind === 'admin') return ALLOW;
-  if (org.kind === 'anonymous') return deny('Sign in first.');
+  if (org.kind === 'anonymous') return deny('access.signIn');
   if (owner !== undefined && (org.kind === 'home' || org.kind === 'store') && owner.kind === org.kind && owner.id === org.id) return ALLOW;
-  return deny(owner === undefined ? 'Your organisation may not manage this webhook subscription.' : `Your organisation may not manage the webhooks of ${owner.kind} "${owner.id}".`);
+  return owner === undefined ? deny('access.webhookSubscription') : deny(owner.kind === 'home' ? 'access.webhooksOf.home' : 'access.webhooksOf.store', { id: owner.id });
 }
 
 type Owned = Exclude<Resource, { kind: 'catalogue' | 'nation' | 'region' } | MembersResource | WebhooksResource>;
@@ -153,12 +154,12 @@ type Owned = Exclude<Resource, { kind: 'catalogue' | 'nation' | 'region' } | Mem
 function outside(resource: Owned): Decision {
   switch (resource.kind) {
     case 'store':
-      return deny(`Your organisation may not access store "${resource.storeId}".`);
+      return deny('access.outside.store', { id: resource.storeId });
     case 'home':
-      return deny(`Your organisation may not access home "${resource.homeId}".`);
+      return deny('access.outside.home', { id: resource.homeId });
     case 'request':
-      return deny(`Your organisation may not access request "${resource.requestId}".`);
+      return deny('access.outside.request', { id: resource.requestId });
     case 'delivery':
-      return deny(`Your organisation may not access delivery "${resource.deliveryId}".`);
+      return deny('access.outside.delivery', { id: resource.deliveryId });
   }
 }

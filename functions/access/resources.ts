@@ -16,6 +16,7 @@ import { getRequest, type RequestRecord } from '../data/request-repository.ts';
 import { AccessDenied, authorize } from './authorize.ts';
 import { decide, type Action, type Resource } from './policy.ts';
 import { actorOf, type Actor, type Org, type Principal } from './principal.ts';
+import { t } from '../i18n/messages.ts';
 
 /** The region of the store, read only for a region's member (the one caller the answer depends on). */
 async function regionFor(principal: Principal, storeId: string | undefined): Promise<string | undefined> {
@@ -50,7 +51,7 @@ export async function authorizeReadHome(principal: Principal, action: Action, ho
  * reads which store serves it only when the answer depends on it (a store's manager).
  */
 export async function authorizeMembers(principal: Principal, org: Org): Promise<void> {
-  if (org.kind === 'anonymous') throw new AccessDenied('No one manages the members of no organisation.');
+  if (org.kind === 'anonymous') throw new AccessDenied(t('access.noOrgMembers'));
   if (org.kind === 'region') return authorize(principal, 'manage', { kind: 'members', of: 'region', regionId: org.id });
   if (org.kind !== 'home') return authorize(principal, 'manage', org.kind === 'admin' ? { kind: 'members', of: 'admin' } : { kind: 'members', of: 'store', storeId: org.id });
   if (decide(principal, 'manage', { kind: 'members', of: 'home', homeId: org.id, storeId: undefined }).allow) return;

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { InvalidCursorError } from '../domain/failures.ts';
+import { t } from '../i18n/messages.ts';
 
 export type StartKey = Record<string, string>;
 
@@ -35,7 +36,7 @@ export function decodeCursorOf<S extends z.ZodMiniType>(cursor: string | undefin
   }
   const parsed = shape.safeParse(decoded);
   if (!parsed.success || !belongs(parsed.data)) {
-    throw new InvalidCursorError('The cursor is not valid for this list.');
+    throw new InvalidCursorError(t('failure.invalidCursor'));
   }
   return parsed.data;
 }
@@ -44,7 +45,7 @@ export function decodeCursorOf<S extends z.ZodMiniType>(cursor: string | undefin
 export const pageQueryShape = {
   limit: z.optional(
     z.pipe(
-      z.string().check(z.regex(/^\d{1,3}$/, 'limit must be a whole number from 1 to 100')),
+      z.string().check(z.regex(/^\d{1,3}$/, { error: () => t('field.limit') })),
       z.pipe(z.transform(Number), z.int().check(z.minimum(1), z.maximum(100))),
     ),
   ),

@@ -8,6 +8,7 @@ import { InvalidCursorError } from '../domain/failures.ts';
 import { send, tableName } from './dynamodb-client.ts';
 import type { IndexName } from './table-definition.ts';
 import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, type Page, type PageRequest } from './pagination.ts';
+import { t } from '../i18n/messages.ts';
 
 export interface PartitionPageQuery<T> {
   /** The index to read; the table itself when omitted. */
@@ -35,7 +36,7 @@ export async function queryPartitionPage<T>(query: PartitionPageQuery<T>): Promi
     (Object.keys(start).length !== keyAttributes.size ||
       !Object.entries(start).every(([k, v]) => keyAttributes.has(k) && v !== '' && Buffer.byteLength(v) <= 1024));
   if (wrongShape || (start && prefix !== undefined && !String(start[sortAttribute] ?? '').startsWith(prefix))) {
-    throw new InvalidCursorError('The cursor is not valid for this list.');
+    throw new InvalidCursorError(t('failure.invalidCursor'));
   }
   const result = await send(
     new QueryCommand({

@@ -9,6 +9,7 @@ import type { Page, PageRequest } from './pagination.ts';
 import { queryPartitionPage } from './query-page.ts';
 import { batchGetAll, batchWriteAll, queryAll } from './read-all.ts';
 import { retryOnConflict } from './retries.ts';
+import { t } from '../i18n/messages.ts';
 
 export type { PageRequest } from './pagination.ts';
 
@@ -136,7 +137,7 @@ export async function allStores(): Promise<Store[]> {
 export class UnknownRegionError extends PreconditionFailedError {
   override readonly name = 'UnknownRegionError';
   constructor(readonly regionId: string) {
-    super(`No region "${regionId}".`);
+    super(t('failure.unknownRegion', { regionId }));
   }
 }
 
@@ -184,7 +185,7 @@ export async function putStore(storeId: string, input: StoreInput, now: string):
         throw error;
       }
     },
-    { exhausted: `Store "${storeId}" or its region kept changing while this was written; nothing was changed. Retry.` },
+    { exhausted: t('exhausted.store', { storeId }) },
   );
   return store;
 }
@@ -202,7 +203,7 @@ export async function listStores(page: PageRequest): Promise<Page<Store>> {
 export class UnknownStoreError extends PreconditionFailedError {
   override readonly name = 'UnknownStoreError';
   constructor(readonly storeId: string) {
-    super(`No store "${storeId}".`);
+    super(t('failure.unknownStore', { storeId }));
   }
 }
 
@@ -212,7 +213,7 @@ export class UnknownStoreError extends PreconditionFailedError {
  */
 export async function transactWithStore(storeId: string, items: readonly TransactItem[]): Promise<void> {
   await retryOnConflict(() => transactWithStoreOnce(storeId, items), {
-    exhausted: `Store "${storeId}" or what is written with it kept changing while this was written; nothing was changed. Retry.`,
+    exhausted: t('exhausted.storeWith', { storeId }),
   });
 }
 

@@ -39,6 +39,7 @@ import {
   type PositionRecord,
   type StockEvent,
 } from './stock-items.ts';
+import { t } from '../i18n/messages.ts';
 
 export {
   positionItem,
@@ -219,7 +220,7 @@ export async function advanceLastCount(homeId: string, countedAt: string): Promi
         throw error;
       }
     },
-    { exhausted: `Home "${homeId}" kept changing while its last count was recorded. Retry the post.` },
+    { exhausted: t('exhausted.homeCount', { homeId }) },
   );
 }
 

@@ -11,6 +11,7 @@ import { HttpProblem, invalidTransition } from '../http/problem.ts';
 import { dispatchTransactItems } from '../stock/dispatches.ts';
 import type { DeliveryRecord, DeliveryView } from '../data/delivery-repository.ts';
 import { moveDelivery, type MoveContext, type MovePlan } from './move-delivery.ts';
+import { t } from '../i18n/messages.ts';
 
 export function dispatchDelivery(target: GuardedRecord<DeliveryRecord>, now: Date): Promise<DeliveryView> {
   return moveDelivery(target, now, { action: 'dispatch', from: 'planned', to: 'dispatched', plan: planDispatch });
@@ -19,7 +20,7 @@ export function dispatchDelivery(target: GuardedRecord<DeliveryRecord>, now: Dat
 async function planDispatch({ delivery, requests, actor, at }: MoveContext): Promise<MovePlan> {
   const moving = requests.filter((r) => r.status === 'scheduled').sort((a, b) => delivery.requestIds.indexOf(a.requestId) - delivery.requestIds.indexOf(b.requestId));
   if (moving.length === 0) {
-    throw invalidTransition('Every request on this delivery was cancelled; there is nothing to dispatch.', delivery.status);
+    throw invalidTransition(t('delivery.allCancelled'), delivery.status);
   }
   const lines = deliveryLines(moving);
   const store = { kind: 'store' as const, id: delivery.storeId };
@@ -27,8 +28,8 @@ async function planDispatch({ delivery, requests, actor, at }: MoveContext): Pro
   const bySku = new Map(positions.map((p) => [p.state.sku, p]));
   const shortfall = dispatchShortfall(lines, new Map(positions.map((p) => [p.state.sku, p.state])), new Date(at));
   if (shortfall.length > 0) {
-    const list = shortfall.map((s) => `${s.sku} ${s.required} needed, ${s.available} held`).join('; ');
-    throw new HttpProblem('insufficient-stock', `The store does not hold the units for this delivery (${list}); nothing moved.`, {
+    const list = shortfall.map((s) => t('delivery.insufficientStock.line', { sku: s.sku, required: s.required, available: s.available })).join('; ');
+    throw new HttpProblem('insufficient-stock', t('delivery.insufficientStock', { list }), {
       extensions: { currentStatus: delivery.status, shortfall },
     });
   }

@@ -20,6 +20,7 @@ import type { Actor } from '../access/principal.ts';
 import type { GuardedRecord } from '../access/resources.ts';
 import { invalidTransition, notFound } from '../http/problem.ts';
 import { deliveryEventData, eventWrite } from '../webhooks/events.ts';
+import { t } from '../i18n/messages.ts';
 
 export interface MoveContext {
   delivery: DeliveryRecord;
@@ -49,7 +50,7 @@ export async function moveDelivery(target: GuardedRecord<DeliveryRecord>, now: D
   const { actor, id: deliveryId } = target;
   const read = async () => {
     const delivery = await target.read();
-    if (!delivery) throw notFound(`No delivery "${deliveryId}".`);
+    if (!delivery) throw notFound(t('notFound.delivery', { deliveryId }));
     return delivery;
   };
   const at = now.toISOString();
@@ -93,13 +94,12 @@ export async function moveDelivery(target: GuardedRecord<DeliveryRecord>, now: D
       await commitRequestChanges(requestChanges, [deliveryPut(after, { version: delivery.version, status: move.from }), ...items, event]);
       return toDeliveryView(after);
     },
-    { exhausted: 'The delivery, its requests or the stock kept changing while this was applied; nothing moved. Retry.' },
+    { exhausted: t('exhausted.delivery') },
   );
 }
 
 function statusConflict(current: DeliveryStatus, move: Move) {
-  const what = move.action === 'dispatch' ? 'dispatched' : 'received';
-  const detail =
-    current === move.to ? `The delivery is already ${current}; nothing moved.` : `The delivery is ${current}; it can be ${what} only when ${move.from}.`;
+  const done = t(move.action === 'dispatch' ? 'delivery.done.dispatch' : 'delivery.done.receive');
+  const detail = current === move.to ? t('delivery.already', { current }) : t('delivery.onlyWhen', { current, done, from: move.from });
   return invalidTransition(detail, current);
 }

@@ -50,6 +50,7 @@ import { badRequest, notFound } from '../http/problem.ts';
 import type { Actor } from '../access/principal.ts';
 import type { DeliveryPlanBody } from '../schemas/deliveries.ts';
 import { deliveryEventData, eventWrite } from '../webhooks/events.ts';
+import { t } from '../i18n/messages.ts';
 
 export interface PlanCommand {
   storeId: string;
@@ -61,11 +62,11 @@ export interface PlanCommand {
 
 export async function planStoreDeliveries({ storeId, from, days, actor, now }: PlanCommand): Promise<DeliveryPlanBody> {
   const store = await getStore(storeId);
-  if (!store) throw notFound(`No store "${storeId}".`);
+  if (!store) throw notFound(t('notFound.store', { storeId }));
   const today = dateInZone(now, store.timeZone);
   if (from < today) {
-    throw badRequest(`The plan cannot start before today (${today} in ${store.timeZone}).`, [
-      { in: 'body', path: '/from', message: `must be ${today} or later` },
+    throw badRequest(t('delivery.planBeforeToday', { today, timeZone: store.timeZone }), [
+      { in: 'body', path: '/from', message: t('delivery.planBeforeToday.field', { today }) },
     ]);
   }
   const to = addDays(from, days - 1);
@@ -105,7 +106,7 @@ export async function planStoreDeliveries({ storeId, from, days, actor, now }: P
       const deliveries = [...written.values()].sort((a, b) => compare(a.date, b.date) || compare(a.homeId, b.homeId));
       return { storeId, from, days, deliveries, unplaced: [...empty, ...plan.unplaced] };
     },
-    { exhausted: 'Requests, deliveries or capacity kept changing while the plan was written; what was written stands. Plan again.' },
+    { exhausted: t('exhausted.plan') },
   );
 }
 

@@ -12,11 +12,12 @@ import { dateInZone } from '../domain/zoned-dates.ts';
 import { notFound } from '../http/problem.ts';
 import { readHomeList } from '../registry/homes.ts';
 import type { DeliveryManifest } from '../schemas/deliveries.ts';
+import { t } from '../i18n/messages.ts';
 
 /** `date` defaults to today in the store's time zone. */
 export async function readManifest(storeId: string, date: string | undefined, now: Date): Promise<DeliveryManifest> {
   const [store, served] = await Promise.all([getStore(storeId), storeHomeIds(storeId)]);
-  if (!store) throw notFound(`No store "${storeId}".`);
+  if (!store) throw notFound(t('notFound.store', { storeId }));
   const day = date ?? dateInZone(now, store.timeZone);
   const items = (await storeDeliveriesOn(storeId, day)).filter((d) => d.status !== 'cancelled' && served.has(d.homeId)).map(toDeliveryView);
   return { storeId, date: day, items, totals: mergeLines(items.flatMap((d) => d.lines)), nextCursor: null };

@@ -13,6 +13,7 @@ import { HttpProblem } from '../http/problem.ts';
 import type { DeliveryReceipt } from '../schemas/deliveries.ts';
 import { receiptTransactItems } from '../stock/receipts.ts';
 import { moveDelivery, type MoveContext, type MovePlan } from './move-delivery.ts';
+import { t } from '../i18n/messages.ts';
 
 export function receiveDelivery(target: GuardedRecord<DeliveryRecord>, receipt: DeliveryReceipt, now: Date): Promise<DeliveryView> {
   return moveDelivery(target, now, {
@@ -27,10 +28,10 @@ async function planReceipt({ delivery, requests, actor, at }: MoveContext, recei
   const check = checkReceipt(delivery.lines, receipt.lines);
   if (!check.ok) {
     const parts = [
-      check.missing.length > 0 ? `missing ${check.missing.join(', ')} (list them, 0 if none arrived)` : '',
-      check.unexpected.length > 0 ? `not on this delivery: ${check.unexpected.join(', ')}` : '',
+      check.missing.length > 0 ? t('delivery.receiptMissing', { skus: check.missing.join(', ') }) : '',
+      check.unexpected.length > 0 ? t('delivery.receiptUnexpected', { skus: check.unexpected.join(', ') }) : '',
     ].filter(Boolean);
-    throw new HttpProblem('receipt-mismatch', `The receipt's lines do not match the delivery: ${parts.join('; ')}. Nothing was added.`, {
+    throw new HttpProblem('receipt-mismatch', t('delivery.receiptMismatch', { parts: parts.join('; ') }), {
       extensions: { missing: check.missing, unexpected: check.unexpected },
     });
   }

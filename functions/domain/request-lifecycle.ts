@@ -7,7 +7,10 @@
  *
  * Pure: the data layer turns `allowedFrom(action)` into a DynamoDB condition (`#status IN (...)`) so a
  * concurrent transition is refused by the table, and uses `nextStatus` to decide what to write.
+ * Its messages come in the language of the request being answered (functions/i18n): the one input
+ * besides its arguments, and it changes only the words.
  */
+import { t } from '../i18n/messages.ts';
 
 export const REQUEST_STATUSES = [
   'submitted',
@@ -75,7 +78,7 @@ export function nextStatus(
       ok: false,
       current,
       action,
-      message: `Request is ${current}; ${action} is allowed only from ${listInWords(from)}.`,
+      message: t('request.allowedOnlyFrom', { current, action, from: listInWords(from) }),
     };
   }
   if (action !== 'approve') return { ok: true, status: LEADS_TO[action] };
@@ -85,7 +88,7 @@ export function nextStatus(
       ok: false,
       current,
       action,
-      message: 'Approving needs the requested and the approved lines, to tell approved from partially-approved.',
+      message: t('request.approvalNeedsLines'),
     };
   }
   const outcome = approvalOutcome(opts.requested, opts.approved);
@@ -120,11 +123,11 @@ export function approvalOutcome(
   approved.forEach((line, index) => {
     const asked = requestedBySku.get(line.sku);
     if (asked === undefined) {
-      problems.push({ index, sku: line.sku, message: `${line.sku} was not requested.` });
+      problems.push({ index, sku: line.sku, message: t('request.notRequested', { sku: line.sku }) });
       return;
     }
     if (!Number.isInteger(line.quantity) || line.quantity < 0) {
-      problems.push({ index, sku: line.sku, message: 'Approved quantity must be a whole number of units, 0 or more.' });
+      problems.push({ index, sku: line.sku, message: t('request.approvedWhole') });
       return;
     }
     const total = (approvedSoFar.get(line.sku) ?? 0) + line.quantity;
@@ -133,7 +136,7 @@ export function approvalOutcome(
       problems.push({
         index,
         sku: line.sku,
-        message: `Approved ${total} units of ${line.sku}, more than the ${asked} requested.`,
+        message: t('request.approvedTooMany', { total, sku: line.sku, asked }),
       });
     }
   });
@@ -143,7 +146,7 @@ export function approvalOutcome(
   }
   const approvedTotal = [...approvedSoFar.values()].reduce((a, b) => a + b, 0);
   if (approvedTotal === 0) {
-    return { ok: false, message: 'Nothing would be approved; reject the request instead.', problems: [] };
+    return { ok: false, message: t('request.nothingApproved'), problems: [] };
   }
   const everything = [...requestedBySku].every(([sku, asked]) => (approvedSoFar.get(sku) ?? 0) === asked);
   return { ok: true, outcome: everything ? 'approved' : 'partially-approved' };
@@ -194,7 +197,7 @@ function totalsBySku(lines: readonly RequestLine[]): Map<string, number> {
 
 function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${t('words.or')} ${items[items.length - 1]}`;
 }
 
 // Code-unit order, not locale order, so output is the same on every machine.

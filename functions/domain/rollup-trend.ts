@@ -8,6 +8,7 @@
  */
 import { addDays, dateOf, dayNumber } from './calendar-date.ts';
 import type { RollupFigures } from './rollup.ts';
+import { t } from '../i18n/messages.ts';
 
 export type TrendInterval = 'day' | 'week';
 
@@ -40,13 +41,13 @@ export function isoWeek(date: string): string {
 
 /** Why a range is refused (field and message), or null when it is within the bounds. */
 export function trendRangeProblem(from: string, to: string, interval: TrendInterval): { field: 'from' | 'to'; message: string } | null {
-  if (dayNumber(from) > dayNumber(to)) return { field: 'from', message: `from (${from}) must not be after to (${to})` };
+  if (dayNumber(from) > dayNumber(to)) return { field: 'from', message: t('overview.fromAfterTo', { from, to }) };
   if (interval === 'day') {
     const days = dayNumber(to) - dayNumber(from) + 1;
-    return days > MAX_TREND_DAYS ? { field: 'to', message: `at most ${MAX_TREND_DAYS} days a call by day; ${from} to ${to} is ${days}` } : null;
+    return days > MAX_TREND_DAYS ? { field: 'to', message: t('overview.tooManyDays', { max: MAX_TREND_DAYS, from, to, days }) } : null;
   }
   const weeks = periods(from, to, 'week').length;
-  return weeks > MAX_TREND_WEEKS ? { field: 'to', message: `at most ${MAX_TREND_WEEKS} weeks a call by week; ${from} to ${to} spans ${weeks}` } : null;
+  return weeks > MAX_TREND_WEEKS ? { field: 'to', message: t('overview.tooManyWeeks', { max: MAX_TREND_WEEKS, from, to, weeks }) } : null;
 }
 
 /** The periods from `from` to `to` inclusive, in order. */

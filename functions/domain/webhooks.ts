@@ -6,6 +6,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
+import { t } from '../i18n/messages.ts';
 
 /** Every event a subscription may ask for. Adding one is a compatible change; removing one is not. */
 export const WEBHOOK_EVENT_TYPES = [
@@ -93,16 +94,16 @@ const refused = (reason: string): UrlVerdict => ({ ok: false, reason });
  * checked again once resolved (`addressVerdict` on every address), at creation and at each send.
  */
 export function urlVerdict(input: string, mode: UrlMode): UrlVerdict {
-  if (input.length > MAX_URL_LENGTH) return refused(`The URL is longer than ${MAX_URL_LENGTH} characters.`);
+  if (input.length > MAX_URL_LENGTH) return refused(t('webhook.url.tooLong', { max: MAX_URL_LENGTH }));
   let url: URL;
   try {
     url = new URL(input);
   } catch {
-    return refused('Not an absolute URL.');
+    return refused(t('webhook.url.notAbsolute'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refused('The URL must use https.');
-  if (url.username !== '' || url.password !== '') return refused('The URL must not carry credentials (user:password@); authenticate the signature instead.');
-  if (url.hash !== '') return refused('The URL must not have a fragment (#…).');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refused(t('webhook.url.https'));
+  if (url.username !== '' || url.password !== '') return refused(t('webhook.url.credentials'));
+  if (url.hash !== '') return refused(t('webhook.url.fragment'));
   // WHATWG URL parsing has already normalised 0x7f.1, 2130706433 and the like to dotted quads.
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   const literal = isIP(host) !== 0;
@@ -113,9 +114,9 @@ export function urlVerdict(input: string, mode: UrlMode): UrlVerdict {
   }
   if (url.protocol === 'http:') {
     const loopback = loopbackName || (literal && isLoopback(host));
-    if (mode === 'deployed' || !loopback) return refused('The URL must use https (http is allowed only to 127.0.0.1 or localhost when running locally).');
+    if (mode === 'deployed' || !loopback) return refused(t('webhook.url.httpsLocal'));
   }
-  if (!literal && !loopbackName && !host.includes('.')) return refused('The host must be a fully qualified domain name.');
+  if (!literal && !loopbackName && !host.includes('.')) return refused(t('webhook.url.fqdn'));
   return { ok: true, url, host, literal };
 }
 
@@ -178,14 +179,14 @@ function isLoopback(address: string): boolean {
  */
 export function addressVerdict(address: string, mode: UrlMode): { ok: true } | { ok: false; reason: string } {
   const family = isIP(address);
-  if (family === 0) return { ok: false, reason: `"${address}" is not an IP address.` };
-  if (isLoopback(address)) return mode === 'local' ? { ok: true } : { ok: false, reason: 'The host is a loopback address.' };
+  if (family === 0) return { ok: false, reason: t('webhook.address.notIp', { address }) };
+  if (isLoopback(address)) return mode === 'local' ? { ok: true } : { ok: false, reason: t('webhook.address.loopback') };
   if (family === 6) {
     const inner = embeddedIpv4(address);
     if (inner !== undefined) return addressVerdict(inner, mode);
   }
   if (blocked.check(address, family === 4 ? 'ipv4' : 'ipv6')) {
-    return { ok: false, reason: `The host resolves to ${address}, a private, link-local or reserved address; webhooks go to public addresses only.` };
+    return { ok: false, reason: t('webhook.address.private', { address }) };
   }
   return { ok: true };
 }

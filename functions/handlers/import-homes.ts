@@ -8,5 +8,5 @@ import { homesImport, importQuery, MAX_IMPORT_BYTES } from '../schemas/imports.t
 
 export const handler = httpHandler({ body: homesImport, query: importQuery, csv: homesCsv, maxBodyBytes: MAX_IMPORT_BYTES }, async ({ body, query, principal }) => {
   authorize(principal, 'manage', { kind: 'nation' });
-  return { body: await importHomes(body.rows, query.dryRun === 'true', actorOf(principal), new Date()) };
+  return { body: await importHomes(body.rows, query.dryRun === 'true', actorOf(principal), new Date()), localized: true };
 });

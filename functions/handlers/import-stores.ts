@@ -7,5 +7,5 @@ import { importQuery, MAX_IMPORT_BYTES, storesImport } from '../schemas/imports.
 
 export const handler = httpHandler({ body: storesImport, query: importQuery, csv: storesCsv, maxBodyBytes: MAX_IMPORT_BYTES }, async ({ body, query, principal }) => {
   authorize(principal, 'manage', { kind: 'nation' });
-  return { body: await importStores(body.rows, query.dryRun === 'true', new Date()) };
+  return { body: await importStores(body.rows, query.dryRun === 'true', new Date()), localized: true };
 });

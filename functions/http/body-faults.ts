@@ -6,6 +6,7 @@
  */
 import type { ParsedCsv } from './csv.ts';
 import type { FieldError } from './problem.ts';
+import { t } from '../i18n/messages.ts';
 
 /** `3,000`, `1.200`, `12 000`, `1'500`, with or without decimals: a number a spreadsheet formatted. */
 const THOUSANDS = /^[+-]?\d{1,3}(?:([,. '\u00a0\u202f])\d{3})(?:\1\d{3})*(?:(?!\1)[.,]\d+)?$/;
@@ -39,7 +40,7 @@ export function explainBodyErrors(errors: readonly FieldError[], body: unknown, 
     if (error.in !== 'body') return error;
     let { path, message } = error;
     const plain = thousandsSeparated(valueAt(body, path));
-    if (plain !== undefined) message = `"${String(valueAt(body, path)).trim()}" has a thousands separator: write the number plainly, ${plain}`;
+    if (plain !== undefined) message = t('body.thousands', { value: String(valueAt(body, path)).trim(), plain });
     if (!csv) return { ...error, message };
     // A CSV post's countedAt is every row's (they must agree): its fault is the first row's cell.
     if (path === '/countedAt') path = '/lines/0/countedAt';
@@ -48,7 +49,8 @@ export function explainBodyErrors(errors: readonly FieldError[], body: unknown, 
     const row = match ? csv.rows[Number(match[1])] : undefined;
     if (!match || !row) return { ...error, path, message };
     const column = match[2] !== undefined ? csv.header.indexOf(match[2]) : -1;
-    const where = `row ${Number(match[1]) + 1} (line ${row.line})` + (column >= 0 ? `, column ${columnLetter(column)} (${match[2]})` : '');
+    const at = { row: Number(match[1]) + 1, line: row.line };
+    const where = column >= 0 ? t('body.csvRowColumn', { ...at, letter: columnLetter(column), column: match[2]! }) : t('body.csvRow', at);
     return { ...error, path, message: `${where}: ${message}` };
   });
 }

@@ -3,6 +3,7 @@
 // unquoted field is literal); strict where a guess could misread stock (unterminated quote, text after a closing
 // quote, ragged rows, unknown or duplicate columns). Values are returned exactly as written: trimming and
 // number parsing belong to the schema that validates them.
+import { t } from '../i18n/messages.ts';
 
 export class CsvError extends Error {
   override readonly name = 'CsvError';
@@ -51,7 +52,7 @@ function* records(text: string): Generator<RawRecord> {
         const opened = line;
         i++;
         for (;;) {
-          if (i >= n) throw new CsvError(opened, 'unterminated quoted field');
+          if (i >= n) throw new CsvError(opened, t('csv.unterminatedQuote'));
           const c = text[i] as string;
           if (c === '"') {
             if (text[i + 1] === '"') {
@@ -67,7 +68,7 @@ function* records(text: string): Generator<RawRecord> {
           i++;
         }
         if (i < n && text[i] !== ',' && !isLineBreak(text[i])) {
-          throw new CsvError(line, 'unexpected text after a closing quote (quotes inside a quoted field are written "")');
+          throw new CsvError(line, t('csv.textAfterQuote'));
         }
       } else {
         let j = i;
@@ -100,12 +101,12 @@ function canonicalHeader(raw: string[], line: number, knownColumns?: readonly st
   const seen = new Set<string>();
   return raw.map((field, index) => {
     const name = field.trim();
-    if (name === '') throw new CsvError(line, `column ${index + 1} has no name`);
+    if (name === '') throw new CsvError(line, t('csv.unnamedColumn', { index: index + 1 }));
     const canonical = known ? known.get(name.toLowerCase()) : name;
     if (canonical === undefined) {
-      throw new CsvError(line, `unknown column "${name}"; expected some of: ${(knownColumns ?? []).join(', ')}`);
+      throw new CsvError(line, t('csv.unknownColumn', { name, expected: (knownColumns ?? []).join(', ') }));
     }
-    if (seen.has(canonical.toLowerCase())) throw new CsvError(line, `column "${name}" appears twice`);
+    if (seen.has(canonical.toLowerCase())) throw new CsvError(line, t('csv.repeatedColumn', { name }));
     seen.add(canonical.toLowerCase());
     return canonical;
   });
@@ -126,11 +127,11 @@ export function parseCsv(text: string, knownColumns?: readonly string[]): Parsed
       continue;
     }
     if (record.fields.length !== header.length) {
-      throw new CsvError(record.line, `expected ${header.length} fields as in the header, found ${record.fields.length}`);
+      throw new CsvError(record.line, t('csv.raggedRow', { expected: header.length, found: record.fields.length }));
     }
     const columns = header;
     rows.push({ line: record.line, values: Object.fromEntries(record.fields.map((v, k) => [columns[k] as string, v])) });
   }
-  if (header === undefined) throw new CsvError(1, 'no header row: the file is empty');
+  if (header === undefined) throw new CsvError(1, t('csv.empty'));
   return { header, rows };
 }

@@ -16,6 +16,8 @@ import { badRequest, HttpProblem, notFound, scopeMissing } from './problem.ts';
 import { explainBodyErrors } from './body-faults.ts';
 import { csvTableOf, parseBodyOrThrow, readBody, type CsvToBody } from './request-body.ts';
 import { parseOrThrow } from './validation.ts';
+import { currentLocale, negotiateLocale, withLocale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -52,6 +54,11 @@ export interface HttpResult {
   headers?: Record<string, string>;
   /** Send the body as is (e.g. CSV) instead of JSON. */
   raw?: boolean;
+  /**
+   * The body holds text in the request's language (an import's message): the answer names it in
+   * `Content-Language` and varies on `Accept-Language`. A CSV export that takes `?lang=` sets its own.
+   */
+  localized?: boolean;
 }
 
 export function httpHandler<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
@@ -72,7 +79,7 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
     const rawBody = readBody(event, spec.csv, spec.maxBodyBytes);
     if (spec.body) request.body = parseBodyOrThrow(spec.body, rawBody) as Out<B>;
     // `{}` is what many HTTP clients send when there is nothing to send: as good as no body.
-    else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw badRequest('This operation takes no request body.', [{ in: 'body', path: '', message: 'Send no body, or an empty object ({}).' }]);
+    else if (rawBody !== undefined && !isEmptyObject(rawBody)) throw badRequest(t('validation.noBodyExpected'), [{ in: 'body', path: '', message: t('validation.noBodyExpected.field') }]);
     const table = spec.csv?.namesLines ? csvTableOf(rawBody) : undefined;
     try {
       return respond(await useCase(request));
@@ -82,10 +89,14 @@ export function httpHandler<B extends Schema | undefined = undefined, Q extends 
       throw badRequest(error.message, explainBodyErrors(error.errors, rawBody, table));
     }
   };
-  const handler = middy<HttpEvent, HttpResponse>()
+  const middyHandler = middy<HttpEvent, HttpResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(problemErrors())
     .handler(run);
+  // The request's language, negotiated once from Accept-Language, holds for everything the handler
+  // does, its problems included (functions/i18n/locale.ts).
+  const handler = (event: HttpEvent, context: Context): Promise<HttpResponse> =>
+    withLocale(negotiateLocale(event.headers?.['accept-language']), () => middyHandler(event, context));
   // Read by test/unit/openapi-coverage.test.ts: the document must describe these very schemas.
   return Object.assign(handler, { spec: spec as HandlerSpec<Schema | undefined, Schema | undefined, Schema | undefined> });
 }
@@ -98,7 +109,7 @@ function isEmptyObject(value: unknown): boolean {
 function authorise(event: HttpEvent): Principal {
   const principal = principalFromEvent(event);
   const route = findRouteByKey(event.routeKey);
-  if (!route) throw notFound(`No route "${event.routeKey}" is known to this function.`);
+  if (!route) throw notFound(t('notFound.route', { route: event.routeKey }));
   if (route.scope && !principal.scopes.has(route.scope)) {
     throw scopeMissing(route.scope);
   }
@@ -107,11 +118,12 @@ function authorise(event: HttpEvent): Principal {
 
 function respond(result: HttpResult): HttpResponse {
   const status = result.status ?? 200;
-  if (result.raw) return { statusCode: status, headers: result.headers ?? {}, body: String(result.body ?? '') };
-  if (result.body === undefined) return { statusCode: status, headers: result.headers ?? {} };
+  const language: Record<string, string> = result.localized ? { 'content-language': currentLocale(), vary: 'Accept-Language' } : {};
+  if (result.raw) return { statusCode: status, headers: { ...language, ...result.headers }, body: String(result.body ?? '') };
+  if (result.body === undefined) return { statusCode: status, headers: { ...language, ...result.headers } };
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/json', ...result.headers },
+    headers: { 'content-type': 'application/json', ...language, ...result.headers },
     body: JSON.stringify(result.body),
   };
 }

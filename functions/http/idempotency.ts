@@ -19,6 +19,7 @@ import { idempotencyKey as keySchema } from '../schemas/common.ts';
 import type { HttpResult } from './http-handler.ts';
 import { formatOrg, type Principal } from '../access/principal.ts';
 import { badRequest, HttpProblem } from './problem.ts';
+import { t } from '../i18n/messages.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -29,7 +30,7 @@ export function readIdempotencyKey(headers: Record<string, string | undefined>):
   if (value === undefined) return undefined;
   const parsed = keySchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw badRequest('The Idempotency-Key header is not valid.', [
+  throw badRequest(t('idempotency.invalid'), [
     { in: 'header', path: 'Idempotency-Key', message: parsed.error.issues[0]?.message ?? 'invalid' },
   ]);
 }
@@ -99,10 +100,10 @@ function send(stored: StoredResponse, replayed: boolean): HttpResult {
 function asProblem(error: unknown): unknown {
   const name = (error as { name?: string } | null)?.name;
   if (name === 'IdempotencyValidationError') {
-    return new HttpProblem('idempotency-key-reused', 'This Idempotency-Key was used in the last 24 hours with a different body. Use a new key for a new request.');
+    return new HttpProblem('idempotency-key-reused', t('idempotency.reused'));
   }
   if (name === 'IdempotencyAlreadyInProgressError') {
-    return new HttpProblem('request-in-flight', 'A request with this Idempotency-Key is still being processed. Retry shortly with the same key.', {
+    return new HttpProblem('request-in-flight', t('idempotency.inFlight'), {
       headers: { 'retry-after': '1' },
     });
   }

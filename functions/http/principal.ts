@@ -7,17 +7,18 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { parseOrg, parseRole, type Principal } from '../access/principal.ts';
 import { unauthenticated } from './problem.ts';
+import { t } from '../i18n/messages.ts';
 
 export const ORG_CLAIM = 'org';
 export const ROLE_CLAIM = 'role';
 
 export function principalFromEvent(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal {
   const jwt = event.requestContext?.authorizer?.jwt;
-  if (!jwt?.claims) throw unauthenticated('No verified token on the request.');
+  if (!jwt?.claims) throw unauthenticated(t('auth.noToken'));
   const org = parseOrg(jwt.claims[ORG_CLAIM]);
-  if (!org) throw unauthenticated(`The token has no valid "${ORG_CLAIM}" claim (admin, store:<id>, home:<id> or region:<id>).`);
+  if (!org) throw unauthenticated(t('auth.noOrg', { claim: ORG_CLAIM }));
   const role = parseRole(jwt.claims[ROLE_CLAIM]);
-  if (role === null) throw unauthenticated(`The token's "${ROLE_CLAIM}" claim is not a role (manager or staff).`);
+  if (role === null) throw unauthenticated(t('auth.badRole', { claim: ROLE_CLAIM }));
   const scopeClaim = jwt.scopes ?? String(jwt.claims.scope ?? '').split(' ').filter(Boolean);
   return { subject: String(jwt.claims.sub ?? 'unknown'), org, ...(role ? { role } : {}), scopes: new Set(scopeClaim) };
 }

@@ -3,6 +3,8 @@
  * so integrators can rely on `type`, `title`, `status`, `detail` and field-level `errors`. The
  * `type` is always one of the catalogue's (problem-types.ts), which also decides status and title.
  */
+import { currentLocale, type Locale } from '../i18n/locale.ts';
+import { message, t } from '../i18n/messages.ts';
 import { PROBLEM_TYPES, problemTypeUri, type ProblemSlug } from './problem-types.ts';
 
 export interface FieldError {
@@ -47,10 +49,11 @@ export class HttpProblem extends Error {
     this.headers = options.headers ?? {};
   }
 
-  toBody(): ProblemBody {
+  /** The body in `locale`: the title from the catalogue; the detail and field errors were written in it (they call `t`). */
+  toBody(locale: Locale = 'en'): ProblemBody {
     return {
       type: this.type,
-      title: this.title,
+      title: message(locale, `problem.${this.slug}.title`),
       status: this.status,
       detail: this.message,
       ...(this.errors ? { errors: this.errors } : {}),
@@ -61,8 +64,7 @@ export class HttpProblem extends Error {
 
 export const badRequest = (detail: string, errors: FieldError[]) => new HttpProblem('validation', detail, { errors });
 export const unauthenticated = (detail: string) => new HttpProblem('unauthenticated', detail, { headers: { 'www-authenticate': 'Bearer' } });
-export const scopeMissing = (scope: string) =>
-  new HttpProblem('scope-missing', `This operation needs the scope "${scope}".`, { extensions: { requiredScope: scope } });
+export const scopeMissing = (scope: string) => new HttpProblem('scope-missing', t('auth.scopeMissing', { scope }), { extensions: { requiredScope: scope } });
 export const forbidden = (detail: string) => new HttpProblem('tenant-forbidden', detail);
 export const notFound = (detail: string) => new HttpProblem('not-found', detail);
 /** 409: the action does not apply in the state the thing is in; `currentStatus` names it. */
@@ -73,12 +75,17 @@ export const writeConflict = (detail: string) => new HttpProblem('write-conflict
 export const tooMuchToMove = (detail: string, counts: { writes: number; limit: number; requests: number; plannedDeliveries: number; inboundPositions: number }) =>
   new HttpProblem('too-much-to-move', detail, { extensions: counts });
 
-export function problemResponse(problem: HttpProblem, requestId?: string) {
-  const body = problem.toBody();
+/**
+ * The one place a problem becomes a response: in the language negotiated for the request (its
+ * `Accept-Language`, functions/i18n/locale.ts), which `Content-Language` names; `Vary` tells caches
+ * the answer depends on that header.
+ */
+export function problemResponse(problem: HttpProblem, requestId?: string, locale: Locale = currentLocale()) {
+  const body = problem.toBody(locale);
   if (requestId) body.instance = `urn:request:${requestId}`;
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json', ...problem.headers },
+    headers: { 'content-type': 'application/problem+json', 'content-language': locale, vary: 'Accept-Language', ...problem.headers },
     body: JSON.stringify(body),
   };
 }

@@ -6,8 +6,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { parseCsv, CsvError, type ParsedCsv } from './csv.ts';
 import { explainBodyErrors } from './body-faults.ts';
 import { HttpProblem, badRequest, type FieldError } from './problem.ts';
-import { parseOrThrow } from './validation.ts';
+import { invalidFieldsDetail, parseOrThrow } from './validation.ts';
 import type { z } from 'zod/mini';
+import { t } from '../i18n/messages.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -41,7 +42,7 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   const limit = bodyLimit ?? maxBodyBytes();
   const size = Buffer.byteLength(text, 'utf8');
-  if (size > limit) throw new HttpProblem('payload-too-large', `The body is ${size} bytes; the limit is ${limit} bytes.`);
+  if (size > limit) throw new HttpProblem('payload-too-large', t('body.tooLarge', { size, limit }));
 
   const contentType = (event.headers?.['content-type'] ?? 'application/json').split(';')[0]!.trim().toLowerCase();
   if (contentType === 'application/json' || contentType.endsWith('+json')) {
@@ -49,7 +50,7 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new HttpProblem('malformed-body', `The body is not valid JSON: ${(error as Error).message}`);
+      throw new HttpProblem('malformed-body', t('body.invalidJson', { reason: (error as Error).message }));
     }
     refusePrototypeKeys(parsed);
     return parsed;
@@ -62,15 +63,15 @@ export function readBody(event: APIGatewayProxyEventV2, csv?: { columns: readonl
       return body;
     } catch (error) {
       if (error instanceof CsvError) {
-        throw new HttpProblem('malformed-body', `The CSV body is not valid: ${error.message}`, {
+        throw new HttpProblem('malformed-body', t('body.invalidCsv', { reason: error.message }), {
           errors: [{ in: 'body', path: `/line/${error.line}`, message: error.message }],
         });
       }
       throw error;
     }
   }
-  const accepted = csv ? 'application/json or text/csv' : 'application/json';
-  throw new HttpProblem('unsupported-media-type', `Content type "${contentType}" is not accepted here; send ${accepted}.`);
+  const accepted = t(csv ? 'body.acceptsJsonOrCsv' : 'body.acceptsJson');
+  throw new HttpProblem('unsupported-media-type', t('body.unsupportedType', { contentType, accepted }));
 }
 
 /**
@@ -85,10 +86,10 @@ function refusePrototypeKeys(value: unknown): void {
     if (Array.isArray(node)) return node.forEach((child, index) => visit(child, `${path}/${index}`));
     for (const key of Object.keys(node)) {
       const here = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (key === '__proto__') errors.push({ in: 'body', path: here, message: 'Unknown field "__proto__".' });
+      if (key === '__proto__') errors.push({ in: 'body', path: here, message: t('validation.unknownField', { key: '__proto__' }) });
       else visit((node as Record<string, unknown>)[key], here);
     }
   };
   visit(value, '');
-  if (errors.length) throw badRequest(`The request body has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`, errors);
+  if (errors.length) throw badRequest(invalidFieldsDetail('body', errors.length), errors);
 }

@@ -6,13 +6,19 @@
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { HttpProblem, problemResponse } from './problem.ts';
+import { negotiateLocale, withLocale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
 
 type RouteHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export function dispatchByRouteKey(handlers: Readonly<Record<string, RouteHandler>>) {
   return async (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const handler = Object.hasOwn(handlers, event.routeKey) ? handlers[event.routeKey] : undefined;
-    if (!handler) return problemResponse(new HttpProblem('not-found', `No route "${event.routeKey}" is served by this function.`), context.awsRequestId);
+    if (!handler) {
+      return withLocale(negotiateLocale(event.headers?.['accept-language']), () =>
+        problemResponse(new HttpProblem('not-found', t('notFound.routeInFunction', { route: event.routeKey })), context.awsRequestId),
+      );
+    }
     return handler(event, context);
   };
 }

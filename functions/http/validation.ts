@@ -4,6 +4,9 @@
  */
 import type { z } from 'zod/mini';
 import { badRequest, type FieldError } from './problem.ts';
+import { currentLocale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import { zodErrorMap } from '../i18n/zod-messages.ts';
 
 type Part = FieldError['in'];
 
@@ -14,7 +17,7 @@ export function toFieldErrors(part: Part, issues: readonly z.core.$ZodIssue[]): 
       return issue.keys.map((key) => ({
         in: part,
         path: pointer([...issue.path, key]),
-        message: `Unknown field "${key}".`,
+        message: t('validation.unknownField', { key: String(key) }),
       }));
     }
     return [{ in: part, path: pointer(issue.path), message: issue.message }];
@@ -27,9 +30,15 @@ export function pointer(path: readonly PropertyKey[]): string {
 
 /** Parses `value` or throws a 400 problem naming every fault. */
 export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, part: Part): z.infer<S> {
-  const result = schema.safeParse(value);
+  // In Welsh, zod's own messages come from the Welsh error map; a schema's own messages call `t`.
+  const locale = currentLocale();
+  const result = locale === 'en' ? schema.safeParse(value) : schema.safeParse(value, { error: zodErrorMap(locale) });
   if (result.success) return result.data;
   const errors = toFieldErrors(part, result.error.issues);
-  const noun = part === 'body' ? 'request body' : part === 'query' ? 'query string' : part === 'path' ? 'path' : 'headers';
-  throw badRequest(`The ${noun} has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`, errors);
+  throw badRequest(invalidFieldsDetail(part, errors.length), errors);
+}
+
+/** "The request body has 2 invalid fields." in the request's language. */
+export function invalidFieldsDetail(part: Part, count: number): string {
+  return t('validation.invalidFields', { part: t(`part.${part}`), count });
 }

@@ -3,6 +3,7 @@
  * cases only ever see this interface, so inviting and removing are the same code in both places.
  */
 import { HttpProblem } from '../http/problem.ts';
+import { t } from '../i18n/messages.ts';
 
 export interface IdentityDirectory {
   /**
@@ -16,7 +17,7 @@ export interface IdentityDirectory {
 
 /** The directory is throttling or down: the client should retry; nothing was half-written that a retry cannot finish. */
 export const directoryUnavailable = () =>
-  new HttpProblem('throttled', 'The sign-in directory is busy; retry after the interval given.', { headers: { 'retry-after': '1' } });
+  new HttpProblem('throttled', t('failure.directoryThrottled'), { headers: { 'retry-after': '1' } });
 
 /**
  * The directory of this environment: Cognito where the stack set USER_POOL_ID, the local directory

@@ -25,6 +25,7 @@ import { formatOrg, parseOrg, type Org, type Principal } from '../access/princip
 import { authorizeMembers } from '../access/resources.ts';
 import type { MemberChange, MemberInvite } from '../schemas/members.ts';
 import type { IdentityDirectory } from './identity-directory.ts';
+import { t } from '../i18n/messages.ts';
 
 export async function listMembers(principal: Principal, org: Org, page: PageRequest): Promise<Page<Member>> {
   await authorizeMembers(principal, org);
@@ -58,11 +59,11 @@ export async function inviteMember(
 export async function changeMemberOf(principal: Principal, memberId: string, change: MemberChange, now: string): Promise<Member> {
   const { member } = await authorisedRecord(principal, memberId);
   if (member.kind === 'machine') throw machineConflict();
-  if (member.status === 'removed') throw invalidTransition(`Member ${memberId} was removed; invite them again instead.`, 'removed');
+  if (member.status === 'removed') throw invalidTransition(t('member.removed', { memberId }), 'removed');
   try {
     return await changeMember(memberId, change, now);
   } catch (error) {
-    if (error instanceof MemberChangedError) throw invalidTransition(`Member ${memberId} was removed while this change was made.`, 'removed');
+    if (error instanceof MemberChangedError) throw invalidTransition(t('member.removedMeanwhile', { memberId }), 'removed');
     throw error;
   }
 }
@@ -81,7 +82,7 @@ export async function removeMemberOf(principal: Principal, memberId: string, dir
   } catch (error) {
     if (!(error instanceof MemberChangedError)) throw error;
     const current = await getMemberRecord(memberId);
-    if (current?.member.status !== 'removed') throw writeConflict(`Member ${memberId} changed while it was being removed; try again.`);
+    if (current?.member.status !== 'removed') throw writeConflict(t('member.changedMeanwhile', { memberId }));
     removed = current.member;
   }
   // The table first: from here on the member's tokens carry nothing, whether or not the directory answers.
@@ -93,27 +94,27 @@ export async function removeMemberOf(principal: Principal, memberId: string, dir
 async function authorisedRecord(principal: Principal, memberId: string): Promise<MemberRecord> {
   const record = await getMemberRecord(memberId);
   if (!record) {
-    if (principal.org.kind === 'admin') throw notFound(`No member ${memberId}.`);
-    throw forbidden(`You may not manage member ${memberId}.`);
+    if (principal.org.kind === 'admin') throw notFound(t('notFound.member', { memberId }));
+    throw forbidden(t('member.notYours', { memberId }));
   }
   const org = parseOrg(record.member.org);
-  if (!org) throw forbidden(`You may not manage member ${memberId}.`);
+  if (!org) throw forbidden(t('member.notYours', { memberId }));
   await authorizeMembers(principal, org);
   return record;
 }
 
 function sameOrgOrConflict(existing: Member, org: string): Member {
   if (existing.org === org) return existing;
-  throw new HttpProblem('already-member', `${existing.email} is already a member of ${existing.org}; one email belongs to one organisation.`, {
+  throw new HttpProblem('already-member', t('member.elsewhere', { email: existing.email ?? '', org: existing.org }), {
     extensions: { existingOrg: existing.org },
   });
 }
 
 const machineConflict = () =>
-  new HttpProblem('machine-member', 'This member is a machine client; its membership is set by the deployment (cdk.json), not through the API.');
+  new HttpProblem('machine-member', t('member.machine'));
 
 async function requireOrgExists(org: Org): Promise<void> {
-  if (org.kind === 'store' && !(await getStore(org.id))) throw notFound(`No store ${org.id}.`);
-  if (org.kind === 'home' && !(await getHome(org.id))) throw notFound(`No home ${org.id}.`);
-  if (org.kind === 'region' && !(await getRegion(org.id))) throw notFound(`No region ${org.id}.`);
+  if (org.kind === 'store' && !(await getStore(org.id))) throw notFound(t('member.noStore', { id: org.id }));
+  if (org.kind === 'home' && !(await getHome(org.id))) throw notFound(t('member.noHome', { id: org.id }));
+  if (org.kind === 'region' && !(await getRegion(org.id))) throw notFound(t('member.noRegion', { id: org.id }));
 }

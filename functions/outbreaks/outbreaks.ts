@@ -16,17 +16,18 @@ import { StateConflictError } from '../domain/failures.ts';
 import { notFound } from '../http/problem.ts';
 import type { Outbreak, OutbreakInput } from '../schemas/outbreaks.ts';
 import { homeLocation } from '../stock/locations.ts';
+import { t } from '../i18n/messages.ts';
 
 async function readHome(homeId: string) {
   const stock = await readLocationStock(homeLocation(homeId));
-  if (!stock.profile) throw notFound(`No home "${homeId}".`);
+  if (!stock.profile) throw notFound(t('notFound.home', { homeId }));
   if (stock.positions.length > MAX_OUTBREAK_POSITIONS) {
-    throw new StateConflictError(`Home "${homeId}" holds ${stock.positions.length} items; an outbreak can be declared on at most ${MAX_OUTBREAK_POSITIONS}.`, 'too-many-positions');
+    throw new StateConflictError(t('outbreak.tooManyPositions', { homeId, count: stock.positions.length, max: MAX_OUTBREAK_POSITIONS }), 'too-many-positions');
   }
   return { positions: stock.positions, open: toOpenOutbreak(stock.profile.outbreak) };
 }
 
-const exhausted = (homeId: string) => `Home "${homeId}"'s stock kept changing while the outbreak was recorded; nothing was changed. Retry.`;
+const exhausted = (homeId: string) => t('exhausted.outbreak', { homeId });
 
 /** Declares an outbreak, or changes the open one (its usage before the outbreak is kept). */
 export async function declareOutbreak(homeId: string, input: OutbreakInput, by: string, now: Date): Promise<Outbreak> {
@@ -73,7 +74,7 @@ export async function endOutbreak(homeId: string, by: string, now: Date): Promis
     async () => {
       const { positions, open } = await readHome(homeId);
       const current = open ? await getOutbreak(homeId, open.declaredAt, open.outbreakId) : undefined;
-      if (!open || !current) throw notFound(`Home "${homeId}" has no open outbreak.`);
+      if (!open || !current) throw notFound(t('notFound.openOutbreak', { homeId }));
       const updated = positions
         .filter((p) => p.state.outbreak)
         .map((record: PositionRecord) => {

@@ -13,16 +13,17 @@ import { trendPoints, trendRangeProblem, type TrendInterval } from '../domain/ro
 import { formatCsv } from '../http/csv-writer.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Overview, OverviewRow, Trend, TrendQuery } from '../schemas/overview.ts';
+import { t } from '../i18n/messages.ts';
 
 /** The date asked for, or the latest rollup of `scope` on or before today. */
 async function resolveDate(scope: RollupScope, date: string | undefined, now: Date): Promise<string> {
   if (date !== undefined) return date;
   const latest = await latestRollupDate(scope, shortfallDate(now));
-  if (!latest) throw notFound('No rollup yet: the shortfall job writes one each day (POST /v1/jobs/shortfall-scan runs it now).');
+  if (!latest) throw notFound(t('notFound.noRollupYet'));
   return latest;
 }
 
-const noRollup = (date: string) => notFound(`No rollup for ${date}: the shortfall job writes one each day (POST /v1/jobs/shortfall-scan runs it now).`);
+const noRollup = (date: string) => notFound(t('notFound.noRollup', { date }));
 
 function weekBefore(record: RollupRecord | undefined): Overview['weekBefore'] {
   if (!record) return null;
@@ -47,7 +48,7 @@ export async function nationalOverview(date: string | undefined, now: Date): Pro
 
 export async function regionOverview(regionId: string, date: string | undefined, now: Date): Promise<Overview> {
   const region = await getRegion(regionId);
-  if (!region) throw notFound(`No region "${regionId}".`);
+  if (!region) throw notFound(t('notFound.region', { regionId }));
   const scope: RollupScope = { kind: 'region', id: regionId };
   const on = await resolveDate(scope, date, now);
   const [{ region: rollup, stores }, before] = await Promise.all([regionAndStores(on, regionId), getRollup(addDays(on, -7), scope)]);
@@ -62,7 +63,7 @@ export function trendRange(query: TrendQuery, now: Date): { from: string; to: st
   const to = query.to ?? shortfallDate(now);
   const from = query.from ?? addDays(to, interval === 'week' ? -83 : -29);
   const problem = trendRangeProblem(from, to, interval);
-  if (problem) throw badRequest(`The trend's range is refused: ${problem.message}.`, [{ in: 'query', path: `/${problem.field}`, message: problem.message }]);
+  if (problem) throw badRequest(t('overview.rangeRefused', { reason: problem.message }), [{ in: 'query', path: `/${problem.field}`, message: problem.message }]);
   return { from, to, interval };
 }
 

@@ -6,6 +6,7 @@ import { retryOnConflict } from '../data/retries.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Home, HomeInput } from '../schemas/registry.ts';
 import { moveHome } from './move-home.ts';
+import { t } from '../i18n/messages.ts';
 
 /**
  * Creates or replaces a home. Read first (strongly consistent), then written conditioned on the
@@ -22,12 +23,12 @@ export async function saveHome(homeId: string, input: HomeInput, actor: Actor, n
         await transactWithStoreOnce(input.storeId, [update]);
         return home;
       },
-      { exhausted: `Home "${homeId}", its store or its open work kept changing while this was written; nothing was changed. Retry.` },
+      { exhausted: t('exhausted.home', { homeId }) },
     );
   } catch (error) {
     if (!(error instanceof UnknownStoreError)) throw error;
-    throw badRequest(`Store "${input.storeId}" does not exist.`, [
-      { in: 'body', path: '/storeId', message: `No store "${input.storeId}"; create it first with PUT /v1/stores/${input.storeId}.` },
+    throw badRequest(t('registry.storeMissing', { storeId: input.storeId }), [
+      { in: 'body', path: '/storeId', message: t('registry.storeMissing.field', { storeId: input.storeId }) },
     ]);
   }
 }
@@ -45,6 +46,6 @@ export async function readHomeList<R, V>(
   view: (record: R) => V,
 ): Promise<Page<V>> {
   const [found, records] = await Promise.all([home ?? getHomeRecord(homeId), list(homeId, page)]);
-  if (!found) throw notFound(`No home "${homeId}".`);
+  if (!found) throw notFound(t('notFound.home', { homeId }));
   return { items: records.items.map(view), nextCursor: records.nextCursor };
 }

@@ -3,6 +3,7 @@
  * any letter case. Rows become the JSON body shape, so CSV and JSON pass the same validation and
  * name faults the same way (`/rows/<row from 0>/<column>`, with the CSV line in the message).
  */
+import { t } from '../i18n/messages.ts';
 import { CsvError, type ParsedCsv } from '../http/csv.ts';
 
 export const homeCsvColumns = ['homeId', 'name', 'nameCy', 'storeId', 'beds', 'deliveryDays', 'localAuthority'] as const;
@@ -15,7 +16,7 @@ const number = (value: string) => (WHOLE.test(value.trim()) ? Number(value.trim(
 
 function requireColumns(table: ParsedCsv, required: readonly string[]): void {
   const missing = required.filter((column) => !table.header.includes(column));
-  if (missing.length > 0) throw new CsvError(1, `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+  if (missing.length > 0) throw new CsvError(1, t('csv.missingColumns', { count: missing.length, columns: missing.join(', ') }));
 }
 
 /** Optional text: an empty cell means "not given". */

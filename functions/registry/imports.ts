@@ -22,6 +22,7 @@ import { badRequest, type FieldError } from '../http/problem.ts';
 import type { HomeImportRow, ImportResult, StoreImportRow } from '../schemas/imports.ts';
 import type { HomeInput, Store, StoreInput } from '../schemas/registry.ts';
 import { saveHome } from './homes.ts';
+import { t } from '../i18n/messages.ts';
 
 const CHANGED_HOMES_IN_FLIGHT = 16;
 
@@ -33,21 +34,19 @@ function duplicates(ids: readonly string[], field: string): FieldError[] {
       first.set(id, index);
       return [];
     }
-    return [{ in: 'body' as const, path: `/rows/${index}/${field}`, message: `"${id}" appears again (first in row ${first.get(id)}); one row an id` }];
+    return [{ in: 'body' as const, path: `/rows/${index}/${field}`, message: t('import.repeatedId', { id, first: first.get(id)! }) }];
   });
 }
 
-function refuse(errors: FieldError[], what: string): never {
-  throw badRequest(`The ${what} import has ${errors.length} fault${errors.length === 1 ? '' : 's'}; nothing was written.`, errors);
+function refuse(errors: FieldError[], what: 'homes' | 'stores'): never {
+  throw badRequest(t('import.faults', { what: t(`import.what.${what}`), count: errors.length }), errors);
 }
 
 function result(dryRun: boolean, rows: number, created: string[], updated: string[]): ImportResult {
   const unchanged = rows - created.length - updated.length;
   const changed = created.length + updated.length > 0;
-  const would = dryRun ? 'would be ' : '';
-  const message = changed
-    ? `${created.length} ${would}created, ${updated.length} ${would}updated, ${unchanged} unchanged.${dryRun ? ' Nothing was written (dry run).' : ''}`
-    : `Nothing ${dryRun ? 'would change' : 'changed'}: all ${rows} rows are stored exactly as given.`;
+  const counts = { created: created.length, updated: updated.length, unchanged };
+  const message = changed ? t(dryRun ? 'import.wouldChange' : 'import.changed', counts) : t(dryRun ? 'import.wouldNotChange' : 'import.unchanged', { rows });
   return { dryRun, rows, created, updated, unchanged, changed, message };
 }
 
@@ -68,7 +67,7 @@ export async function importHomes(rows: readonly HomeImportRow[], dryRun: boolea
   const errors = duplicates(rows.map((r) => r.homeId), 'homeId');
   const [stores, existing] = await Promise.all([storesById([...new Set(rows.map((r) => r.storeId))]), homesById([...new Set(rows.map((r) => r.homeId))])]);
   rows.forEach((row, index) => {
-    if (!stores.has(row.storeId)) errors.push({ in: 'body', path: `/rows/${index}/storeId`, message: `No store "${row.storeId}"; create it first (PUT /v1/stores/${row.storeId} or POST /v1/stores/import).` });
+    if (!stores.has(row.storeId)) errors.push({ in: 'body', path: `/rows/${index}/storeId`, message: t('import.storeMissing', { storeId: row.storeId }) });
   });
   if (errors.length) refuse(errors.sort(byRow), 'homes');
 
@@ -108,7 +107,7 @@ export async function importStores(rows: readonly StoreImportRow[], dryRun: bool
   const named = [...new Set(rows.flatMap((r) => (r.regionId ? [r.regionId] : [])))];
   const [regions, existing] = await Promise.all([regionIdsThatExist(named), storesById([...new Set(rows.map((r) => r.storeId))])]);
   rows.forEach((row, index) => {
-    if (row.regionId && !regions.has(row.regionId)) errors.push({ in: 'body', path: `/rows/${index}/regionId`, message: `No region "${row.regionId}"; create it first with PUT /v1/regions/${row.regionId}.` });
+    if (row.regionId && !regions.has(row.regionId)) errors.push({ in: 'body', path: `/rows/${index}/regionId`, message: t('registry.regionMissing.field', { regionId: row.regionId }) });
   });
   if (errors.length) refuse(errors.sort(byRow), 'stores');
 

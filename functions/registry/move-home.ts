@@ -27,6 +27,7 @@ import type { Actor } from '../access/principal.ts';
 import { tooMuchToMove } from '../http/problem.ts';
 import { inboundPositionPuts } from '../requests/inbound-positions.ts';
 import type { Home, HomeInput } from '../schemas/registry.ts';
+import { t } from '../i18n/messages.ts';
 
 export async function moveHome(current: HomeRecord, input: HomeInput, actor: Actor, now: Date): Promise<Home> {
   const { homeId, storeId: from } = current;
@@ -46,9 +47,7 @@ export async function moveHome(current: HomeRecord, input: HomeInput, actor: Act
   const writes = moveWrites(size);
   if (writes > MOVE_WRITE_LIMIT) {
     throw tooMuchToMove(
-      `Home "${homeId}" has too much open work to move in one step: ${writes} writes, at most ${MOVE_WRITE_LIMIT} ` +
-        `(${size.requests} open requests, ${size.plannedDeliveries} planned deliveries, ${size.inboundPositions} positions whose inbound changes). ` +
-        `Nothing was changed. Let store "${from}" finish or reject some of them (dispatch its planned deliveries, decide its submitted requests), or cancel some, then move the home again.`,
+      t('registry.tooMuchToMove', { homeId, writes, limit: MOVE_WRITE_LIMIT, ...size, from }),
       { writes, limit: MOVE_WRITE_LIMIT, ...size },
     );
   }

@@ -3,12 +3,13 @@ import { getRegion, listRegions, putRegion, type PageRequest } from '../data/reg
 import type { Page } from '../data/pagination.ts';
 import { notFound } from '../http/problem.ts';
 import type { Region, RegionInput } from '../schemas/registry.ts';
+import { t } from '../i18n/messages.ts';
 
 export const saveRegion = (regionId: string, input: RegionInput, now: Date): Promise<Region> => putRegion(regionId, input, now.toISOString());
 
 export async function readRegion(regionId: string): Promise<Region> {
   const region = await getRegion(regionId);
-  if (!region) throw notFound(`No region "${regionId}".`);
+  if (!region) throw notFound(t('notFound.region', { regionId }));
   return region;
 }
 

@@ -3,21 +3,22 @@ import { getStore, listStores, putStore, UnknownRegionError, type PageRequest } 
 import type { Page } from '../data/pagination.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Store, StoreInput } from '../schemas/registry.ts';
+import { t } from '../i18n/messages.ts';
 
 export async function saveStore(storeId: string, input: StoreInput, now: Date): Promise<Store> {
   try {
     return await putStore(storeId, input, now.toISOString());
   } catch (error) {
     if (!(error instanceof UnknownRegionError)) throw error;
-    throw badRequest(`Region "${error.regionId}" does not exist.`, [
-      { in: 'body', path: '/regionId', message: `No region "${error.regionId}"; create it first with PUT /v1/regions/${error.regionId}.` },
+    throw badRequest(t('registry.regionMissing', { regionId: error.regionId }), [
+      { in: 'body', path: '/regionId', message: t('registry.regionMissing.field', { regionId: error.regionId }) },
     ]);
   }
 }
 
 export async function readStore(storeId: string): Promise<Store> {
   const store = await getStore(storeId);
-  if (!store) throw notFound(`No store "${storeId}".`);
+  if (!store) throw notFound(t('notFound.store', { storeId }));
   return store;
 }
 

@@ -24,6 +24,7 @@ import { notFound } from '../http/problem.ts';
 import type { AllocationResult } from '../schemas/requests.ts';
 import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
 import type { Actor } from '../access/principal.ts';
+import { t } from '../i18n/messages.ts';
 
 /** Approved but not yet scheduled: the states a request can be scheduled from are the ones allocation works on. */
 const UNSCHEDULED = allowedFrom('schedule');
@@ -38,7 +39,7 @@ export async function allocateStoreStock({ storeId, actor, now }: { storeId: str
         allInStoreQueue(storeId, 'partially-approved'),
         allInStoreQueue(storeId, 'scheduled'),
       ]);
-      if (!store.profile) throw notFound(`No store "${storeId}".`);
+      if (!store.profile) throw notFound(t('notFound.store', { storeId }));
       const requests = [...approved, ...partial].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 
       const held = sumDeltas(scheduled.map((r) => inboundUnits(r)));
@@ -59,7 +60,7 @@ export async function allocateStoreStock({ storeId, actor, now }: { storeId: str
       await record(requests, allocations, positions, actor, now);
       return { asOf: now.toISOString(), allocations };
     },
-    { exhausted: 'Requests or stock kept changing while the allocation was recorded; run it again.' },
+    { exhausted: t('exhausted.allocation') },
   );
 }
 

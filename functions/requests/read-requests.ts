@@ -15,6 +15,7 @@ import { daysOfSupply } from '../domain/stock-position.ts';
 import { badRequest } from '../http/problem.ts';
 import { readHomeList } from '../registry/homes.ts';
 import type { QueuedRequestView, RequestView } from '../schemas/requests.ts';
+import { t } from '../i18n/messages.ts';
 
 export interface PageInput {
   limit?: number | undefined;
@@ -81,8 +82,8 @@ function urgencyOffset(cursor: string | undefined, partition: string): number {
 }
 
 const invalidCursor = () =>
-  badRequest('The cursor is not valid for this list.', [
-    { in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list, with the same sort.' },
+  badRequest(t('failure.invalidCursor'), [
+    { in: 'query', path: 'cursor', message: t('failure.invalidCursor.sorted') },
   ]);
 
 const compareAge = (a: RequestRecord, b: RequestRecord) =>

@@ -8,10 +8,11 @@ import { badRequest, notFound } from '../http/problem.ts';
 import { weeklyCapUnits } from '../domain/request-lifecycle.ts';
 import type { Home } from '../schemas/registry.ts';
 import type { HomeRequestCaps, RequestCaps, RequestCapsInput } from '../schemas/requests.ts';
+import { t } from '../i18n/messages.ts';
 
 export async function readRequestCaps(storeId: string): Promise<RequestCaps> {
   const [store, caps] = await Promise.all([getStore(storeId), getRequestCaps(storeId)]);
-  if (!store) throw notFound(`No store "${storeId}".`);
+  if (!store) throw notFound(t('notFound.store', { storeId }));
   return { storeId, capsPerBedPerWeek: caps?.capsPerBedPerWeek ?? {}, updatedAt: caps?.updatedAt ?? null };
 }
 
@@ -32,15 +33,15 @@ export async function setRequestCaps(storeId: string, input: RequestCapsInput, n
   const unknown = skus.filter((sku) => !items.has(sku));
   if (unknown.length > 0) {
     throw badRequest(
-      `The caps name ${unknown.length} unknown SKU${unknown.length === 1 ? '' : 's'}; nothing was changed.`,
-      unknown.map((sku) => ({ in: 'body' as const, path: `/capsPerBedPerWeek/${sku}`, message: `No catalogue item "${sku}"` })),
+      t('request.capsUnknownSkus', { count: unknown.length }),
+      unknown.map((sku) => ({ in: 'body' as const, path: `/capsPerBedPerWeek/${sku}`, message: t('notFound.itemField', { sku }) })),
     );
   }
   const caps = { capsPerBedPerWeek: input.capsPerBedPerWeek, updatedAt: now.toISOString() };
   try {
     await putRequestCaps(storeId, caps);
   } catch (error) {
-    if (error instanceof UnknownStoreError) throw notFound(`No store "${storeId}".`);
+    if (error instanceof UnknownStoreError) throw notFound(t('notFound.store', { storeId }));
     throw error;
   }
   return { storeId, ...caps };

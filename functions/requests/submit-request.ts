@@ -14,6 +14,7 @@ import { daysOfSupply } from '../domain/stock-position.ts';
 import { badRequest, notFound, type FieldError } from '../http/problem.ts';
 import type { RequestSubmission, RequestView } from '../schemas/requests.ts';
 import type { Actor } from '../access/principal.ts';
+import { t } from '../i18n/messages.ts';
 
 export interface SubmitInput {
   homeId: string;
@@ -32,12 +33,12 @@ export async function submitRequest({ homeId, submission, actor, home: known, no
     catalogue(skus),
     getPositionsBatch(skus.map((sku) => ({ location, sku }))),
   ]);
-  if (!home) throw notFound(`No home "${homeId}".`);
+  if (!home) throw notFound(t('notFound.home', { homeId }));
   const errors: FieldError[] = [];
   submission.lines.forEach((line, index) => {
-    if (!items.has(line.sku)) errors.push({ in: 'body', path: `/lines/${index}/sku`, message: `No catalogue item "${line.sku}"` });
+    if (!items.has(line.sku)) errors.push({ in: 'body', path: `/lines/${index}/sku`, message: t('notFound.itemField', { sku: line.sku }) });
   });
-  if (errors.length > 0) throw badRequest(`The request has ${errors.length} unknown SKU${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
+  if (errors.length > 0) throw badRequest(t('request.unknownSkus', { count: errors.length }), errors);
 
   const bySku = new Map(positions.map((p) => [p.state.sku, p.state]));
   const at = now.toISOString();

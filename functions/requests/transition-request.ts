@@ -31,6 +31,7 @@ import { badRequest, HttpProblem, invalidTransition, notFound, writeConflict } f
 import type { RequestApproval, RequestView } from '../schemas/requests.ts';
 import { homePositionRefs, inboundPositionPuts } from './inbound-positions.ts';
 import { eventWrite } from '../webhooks/events.ts';
+import { t } from '../i18n/messages.ts';
 
 interface Planned {
   after: RequestRecord;
@@ -61,8 +62,8 @@ export function approveRequest(input: TransitionInput & { approval: RequestAppro
     const excess = capExceeded({ lines: approvedLines, beds: home?.beds ?? 0, capsPerBedPerWeek: caps?.capsPerBedPerWeek ?? {} });
     const reason = input.approval.overrideReason ?? null;
     if (excess.length > 0 && reason === null) {
-      const list = excess.map((e) => `${e.sku} ${e.requested} > cap ${e.cap}`).join(', ');
-      throw new HttpProblem('cap-exceeded', `Above the store's weekly cap for this home (${list}); approve with an overrideReason, or approve less.`, {
+      const list = excess.map((e) => t('request.capExceeded.line', { sku: e.sku, requested: e.requested, cap: e.cap })).join(', ');
+      throw new HttpProblem('cap-exceeded', t('request.capExceeded', { list }), {
         extensions: { capExceeded: excess },
       });
     }
@@ -119,7 +120,7 @@ async function transition(
   return retryOnConflict(
     async () => {
       const request = await target.read();
-      if (!request) throw notFound(`No request "${target.id}".`);
+      if (!request) throw notFound(t('notFound.request', { requestId: target.id }));
       if (!allowedFrom(action).includes(request.status)) throw stateConflict(request.status, action);
       const at = now.toISOString();
       const entry: Entry = (to, reason, changes = {}) => ({
@@ -140,15 +141,15 @@ async function transition(
         throw error;
       }
     },
-    { exhausted: "The request or its home's stock kept changing while this was applied; nothing was changed. Retry." },
+    { exhausted: t('exhausted.request') },
   );
 }
 
 /** 409 whose detail names the state the request is in. */
 export function stateConflict(current: RequestStatus | undefined, action: RequestAction): HttpProblem {
-  if (current === undefined) return writeConflict(`The request changed while it was being read for ${action}; nothing was changed. Retry.`);
+  if (current === undefined) return writeConflict(t('request.changedWhileRead', { action }));
   const check = nextStatus(current, action);
-  const detail = check.ok ? `Request is ${current}; ${action} cannot be applied now.` : check.message;
+  const detail = check.ok ? t('request.cannotApplyNow', { current, action }) : check.message;
   return invalidTransition(detail, current);
 }
 
@@ -159,7 +160,7 @@ function checkApproval(request: RequestRecord, approval: RequestApproval): 'appr
   if (outcome.problems.length === 0) throw new HttpProblem('nothing-approved', outcome.message);
   const requested = new Set(request.lines.map((l) => l.sku));
   throw badRequest(
-    `The approval has ${outcome.problems.length} invalid line${outcome.problems.length === 1 ? '' : 's'}; nothing was changed.`,
+    t('request.approvalFaults', { count: outcome.problems.length }),
     outcome.problems.map((p) => ({ in: 'body' as const, path: `/lines/${p.index}/${requested.has(p.sku) ? 'quantity' : 'sku'}`, message: p.message })),
   );
 }

@@ -6,11 +6,12 @@
 import { isInFuture, type StockRules } from '../domain/stock-rules.ts';
 import { badRequest } from '../http/problem.ts';
 import { stockRules } from '../stock/stock-config.ts';
+import { t } from '../i18n/messages.ts';
 
 export function requestedAsOf(asOf: string | undefined, now: Date, rules: StockRules = stockRules): Date {
   if (asOf === undefined) return now;
   if (isInFuture(asOf, now, rules)) {
-    throw badRequest('asOf may not be in the future.', [{ in: 'body', path: '/asOf', message: `must be no later than now (${now.toISOString()})` }]);
+    throw badRequest(t('stock.asOfFuture'), [{ in: 'body', path: '/asOf', message: t('stock.asOfFuture.field', { now: now.toISOString() }) }]);
   }
   return new Date(asOf);
 }

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 // messages at all, and "Invalid input" tells an integrator nothing.
 import en from 'zod/v4/locales/en.js';
 import { RATE_DECIMALS, roundRate } from '../domain/rates.ts';
+import { t } from '../i18n/messages.ts';
 
 z.config(en());
 
@@ -14,11 +15,11 @@ export const slugPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export const skuPattern = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
 
 export const slug = (what: string) =>
-  z.string().check(z.regex(slugPattern, `${what} must be a lowercase slug: a–z, 0–9 and hyphens, up to 63 characters`));
+  z.string().check(z.regex(slugPattern, { error: () => t('field.slug', { what }) }));
 export const storeId = slug('storeId');
 export const homeId = slug('homeId');
 export const regionId = slug('regionId');
-export const sku = z.string().check(z.regex(skuPattern, 'sku must be capitals, digits and hyphens, up to 40 characters, e.g. MASK-IIR'));
+export const sku = z.string().check(z.regex(skuPattern, { error: () => t('field.sku') }));
 
 /**
  * Free text: surrounding whitespace is trimmed before the length is checked (the document says so),
@@ -28,7 +29,7 @@ export const sku = z.string().check(z.regex(skuPattern, 'sku must be capitals, d
 export function text(maxLength: number, what = 'text') {
   const schema = z.string().check(
     z.trim(),
-    z.regex(/\S/, `${what} must not be empty or only spaces`),
+    z.regex(/\S/, { error: () => t('field.notBlank', { what }) }),
     z.maxLength(maxLength),
   );
   z.globalRegistry.add(schema, {
@@ -61,7 +62,7 @@ export const MAX_UNITS = 10_000_000;
  */
 export function units(min = 0, max = MAX_UNITS) {
   const schema = z.number().check(
-    z.refine((value: number) => Number.isSafeInteger(value), 'must be a whole number of units'),
+    z.refine((value: number) => Number.isSafeInteger(value), { error: () => t('field.wholeUnits') }),
     z.minimum(min),
     z.maximum(max),
   );
@@ -83,7 +84,7 @@ export function rate(max: number) {
     z.number().check(
       z.minimum(0),
       z.maximum(max),
-      z.refine((value: number) => value <= 0 || value >= smallest, `a positive rate must be at least ${smallest.toFixed(RATE_DECIMALS)} (rates are kept to ${RATE_DECIMALS} decimal places)`),
+      z.refine((value: number) => value <= 0 || value >= smallest, { error: () => t('field.rateMinimum', { smallest: smallest.toFixed(RATE_DECIMALS), decimals: RATE_DECIMALS }) }),
     ),
     z.transform(roundRate),
   );
@@ -114,7 +115,7 @@ export const isoInstant = z.iso.datetime({ offset: true });
 
 /** A calendar date a client sends: YYYY-MM-DD in the years 2000 to 2100. */
 export const dateInput = z.string().check(
-  z.regex(dateInputPattern, `must be a calendar date (YYYY-MM-DD) in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}`),
+  z.regex(dateInputPattern, { error: () => t('field.date', { earliest: EARLIEST_YEAR, latest: LATEST_YEAR }) }),
 );
 z.globalRegistry.add(dateInput, { format: 'date', description: `A calendar date, YYYY-MM-DD, in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}.` });
 
@@ -128,17 +129,17 @@ export function instantInputMessage(input: string): string {
   const example = '2026-03-10T08:00:00Z';
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(input)) {
     const withSeconds = /T\d{2}:\d{2}$/.test(input) ? `${input}:00` : input;
-    return `needs an offset such as Z or +01:00: ${withSeconds}Z for UTC`;
+    return t('field.instant.needsOffset', { suggestion: `${withSeconds}Z` });
   }
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/.test(input)) return `needs seconds, e.g. ${example}`;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) return `needs a time and an offset, e.g. ${input}T08:00:00Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/.test(input)) return t('field.instant.needsSeconds', { example });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(input)) return t('field.instant.needsTime', { suggestion: `${input}T08:00:00Z` });
   const year = Number(input.slice(0, 4));
-  if (/^\d{4}-\d{2}-\d{2}[ T]/.test(input) && (year < EARLIEST_YEAR || year > LATEST_YEAR)) return `must be in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}`;
+  if (/^\d{4}-\d{2}-\d{2}[ T]/.test(input) && (year < EARLIEST_YEAR || year > LATEST_YEAR)) return t('field.instant.years', { earliest: EARLIEST_YEAR, latest: LATEST_YEAR });
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(input)) {
-    return 'is not a real date and time: check the day of the month, the hour and the offset';
+    return t('field.instant.notReal');
   }
-  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(input)) return `needs a T between the date and the time, and an offset, e.g. ${example}`;
-  return `must be an ISO 8601 instant with seconds and an offset in the years ${EARLIEST_YEAR} to ${LATEST_YEAR}, e.g. ${example}`;
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(input)) return t('field.instant.needsT', { example });
+  return t('field.instant.format', { earliest: EARLIEST_YEAR, latest: LATEST_YEAR, example });
 }
 z.globalRegistry.add(instantInput, {
   format: 'date-time',
@@ -156,7 +157,7 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-export const timeZone = z.string().check(z.refine(isTimeZone, 'timeZone must be an IANA time zone such as Europe/London'));
+export const timeZone = z.string().check(z.refine(isTimeZone, { error: () => t('field.timeZone') }));
 // The document lists the zone names this runtime knows (canonical IANA names); the server also takes their aliases.
 z.globalRegistry.add(timeZone, { description: 'An IANA time zone name, e.g. Europe/London.', enum: [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])] } as Record<string, unknown>);
 
@@ -164,7 +165,7 @@ z.globalRegistry.add(timeZone, { description: 'An IANA time zone name, e.g. Euro
 export function distinct<T extends z.ZodMiniType>(item: T, what: string, maxItems: number) {
   const schema = z.array(item).check(
     z.maxLength(maxItems),
-    z.refine((values: unknown[]) => new Set(values.map((v) => JSON.stringify(v))).size === values.length, `${what} must not repeat`),
+    z.refine((values: unknown[]) => new Set(values.map((v) => JSON.stringify(v))).size === values.length, { error: () => t('field.noRepeats', { what }) }),
   );
   z.globalRegistry.add(schema, { uniqueItems: true } as Record<string, unknown>);
   return schema;
@@ -183,7 +184,7 @@ export const noRepeatedSku = z.superRefine<unknown[]>(
       if (typeof value !== 'string') return;
       const seen = first.get(value);
       if (seen === undefined) first.set(value, index);
-      else ctx.issues.push({ code: 'custom', input: value, path: [index, 'sku'], message: `SKU "${value}" repeats line ${seen}; one line per SKU` });
+      else ctx.issues.push({ code: 'custom', input: value, path: [index, 'sku'], message: t('field.skuRepeats', { sku: value, line: seen }) });
     });
   },
   { when: (payload) => Array.isArray(payload.value) },
@@ -199,7 +200,7 @@ export function skuLines<T extends z.ZodMiniType>(line: T, max: number) {
 /** The `Idempotency-Key` header (IETF httpapi draft): one value per operation the client means to perform, e.g. a UUID. */
 export const idempotencyKey = z
   .string()
-  .check(z.regex(/^[\x21-\x7e]{8,255}$/, 'Idempotency-Key must be 8 to 255 visible ASCII characters, e.g. a UUID'));
+  .check(z.regex(/^[\x21-\x7e]{8,255}$/, { error: () => t('field.idempotencyKey') }));
 
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });

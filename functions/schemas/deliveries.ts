@@ -9,6 +9,7 @@ import { pageQuery } from '../data/pagination.ts';
 import { actor, dateInput, homeId, idempotencyKey, instantInput, isoDate, isoInstant, pageOf, positiveUnits, skuLines, sku, storeId, text, wholeUnits } from './common.ts';
 import type { OperationFragment } from './operation.ts';
 import { homeParams, storeParams } from './registry.ts';
+import { t } from '../i18n/messages.ts';
 
 /** The longest horizon one plan covers (the daily job's is configuration, within this). */
 export const MAX_PLAN_DAYS = 28;
@@ -16,7 +17,7 @@ export const MAX_RECEIPT_LINES = 100;
 
 export const deliveryParams = z.strictObject({
   deliveryId: z.string().check(
-    z.regex(/^dlv-\d{8}-[a-z0-9][a-z0-9-]{0,62}$/, 'deliveryId must be a delivery id, e.g. dlv-20260310-home-1'),
+    z.regex(/^dlv-\d{8}-[a-z0-9][a-z0-9-]{0,62}$/, { error: () => t('field.deliveryId') }),
   ),
 });
 

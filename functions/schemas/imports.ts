@@ -3,12 +3,13 @@ import * as z from 'zod/mini';
 import { homeId, storeId } from './common.ts';
 import { homeInput, storeInput } from './registry.ts';
 import type { CsvBody, OperationFragment } from './operation.ts';
+import { t } from '../i18n/messages.ts';
 
 export const MAX_IMPORT_ROWS = 1000;
 /** 1,000 rows of a home or a store fit in well under this, as JSON or CSV. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
-const rowsOf = <S extends z.ZodMiniType>(row: S) => z.array(row).check(z.minLength(1, 'send at least one row'), z.maxLength(MAX_IMPORT_ROWS, `at most ${MAX_IMPORT_ROWS} rows an import`));
+const rowsOf = <S extends z.ZodMiniType>(row: S) => z.array(row).check(z.minLength(1, { error: () => t('field.atLeastOneRow') }), z.maxLength(MAX_IMPORT_ROWS, { error: () => t('field.atMostRows', { max: MAX_IMPORT_ROWS }) }));
 
 export const homeImportRow = z.strictObject({ homeId, ...homeInput.shape }).register(z.globalRegistry, { id: 'HomeImportRow', description: 'One home of an import: its id and profile, as PUT /v1/homes/{homeId} takes it.' });
 export const homesImport = z.strictObject({ rows: rowsOf(homeImportRow) }).register(z.globalRegistry, {

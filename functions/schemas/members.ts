@@ -4,14 +4,15 @@ import { homeId, isoInstant, name, pageOf, regionId, storeId } from './common.ts
 import { pageQuery } from '../data/pagination.ts';
 import { MEMBER_ROLES } from '../access/principal.ts';
 import type { OperationFragment } from './operation.ts';
+import { t } from '../i18n/messages.ts';
 
 /** Trimmed and lower-cased before the check, so one person is one email however it was typed. */
 export const email = z
   .string()
-  .check(z.trim(), z.toLowerCase(), z.maxLength(254), z.regex(z.regexes.email, 'email must be an email address, e.g. ann.jones@example.org'));
+  .check(z.trim(), z.toLowerCase(), z.maxLength(254), z.regex(z.regexes.email, { error: () => t('field.email') }));
 
 export const memberRole = z.enum(MEMBER_ROLES);
-export const memberId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'memberId is the id a member was given when invited'));
+export const memberId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, { error: () => t('field.memberId') }));
 
 export const memberInvite = z
   .strictObject({ email, name, role: memberRole })
@@ -23,7 +24,7 @@ export const memberInvite = z
 
 export const memberChange = z
   .strictObject({ role: z.optional(memberRole), name: z.optional(name) })
-  .check(z.refine((change) => change.role !== undefined || change.name !== undefined, 'Send role, name or both.'))
+  .check(z.refine((change) => change.role !== undefined || change.name !== undefined, { error: () => t('field.roleOrName') }))
   .register(z.globalRegistry, {
     id: 'MemberChange',
     description: 'A new role or display name (or both) for a member; the organisation never changes.',

@@ -8,6 +8,7 @@ import { pageQuery } from '../data/pagination.ts';
 import { dateInput, homeId, isoDate, isoInstant, pageOf, rate, sku, text } from './common.ts';
 import { homeParams, item, skuParams } from './registry.ts';
 import type { OperationFragment } from './operation.ts';
+import { t } from '../i18n/messages.ts';
 
 export const MAX_ISOLATING_RESIDENTS = 1000;
 export const MAX_PER_CASE_DAILY_USAGE = 10_000;
@@ -22,7 +23,7 @@ export const outbreakInput = z
   .check(
     z.superRefine((value, ctx) => {
       if (value.expectedEndOn !== undefined && value.expectedEndOn < value.startedOn) {
-        ctx.issues.push({ code: 'custom', input: value.expectedEndOn, path: ['expectedEndOn'], message: 'expectedEndOn must not be before startedOn' });
+        ctx.issues.push({ code: 'custom', input: value.expectedEndOn, path: ['expectedEndOn'], message: t('field.endBeforeStart') });
       }
     }),
   )

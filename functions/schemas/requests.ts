@@ -9,6 +9,7 @@ import { REQUEST_ACTIONS, REQUEST_STATUSES } from '../domain/request-lifecycle.t
 import { actor, dateInput, homeId, idempotencyKey, isoDate, isoInstant, pageOf, rate, skuLines, sku, storeId, text, units } from './common.ts';
 import { homeParams, storeParams } from './registry.ts';
 import type { OperationFragment } from './operation.ts';
+import { t } from '../i18n/messages.ts';
 
 export const MAX_REQUEST_LINES = 50;
 export const MAX_LINE_UNITS = 1_000_000;
@@ -111,7 +112,7 @@ export const allocationResult = z
 const capsRecord = z.record(sku, rate(MAX_CAP_PER_BED_PER_WEEK));
 export const requestCapsInput = z
   .strictObject({
-    capsPerBedPerWeek: capsRecord.check(z.refine((caps) => Object.keys(caps).length <= 200, 'at most 200 SKUs')),
+    capsPerBedPerWeek: capsRecord.check(z.refine((caps) => Object.keys(caps).length <= 200, { error: () => t('field.atMostSkus', { max: 200 }) })),
   })
   .register(z.globalRegistry, {
     id: 'RequestCapsInput',
@@ -128,7 +129,7 @@ export const homeRequestCaps = z
   });
 
 export const requestParams = z.strictObject({
-  requestId: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'requestId must be a request id (a lower-case UUID)')),
+  requestId: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: () => t('field.requestId') })),
 });
 export const homeRequestsQuery = pageQuery;
 export const storeQueueQuery = z.strictObject({

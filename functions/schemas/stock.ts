@@ -7,12 +7,13 @@ import { pageQueryShape } from '../data/pagination.ts';
 import { homeId, instantInput, isoDate, isoInstant, MAX_UNITS, pageOf, rate, skuLines, sku, storeId, units } from './common.ts';
 import { home, homeParams, storeParams } from './registry.ts';
 import type { CsvBody, OperationFragment } from './operation.ts';
+import { t } from '../i18n/messages.ts';
 
 export const MAX_COUNT_LINES = 100;
 export const MAX_DAILY_USAGE = 1_000_000;
 
 /** A count's id in the position's history (`countId` in a count's answer, `eventId` in the history). */
-export const countId = z.string().check(z.regex(/^count-[0-9a-f]{20}$/, 'corrects must be a countId, e.g. count-0123456789abcdef0123'));
+export const countId = z.string().check(z.regex(/^count-[0-9a-f]{20}$/, { error: () => t('field.countId') }));
 
 /** null clears a level; absent keeps the stored one. */
 const level = z.optional(z.nullable(units(0, MAX_UNITS)));

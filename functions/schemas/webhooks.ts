@@ -7,8 +7,9 @@ import { pageQuery } from '../data/pagination.ts';
 import { MAX_SUBSCRIPTIONS_PER_ORG, MAX_URL_LENGTH, WEBHOOK_EVENT_TYPES } from '../domain/webhooks.ts';
 import { distinct, homeId, isoInstant, pageOf, storeId, text } from './common.ts';
 import type { OperationFragment } from './operation.ts';
+import { t } from '../i18n/messages.ts';
 
-export const webhookId = z.string().check(z.regex(/^wh_[0-9a-f]{32}$/, 'webhookId is the id a subscription was given when created (wh_ and 32 hex digits)'));
+export const webhookId = z.string().check(z.regex(/^wh_[0-9a-f]{32}$/, { error: () => t('field.webhookId') }));
 export const webhookParams = z.strictObject({ webhookId });
 export const homeWebhooksParams = z.strictObject({ homeId });
 export const storeWebhooksParams = z.strictObject({ storeId });

@@ -7,6 +7,7 @@
 import type { ParsedCsv } from '../http/csv.ts';
 import { CsvError } from '../http/csv.ts';
 import { badRequest, type FieldError } from '../http/problem.ts';
+import { t } from '../i18n/messages.ts';
 
 export const countCsvColumns = ['countedAt', 'sku', 'onHand', 'reorderLevel', 'targetLevel', 'dailyUsage'] as const;
 const required = ['countedAt', 'sku', 'onHand'] as const;
@@ -22,7 +23,7 @@ function cell(value: string): number | string {
 
 export function countCsvToBody(table: ParsedCsv): unknown {
   const missing = required.filter((column) => !table.header.includes(column));
-  if (missing.length > 0) throw new CsvError(1, `missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+  if (missing.length > 0) throw new CsvError(1, t('csv.missingColumns', { count: missing.length, columns: missing.join(', ') }));
 
   const lines = table.rows.map(({ values }) => {
     const line: Record<string, unknown> = { sku: values.sku?.trim() };
@@ -44,11 +45,11 @@ export function countCsvToBody(table: ParsedCsv): unknown {
       errors.push({
         in: 'body',
         path: `/lines/${index}/countedAt`,
-        message: `countedAt "${instant}" (CSV line ${table.rows[index]!.line}) differs from the first row's "${first}"; post one count per upload`,
+        message: t('csv.countedAtDiffers', { instant, line: table.rows[index]!.line, first: first ?? '' }),
       });
     }
   });
-  if (errors.length > 0) throw badRequest(`The CSV has ${errors.length} row(s) with a different countedAt.`, errors);
+  if (errors.length > 0) throw badRequest(t('csv.countedAtRows', { count: errors.length }), errors);
   return { countedAt: first, lines };
 }
 

@@ -10,12 +10,12 @@ import type { Page } from '../data/pagination.ts';
 import { compareStatusSeverity, viewPosition, worstStatus, type PositionView } from '../domain/stock-position.ts';
 import { notFound } from '../http/problem.ts';
 import type { LocationStock } from '../schemas/stock.ts';
-import { describeLocation } from './locations.ts';
+import { noSuchLocation } from './locations.ts';
 import { stockRules } from './stock-config.ts';
 
 export async function readStock(location: LocationRef, now: Date): Promise<LocationStock> {
   const [stock, items] = await Promise.all([readLocationStock(location), catalogue()]);
-  if (!stock.profile) throw notFound(`No ${describeLocation(location)}.`);
+  if (!stock.profile) throw notFound(noSuchLocation(location));
   const positions = viewPositions(stock.positions, packSizes(items), now);
   return { status: worstStatus(positions.map((p) => p.status)), asOf: now.toISOString(), positions };
 }
@@ -48,6 +48,6 @@ export async function readHistory(
     listStockHistory(location, sku, page),
     (location.kind === 'home' ? getHomeRecord(location.id) : getStore(location.id)).then((found) => found !== undefined),
   ]);
-  if (!exists) throw notFound(`No ${describeLocation(location)}.`);
+  if (!exists) throw notFound(noSuchLocation(location));
   return { items: history.items.map(({ positionVersion: _internal, ...event }) => event), nextCursor: history.nextCursor };
 }

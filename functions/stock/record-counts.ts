@@ -43,8 +43,9 @@ import { isInFuture } from '../domain/stock-rules.ts';
 import { applyCount, notAppliedReason, type CountOutcome } from '../domain/usage-estimate.ts';
 import { badRequest, notFound, type FieldError } from '../http/problem.ts';
 import type { CountLine, CountPost, CountsRecorded } from '../schemas/stock.ts';
-import { describeLocation } from './locations.ts';
+import { noSuchLocation } from './locations.ts';
 import { stockRules } from './stock-config.ts';
+import { t } from '../i18n/messages.ts';
 
 export interface RecordCountsInput {
   location: LocationRef;
@@ -58,7 +59,7 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
   const countedAt = canonicalInstant(instantMs(post.countedAt));
   const skus = post.lines.map((line) => line.sku);
   const [items, stock] = await Promise.all([catalogue(skus), readLocationStock(location)]);
-  if (!stock.profile) throw notFound(`No ${describeLocation(location)}.`);
+  if (!stock.profile) throw notFound(noSuchLocation(location));
   const attribution = location.kind === 'home' ? { storeId: String(stock.profile.storeId), homeName: String(stock.profile.name) } : undefined;
   // A home in outbreak: an item it counts for the first time gets the surge too (from its usage now).
   const open = location.kind === 'home' ? toOpenOutbreak(stock.profile.outbreak) : null;
@@ -69,12 +70,12 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
 
   const errors: FieldError[] = [];
   if (isInFuture(post.countedAt, now, stockRules)) {
-    errors.push({ in: 'body', path: '/countedAt', message: `countedAt ${post.countedAt} is in the future (beyond ${stockRules.clockSkewMinutes} minutes of clock skew)` });
+    errors.push({ in: 'body', path: '/countedAt', message: t('stock.countedAtFuture', { countedAt: post.countedAt, minutes: stockRules.clockSkewMinutes }) });
   }
   post.lines.forEach((line, index) => {
-    if (!items.has(line.sku)) errors.push({ in: 'body', path: `/lines/${index}/sku`, message: `No catalogue item "${line.sku}"` });
+    if (!items.has(line.sku)) errors.push({ in: 'body', path: `/lines/${index}/sku`, message: t('notFound.itemField', { sku: line.sku }) });
   });
-  if (errors.length > 0) throw badRequest(`The count has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
+  if (errors.length > 0) throw badRequest(t('stock.countFaults', { count: errors.length }), errors);
 
   // Recounts: the history of each corrected position, newest first (the corrected count is its latest).
   const histories = new Map(
@@ -93,7 +94,7 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
       );
       return applied;
     },
-    { exhausted: 'Other counts for these positions kept arriving at the same time; nothing of this post was recorded. Retry it.' },
+    { exhausted: t('exhausted.counts') },
   );
 
   const recordedAt = now.toISOString();
@@ -174,7 +175,7 @@ function applyLines(
     const changes = !outcome.late && (current === undefined || !sameState(current.state, outcome.position));
     return { line, corrected: outcome.late ? null : corrected, expectedVersion: current?.version ?? 0, outcome, changes, current: current?.state ?? null };
   });
-  if (errors.length > 0) throw badRequest(`The count has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}; nothing was recorded.`, errors);
+  if (errors.length > 0) throw badRequest(t('stock.countFaults', { count: errors.length }), errors);
   return outcomes;
 }
 

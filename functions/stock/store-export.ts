@@ -14,6 +14,7 @@ import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Item } from '../schemas/registry.ts';
 import { viewPositions } from './read-stock.ts';
+import { t } from '../i18n/messages.ts';
 
 /** How far ahead an export may project: further, the figures say more about the formula than the homes. */
 export const MAX_EXPORT_DAYS_AHEAD = 28;
@@ -45,7 +46,7 @@ export interface StoreExport {
 
 export async function exportStoreStock(storeId: string, requestedDate: string | undefined, now: Date): Promise<StoreExport> {
   const store = await getStore(storeId);
-  if (!store) throw notFound(`No store "${storeId}".`);
+  if (!store) throw notFound(t('notFound.store', { storeId }));
   const zone = store.timeZone;
   const today = dateInZone(now, zone);
   const date = requestedDate ?? today;
@@ -93,8 +94,8 @@ function row(date: string, storeId: string, home: { homeId: string; name: string
 function checkDate(date: string, today: string): void {
   const offset = dayNumber(date) - dayNumber(today);
   if (offset < 0 || offset > MAX_EXPORT_DAYS_AHEAD) {
-    throw badRequest(`The export projects current stock forward: choose a date from ${today} to ${addDays(today, MAX_EXPORT_DAYS_AHEAD)}.`, [
-      { in: 'query', path: 'date', message: `must be today (${today}, the store’s time zone) or up to ${MAX_EXPORT_DAYS_AHEAD} days later` },
+    throw badRequest(t('stock.exportDate', { today, last: addDays(today, MAX_EXPORT_DAYS_AHEAD) }), [
+      { in: 'query', path: 'date', message: t('stock.exportDate.field', { today, days: MAX_EXPORT_DAYS_AHEAD }) },
     ]);
   }
 }

@@ -24,13 +24,14 @@ import { MAX_SUBSCRIPTIONS_PER_ORG, SECRET_PREFIX, urlVerdict, type SubscriberOr
 import { HttpProblem, notFound } from '../http/problem.ts';
 import type { Webhook, WebhookCreated, WebhookDelivery, WebhookInput } from '../schemas/webhooks.ts';
 import { resolvedVerdict, webhookUrlMode } from './transport.ts';
+import { t } from '../i18n/messages.ts';
 
 export const newSubscriptionId = () => `wh_${randomBytes(16).toString('hex')}`;
 /** `whsec_` + base64 of 32 random bytes (Standard Webhooks asks for 24 to 64). */
 export const newSecret = () => `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
 
 const refusedUrl = (reason: string) =>
-  new HttpProblem('webhook-url-refused', `The webhook URL is refused: ${reason} Nothing was created.`, { errors: [{ in: 'body', path: '/url', message: reason }] });
+  new HttpProblem('webhook-url-refused', t('webhook.urlRefused', { reason }), { errors: [{ in: 'body', path: '/url', message: reason }] });
 
 export function toWebhookView(record: WebhookSubscriptionRecord): Webhook {
   return {
@@ -74,7 +75,7 @@ export async function createWebhook(principal: Principal, owner: SubscriberOrg, 
   await authorizeWebhooks(principal, owner);
   // Only an administrator gets this far for an org that may not exist (the policy answers others 403 first).
   const exists = owner.kind === 'home' ? await getHomeRecord(owner.id) : await getStore(owner.id);
-  if (!exists) throw notFound(`No ${owner.kind} "${owner.id}".`);
+  if (!exists) throw notFound(t(owner.kind === 'home' ? 'notFound.location.home' : 'notFound.location.store', { id: owner.id }));
   await checkSubscriberUrl(input.url);
   const record: WebhookSubscriptionRecord = {
     subscriptionId: newSubscriptionId(),
@@ -91,7 +92,7 @@ export async function createWebhook(principal: Principal, owner: SubscriberOrg, 
     await createSubscription(record, MAX_SUBSCRIPTIONS_PER_ORG);
   } catch (error) {
     if (error instanceof SubscriptionLimitError) {
-      throw new HttpProblem('webhook-limit-reached', `${record.org} already has ${MAX_SUBSCRIPTIONS_PER_ORG} webhook subscriptions; delete one first. Nothing was created.`, {
+      throw new HttpProblem('webhook-limit-reached', t('webhook.limit', { org: record.org, max: MAX_SUBSCRIPTIONS_PER_ORG }), {
         extensions: { limit: MAX_SUBSCRIPTIONS_PER_ORG },
       });
     }
@@ -110,7 +111,7 @@ export async function listWebhooks(principal: Principal, owner: SubscriberOrg, p
 async function authorizedSubscription(principal: Principal, webhookId: string, { deleted }: { deleted: boolean }): Promise<WebhookSubscriptionRecord> {
   const record = await getSubscription(webhookId);
   await authorizeWebhooks(principal, record ? ownerOf(record) : undefined);
-  if (!record || (record.deletedAt && !deleted)) throw notFound(`No webhook subscription "${webhookId}".`);
+  if (!record || (record.deletedAt && !deleted)) throw notFound(t('notFound.webhook', { webhookId }));
   return record;
 }
 
@@ -126,7 +127,7 @@ export async function deleteWebhook(principal: Principal, webhookId: string, now
       const record = await authorizedSubscription(principal, webhookId, { deleted: true });
       if (!record.deletedAt) await deleteSubscription(record, now.toISOString());
     },
-    { exhausted: 'The subscription kept changing while it was being deleted; nothing was changed. Retry.' },
+    { exhausted: t('exhausted.webhook') },
   );
 }
 

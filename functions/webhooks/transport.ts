@@ -10,6 +10,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { addressVerdict, urlVerdict, type UrlMode } from '../domain/webhooks.ts';
+import { t } from '../i18n/messages.ts';
 
 export interface TransportResult {
   status: number | null;
@@ -49,7 +50,7 @@ export async function resolvedVerdict(host: string, mode: UrlMode, timeoutMs = 3
       resolve(error ?? list);
     });
   });
-  if (addresses instanceof Error || addresses.length === 0) return { ok: false, reason: `The host "${host}" does not resolve.` };
+  if (addresses instanceof Error || addresses.length === 0) return { ok: false, reason: t('webhook.host.unresolved', { host }) };
   for (const a of addresses) {
     const verdict = addressVerdict(a.address, mode);
     if (!verdict.ok) return verdict;

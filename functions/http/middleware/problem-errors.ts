@@ -18,24 +18,25 @@ import {
   WriteConflictError,
 } from '../../domain/failures.ts';
 import { logger } from '../../observability/logger.ts';
+import { t } from '../../i18n/messages.ts';
 import { forbidden, HttpProblem, invalidTransition, problemResponse, writeConflict } from '../problem.ts';
 
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof AccessDenied) return forbidden(error.message);
   if (error instanceof ThrottledError) {
-    return new HttpProblem('throttled', 'The data store is busy; retry after the interval given.', { headers: { 'retry-after': String(error.retryAfterSeconds) } });
+    return new HttpProblem('throttled', t('failure.throttled'), { headers: { 'retry-after': String(error.retryAfterSeconds) } });
   }
   if (error instanceof ConflictRetriesExhaustedError) return writeConflict(error.message);
   if (error instanceof StateConflictError) {
     return error.current === undefined ? writeConflict(error.message) : invalidTransition(error.message, error.current);
   }
-  if (error instanceof WriteConflictError) return writeConflict('What this change was computed from changed while it was written; nothing was changed. Retry.');
+  if (error instanceof WriteConflictError) return writeConflict(t('failure.writeConflict'));
   if (error instanceof PreconditionFailedError) return new HttpProblem('precondition-failed', error.message);
   if (error instanceof InvalidCursorError) {
-    return new HttpProblem('invalid-cursor', error.message, { errors: [{ in: 'query', path: 'cursor', message: 'Use the nextCursor of a previous page of this same list.' }] });
+    return new HttpProblem('invalid-cursor', error.message, { errors: [{ in: 'query', path: 'cursor', message: t('failure.invalidCursor.field') }] });
   }
-  return new HttpProblem('internal', 'Something went wrong on our side. It has been logged.');
+  return new HttpProblem('internal', t('failure.internal'));
 }
 
 export function problemErrors(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {

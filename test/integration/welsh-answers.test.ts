@@ -1,0 +1,113 @@
+/**
+ * Issue #19: the API answers in Welsh when asked. `Accept-Language: cy` gives problem+json `title`,
+ * `detail` and field errors in Welsh, `Content-Language: cy` and `Vary: Accept-Language`; a language
+ * we do not have falls back to English (`Content-Language: en`); weights decide between the two.
+ * Every answer here also passes the OpenAPI contract check (test/support/test-api.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/test-api.ts';
+
+const api = useTestApi();
+let admin: string;
+
+const badStore = { name: '   ', capacityPerDay: 2, language: 'fr' };
+const putBadStore = (language?: string) =>
+  api().request('PUT', '/v1/stores/iaith-store', { token: admin, body: badStore, headers: language === undefined ? {} : { 'accept-language': language } });
+
+beforeAll(async () => {
+  admin = await api().token('admin');
+  await api().request('PUT', '/v1/stores/iaith-store', { token: admin, body: { name: 'Iaith', capacityPerDay: 2 } });
+  await api().request('PUT', '/v1/homes/iaith-home', { token: admin, body: { name: 'Iaith Home', storeId: 'iaith-store', beds: 10, deliveryDays: ['MON'] } });
+  await api().request('PUT', '/v1/items/IAITH-MASK', { token: admin, body: { name: 'Mask', unit: 'mask', packSize: 50 } });
+});
+
+describe('Accept-Language on problems', () => {
+  it('cy: a bad request has the Welsh title, detail and field errors, and says Content-Language: cy; nothing written', async () => {
+    const before = await api().tableItems();
+    const response = await putBadStore('cy');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-language')).toBe('cy');
+    expect(response.headers.get('vary')).toMatch(/Accept-Language/i);
+    expect(response.body).toMatchObject({ title: "Nid yw'r cais yn ddilys", detail: 'Mae 2 maes annilys (corff y cais).' });
+    const messages = Object.fromEntries(response.body.errors.map((e: { path: string; message: string }) => [e.path, e.message]));
+    expect(messages['/name']).toBe('rhaid i name beidio â bod yn wag nac yn fylchau yn unig');
+    expect(messages['/language']).toBe('Dewis annilys: disgwylid un o "cy"|"en"|"both"');
+    expect(await api().tableItems()).toEqual(before);
+  });
+
+  it('no header, or a language we do not have (fr): English, and Content-Language says so', async () => {
+    for (const language of [undefined, 'fr', 'fr-FR, de;q=0.8']) {
+      const response = await putBadStore(language);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-language')).toBe('en');
+      expect(response.body).toMatchObject({ title: 'Request is not valid', detail: 'The request body has 2 invalid fields.' });
+      expect(response.body.errors.find((e: { path: string }) => e.path === '/name').message).toBe('name must not be empty or only spaces');
+    }
+  });
+
+  it('weights decide: en;q=0.5, cy → Welsh; cy;q=0.4, en → English; cy-GB → Welsh; cy;q=0 → English', async () => {
+    const languageOf = async (header: string) => (await putBadStore(header)).headers.get('content-language');
+    expect(await languageOf('en;q=0.5, cy')).toBe('cy');
+    expect(await languageOf('cy;q=0.4, en')).toBe('en');
+    expect(await languageOf('cy-GB')).toBe('cy');
+    expect(await languageOf('cy;q=0')).toBe('en');
+  });
+
+  it('every kind of refusal is Welsh: 401 without a token, 403 another organisation, 404 an unknown item, 415 a content type', async () => {
+    const cy = { 'accept-language': 'cy' };
+    const unauthenticated = await api().request('GET', '/v1/items', { headers: cy });
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.body).toMatchObject({ title: 'Mae angen dilysu', detail: 'Dim tocyn cludwr ym mhennyn Authorization.' });
+    const other = await api().request('GET', '/v1/homes/iaith-home', { token: await api().token('home:another-home'), headers: cy });
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({ title: 'Yn perthyn i sefydliad arall', detail: 'Ni chaiff eich sefydliad gael mynediad i gartref "iaith-home".' });
+    const missing = await api().request('GET', '/v1/items/NOPE', { token: admin, headers: cy });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ title: 'Heb ei ganfod', detail: 'Dim eitem "NOPE" yn y catalog.' });
+    expect(missing.headers.get('content-language')).toBe('cy');
+    const media = await api().request('PUT', '/v1/items/NOPE', { token: admin, headers: { ...cy, 'content-type': 'text/plain' }, body: 'x', raw: true });
+    expect(media.status).toBe(415);
+    expect(media.body).toMatchObject({ title: 'Math o gynnwys heb ei gefnogi', detail: 'Ni dderbynnir y math o gynnwys "text/plain" yma; anfonwch application/json.' });
+  });
+
+  it('a CSV fault names its row and column in Welsh, and a thousands separator is explained in Welsh', async () => {
+    const cy = { 'accept-language': 'cy' };
+    const csv = await api().request('POST', '/v1/stores/import', {
+      token: admin,
+      raw: true,
+      body: 'storeId,name,capacityPerDay,language\r\nnew-jes,New,2,welsh\r\n',
+      headers: { ...cy, 'content-type': 'text/csv' },
+    });
+    expect(csv.status).toBe(400);
+    expect(csv.body.errors).toEqual([{ in: 'body', path: '/rows/0/language', message: 'rhes 1 (llinell 2), colofn D (language): Dewis annilys: disgwylid un o "cy"|"en"|"both"' }]);
+    const count = await api().request('POST', '/v1/homes/iaith-home/stock-counts', {
+      token: admin,
+      body: { countedAt: '2026-03-10T08:00:00Z', lines: [{ sku: 'IAITH-MASK', onHand: '3,000' }] },
+      headers: cy,
+    });
+    expect(count.status).toBe(400);
+    expect(count.body.errors[0]).toMatchObject({ path: '/lines/0/onHand', message: 'Mae gwahanydd miloedd yn "3,000": ysgrifennwch y rhif yn blaen, 3000' });
+  });
+
+  it('a use case’s own refusal is Welsh too (a request for a SKU the catalogue lacks)', async () => {
+    const response = await api().request('POST', '/v1/homes/iaith-home/requests', {
+      token: admin,
+      body: { lines: [{ sku: 'NO-SUCH-SKU', quantity: 5 }] },
+      headers: { 'accept-language': 'cy', 'idempotency-key': 'iaith-0000-0001' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toBe('Mae 1 SKU anhysbys yn y cais; ni chofnodwyd dim.');
+    expect(response.body.errors[0].message).toBe('Dim eitem "NO-SUCH-SKU" yn y catalog');
+  });
+
+  it('an import answers its message in the language asked, and says which', async () => {
+    const response = await api().request('POST', '/v1/stores/import?dryRun=true', {
+      token: admin,
+      body: { rows: [{ storeId: 'iaith-new', name: 'Newydd', capacityPerDay: 1 }] },
+      headers: { 'accept-language': 'cy' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-language')).toBe('cy');
+    expect(response.body.message).toBe('Byddai 1 yn cael eu creu, 0 yn cael eu diweddaru, 0 heb newid. Nid ysgrifennwyd dim (rhediad prawf).');
+  });
+});
