@@ -35,6 +35,35 @@ export interface GeneratedDocument {
 
 const PROBLEM_JSON = 'application/problem+json';
 const RETRY_AFTER: Json = { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } };
+/** Issue #19: every operation takes Accept-Language; every answer in a language says which. */
+const LANGUAGE_HEADERS: Json = {
+  'Content-Language': { $ref: '#/components/headers/ContentLanguage' },
+  Vary: { $ref: '#/components/headers/VaryAcceptLanguage' },
+};
+const headerComponents: Json = {
+  ContentLanguage: {
+    description: 'The language the text of this answer is in (`title`, `detail` and field errors of a problem; an import’s message; an export’s headers and words): `cy` or `en`.',
+    schema: { type: 'string', enum: ['cy', 'en'] },
+    example: 'cy',
+  },
+  VaryAcceptLanguage: {
+    description: '`Accept-Language`: the answer depends on it, so a cache keeps one per language.',
+    schema: { type: 'string' },
+    example: 'Accept-Language',
+  },
+};
+const acceptLanguage: Json = {
+  name: 'Accept-Language',
+  in: 'header',
+  required: false,
+  description:
+    'The language of the answer’s text (RFC 9110 §12.5.4): `cy` for Welsh, `en` for English, with weights (`cy-GB, en;q=0.5`). ' +
+    'A region subtag counts as its language (`cy-GB` is Welsh); `q=0` refuses one; the highest weight wins, the first listed on a tie. ' +
+    'Absent, or naming only languages we do not have: English. `Content-Language` says which answered. ' +
+    'Field names, ids, codes and status values stay as they are in either language.',
+  schema: { type: 'string', maxLength: 256 },
+  examples: { welsh: { value: 'cy' }, weighted: { value: 'en;q=0.5, cy' } },
+};
 
 export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
   const routeTable = options.routes ?? routes;
@@ -65,6 +94,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
       ...pathParameters(route, spec, key),
       ...queryParameters(spec, key),
       ...(spec.idempotencyKey ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []),
+      { $ref: '#/components/parameters/AcceptLanguage' },
     ];
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
@@ -86,6 +116,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
 
   const idempotencyKey = [...operations.values()].find((o) => o.idempotencyKey)?.idempotencyKey;
   const parameterComponents: Record<string, Json> = {
+    AcceptLanguage: acceptLanguage,
     ...(used.parameters.has('PageLimit') && {
       PageLimit: {
         name: 'limit',
@@ -124,7 +155,9 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
       description:
         'JSON over HTTPS; errors are RFC 9457 problem documents (`application/problem+json`) naming every invalid field; ' +
         'lists page with `limit` and an opaque `cursor`. Every route but this document and the health check needs an OAuth 2 ' +
-        "access token from the Carestock Cognito user pool, carrying the caller's organisation in its `org` claim.",
+        "access token from the Carestock Cognito user pool, carrying the caller's organisation in its `org` claim. " +
+        'Answers in Welsh or English: send `Accept-Language: cy` for Welsh problem titles, details and field errors (and Welsh CSV exports, or `?lang=cy`); ' +
+        '`Content-Language` says which language answered. Items, stores, homes and regions may carry a Welsh name, `nameCy`.',
     },
     servers: [{ url: options.serverUrl ?? '/', description: 'The host that serves this document' }],
     tags: [...new Set(routeTable.filter((r) => operations.has(routeKey(r) as RouteKey)).map((r) => r.tag))].map((name) => ({ name, description: tagDescriptions[name] })),
@@ -132,6 +165,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
     components: {
       securitySchemes: securitySchemes(options.authBaseUrl ?? 'https://carestock.auth.eu-west-2.amazoncognito.com', scopeDescriptions),
       parameters: parameterComponents,
+      headers: headerComponents,
       responses: Object.fromEntries(
         [...used.responses].sort().map((status) => [problemResponses[status].name, problemResponse(problemResponses[status], status)]),
       ),
@@ -212,6 +246,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
         value && '_zod' in value ? { schema: value, description: schemaDescription(value) ?? 'Success' } : (value as ResponseSpec);
       const headers = {
         ...Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }])),
+        ...(spec.localized && LANGUAGE_HEADERS),
         ...(spec.idempotencyKey && {
           'Idempotent-Replayed': {
             description: '`true` when this is the first answer to the same Idempotency-Key and body, replayed; absent otherwise.',
@@ -265,7 +300,8 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
     );
     return {
       description: slugs.length ? `${text.description}\n\nProblem types: ${slugs.map((slug) => `\`${slug}\``).join(', ')}.` : text.description,
-      ...(text.headers && { headers: text.headers }),
+      // API Gateway's own answers carry no language; ours do.
+      ...((text.headers || text.gateway !== 'only') && { headers: { ...text.headers, ...(text.gateway !== 'only' && LANGUAGE_HEADERS) } }),
       content: {
         ...(text.gateway !== 'only' && {
           [PROBLEM_JSON]: { schema: types.length === 1 ? types[0] : { oneOf: types }, examples },

@@ -93,6 +93,7 @@ export const operations = {
     body: homesImport,
     csv: homesCsv,
     responses: { 200: importResult },
+    localized: true,
     problems: { 400: 'A row is not valid, an id appears twice, or a store it names does not exist: every fault, by row (and CSV line) and field. Nothing was written.' },
   },
   'POST /v1/stores/import': {
@@ -101,6 +102,7 @@ export const operations = {
     body: storesImport,
     csv: storesCsv,
     responses: { 200: importResult },
+    localized: true,
     problems: { 400: 'A row is not valid, an id appears twice, or a region it names does not exist: every fault, by row (and CSV line) and field. Nothing was written.' },
   },
 } as const satisfies OperationFragment;

@@ -70,6 +70,11 @@ export interface OperationSpec {
   readonly problems?: Readonly<Partial<Record<ProblemStatus, string>>>;
   /** Defaults to the handler file's name in camelCase. */
   readonly operationId?: string;
+  /**
+   * A success answer carries text in a language (an import's message, an export's headers): its
+   * responses document `Content-Language` and `Vary`. Problems always do.
+   */
+  readonly localized?: boolean;
 }
 
 export type OperationFragment = Readonly<Record<RouteKey, OperationSpec>>;
