@@ -248,6 +248,14 @@ describe('the page in Welsh, in Chromium', () => {
     await fitsAPhone('home: stock');
 
     await screen('count', () => page.getByRole('heading', { name: 'Cyfrif heddiw', level: 2 }).waitFor());
+    // An error state: the page's own checks, in Welsh, in the GOV.UK error summary and beside the field.
+    await page.getByLabel('Masg llawfeddygol Math IIR', { exact: true }).fill('-5');
+    await page.getByRole('button', { name: "Cadw'r cyfrif" }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Mae problem wedi codi' });
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Cyfrif Masg llawfeddygol Math IIR: ni all fod yn llai na sero']);
+    expect(await page.locator('#count-MASK-IIR-error').textContent()).toBe('Gwall: Cyfrif Masg llawfeddygol Math IIR: ni all fod yn llai na sero');
+    await expectNoEnglish('count: errors');
+    await expectAccessible('count: errors');
     await screen('request', () => page.getByRole('heading', { name: 'Gwneud cais am PPE', level: 2 }).waitFor());
     await screen('deliveries', () => page.getByRole('heading', { name: "Danfoniadau i'w cadarnhau", level: 2 }).waitFor());
   });
