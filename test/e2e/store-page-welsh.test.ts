@@ -256,6 +256,11 @@ describe('the page in Welsh, in Chromium', () => {
     expect(await page.locator('#count-MASK-IIR-error').textContent()).toBe('Gwall: Cyfrif Masg llawfeddygol Math IIR: ni all fod yn llai na sero');
     await expectNoEnglish('count: errors');
     await expectAccessible('count: errors');
+    // Above the API's range: the page leaves ranges to the API, which answers in the page's language (Accept-Language).
+    await page.getByLabel('Masg llawfeddygol Math IIR', { exact: true }).fill('20000000');
+    await page.getByRole('button', { name: "Cadw'r cyfrif" }).click();
+    await poll(() => page.locator('#count-MASK-IIR-error').textContent()).toMatch(/^Gwall: Rhy fawr: rhaid iddo fod yn 10,?000,?000 neu lai/);
+    await expectNoEnglish('count: the API’s problem');
     await screen('request', () => page.getByRole('heading', { name: 'Gwneud cais am PPE', level: 2 }).waitFor());
     await screen('deliveries', () => page.getByRole('heading', { name: "Danfoniadau i'w cadarnhau", level: 2 }).waitFor());
   });
