@@ -14,6 +14,7 @@ import { CarestockHttpApi } from './constructs/http-api.ts';
 import { Observability } from './constructs/observability.ts';
 import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
 import { StorePage, storePageConnectSources } from './constructs/store-page.ts';
+import { Webhooks } from './constructs/webhooks.ts';
 import type { RouteDefinition } from '../functions/routes.ts';
 import { defaultStockRules } from '../functions/domain/stock-rules.ts';
 import { applyNagAcknowledgements } from './nag-acknowledgements.ts';
@@ -38,6 +39,7 @@ export class CarestockStack extends Stack {
   readonly alerts: Alerts;
   readonly auth: Auth;
   readonly storePage: StorePage;
+  readonly webhooks: Webhooks;
 
   constructor(scope: Construct, id: string, props: CarestockStackProps = {}) {
     super(scope, id, props);
@@ -81,6 +83,7 @@ export class CarestockStack extends Stack {
       },
     });
     this.jobs = new ScheduledJobs(this, 'Jobs', { table: this.data.table, alerts: this.alerts, environment });
+    this.webhooks = new Webhooks(this, 'Webhooks', { table: this.data.table, environment });
     const observability = new Observability(this, 'Observability', {
       // Every Carestock function, the Cognito trigger(s) included (a failing trigger means nobody signs in).
       functions: this.node.findAll().filter((c): c is CarestockFunction => c instanceof CarestockFunction),
@@ -88,6 +91,7 @@ export class CarestockStack extends Stack {
       deadLetterQueue: this.jobs.deadLetterQueue,
       opsEmails: props.alertEmails?.ops ?? [],
       undeliveredAlerts: this.alerts.undeliveredQueue,
+      webhookDeadLetters: this.webhooks.deadLetterQueue,
     });
     this.auth.tokenTriggerErrors.addAlarmAction(new SnsAction(observability.opsTopic));
     applyNagAcknowledgements({
@@ -95,7 +99,8 @@ export class CarestockStack extends Stack {
       table: this.data.table,
       deadLetterQueue: this.jobs.deadLetterQueue,
       undeliveredAlerts: this.alerts.undeliveredQueue,
-      jobFunctions: this.jobs.functions,
+      jobFunctions: [...this.jobs.functions, this.webhooks.sender],
+      webhookDeadLetters: this.webhooks.deadLetterQueue,
       publicRoutes: this.httpApi.publicRoutes,
       synchronousFunctions: [...this.httpApi.functions.values(), ...this.auth.node.findAll().filter((c) => c instanceof CarestockFunction)],
       storePage: this.storePage,

@@ -15,6 +15,8 @@ export interface NagTargets {
   readonly deadLetterQueue: IConstruct;
   /** The queue of alerts that could not be delivered: itself a dead-letter queue. */
   readonly undeliveredAlerts?: IConstruct;
+  /** The webhook sender's dead-letter queue. */
+  readonly webhookDeadLetters?: IConstruct;
   /** The scheduled jobs' functions, which EventBridge Scheduler's role invokes. */
   readonly jobFunctions?: readonly LambdaFunction[];
   readonly publicRoutes: readonly IConstruct[];
@@ -58,6 +60,12 @@ export function applyNagAcknowledgements(targets: NagTargets): void {
     Validations.of(targets.undeliveredAlerts).acknowledge(
       { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the digest rule and the alert email subscriptions.' },
       { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself a dead-letter queue: nothing consumes it to redrive from; its depth alarms.' },
+    );
+  }
+  if (targets.webhookDeadLetters) {
+    Validations.of(targets.webhookDeadLetters).acknowledge(
+      { id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the webhook sender (its stream batches and sweeps).' },
+      { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself a dead-letter queue: its depth alarms; the events it names stay on the outbox and the next sweep sends them.' },
     );
   }
   for (const fn of targets.synchronousFunctions ?? []) {

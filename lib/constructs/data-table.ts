@@ -1,10 +1,10 @@
 /**
  * The one DynamoDB table, built from the shared definition in functions/data/table-definition.ts
  * (the local runtime builds DynamoDB Local's table from the same definition). Stateful: retained,
- * deletion-protected, point-in-time recovery on.
+ * deletion-protected, point-in-time recovery on, a stream of new images (webhooks' fast path).
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/data/table-definition.ts';
 
@@ -22,6 +22,8 @@ export class DataTable extends Construct {
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
+      // The webhook sender reads new webhook events from the stream (its event source filters to them).
+      stream: StreamViewType.NEW_IMAGE,
     });
     for (const index of tableDefinition.indexes) {
       this.table.addGlobalSecondaryIndex({

@@ -38,6 +38,8 @@ export interface ObservabilityProps {
   readonly opsEmails?: readonly string[];
   /** Where undeliverable alerts go (the Alerts construct's queue): subscriptions' DLQ, and it alarms. */
   readonly undeliveredAlerts: Queue;
+  /** Webhook stream batches and sweeps that failed for good (lib/constructs/webhooks.ts). */
+  readonly webhookDeadLetters?: Queue;
 }
 
 /** CloudWatch alarms accept metric math over at most ten metrics. */
@@ -107,6 +109,13 @@ export class Observability extends Construct {
       'A shortfall digest or an alarm email could not be delivered (messages in the undelivered-alerts queue)',
       props.undeliveredAlerts.metricApproximateNumberOfMessagesVisible({ period }),
     );
+    if (props.webhookDeadLetters) {
+      alarm(
+        'WebhooksDeadLetters',
+        'The webhook sender failed a stream batch or a sweep for good (messages in its dead-letter queue); undelivered events stay on the outbox and are retried by the next sweep',
+        props.webhookDeadLetters.metricApproximateNumberOfMessagesVisible({ period }),
+      );
+    }
     this.dashboard = this.dutyDashboard(props);
   }
 
@@ -169,10 +178,11 @@ export class Observability extends Construct {
         width: 12,
       }),
       new GraphWidget({
-        title: 'Dead-letter queues: failed jobs, undelivered alerts',
+        title: 'Dead-letter queues: failed jobs, undelivered alerts, webhook sender',
         left: [
           props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: five }),
           props.undeliveredAlerts.metricApproximateNumberOfMessagesVisible({ period: five }),
+          ...(props.webhookDeadLetters ? [props.webhookDeadLetters.metricApproximateNumberOfMessagesVisible({ period: five })] : []),
         ],
         width: 12,
       }),

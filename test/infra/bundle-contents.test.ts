@@ -17,7 +17,7 @@ mkdirSync('.build', { recursive: true });
 const entryDirectory = mkdtempSync(join(process.cwd(), '.build', 'bundle-contents-'));
 const entries: [string, string][] = [
   ...functionGroups().map((group): [string, string] => [group.name, writeGroupEntry(group, entryDirectory)]),
-  ...[...jobs.map((j) => j.handler), 'pre-token-generation'].map((handler): [string, string] => [handler, join('functions', 'handlers', `${handler}.ts`)]),
+  ...[...jobs.map((j) => j.handler), 'pre-token-generation', 'webhook-sender'].map((handler): [string, string] => [handler, join('functions', 'handlers', `${handler}.ts`)]),
 ];
 
 async function bundleInputs(entry: string): Promise<string[]> {
