@@ -74,7 +74,8 @@ beforeAll(async () => {
     expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
     return (await response.json()) as Record<string, unknown>;
   };
-  for (const { sku, ...item } of demoCatalogue) await call('PUT', `/v1/items/${sku}`, item);
+  // Aprons without their Welsh name too: inside Welsh sentences the English name is marked lang="en".
+  for (const { sku, ...item } of demoCatalogue) await call('PUT', `/v1/items/${sku}`, sku === 'APRON' ? { ...item, nameCy: undefined } : item);
   for (const { storeId, ...store } of demoStores) await call('PUT', `/v1/stores/${storeId}`, store);
   // Llys Hafren without its Welsh name: the page falls back to the English one, marked as English.
   for (const { homeId, ...home } of demoHomes) await call('PUT', `/v1/homes/${homeId}`, homeId === 'llys-hafren' ? { ...home, nameCy: undefined } : home);
@@ -204,6 +205,8 @@ describe('the page in Welsh, in Chromium', () => {
     expect(await first.locator('.driving li').first().textContent()).toContain('Masg llawfeddygol Math IIR');
     expect(await page.getByTestId('worklist').locator('tr[data-home-id="llys-hafren"] th [lang="en"]').textContent()).toBe('Llys Hafren Nursing Home');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Storfa Offer ar y Cyd Caerdydd');
+    expect(await page.getByTestId('short-homes').locator('li').first().textContent()).toMatch(/^Cartref Gofal Tŷ Gwyn: Masg llawfeddygol Math IIR 1\.\d diwrnod \(coch\); Disposable plastic apron 5 diwrnod \(ambr\)$/);
+    expect(await page.getByTestId('short-homes').locator('[lang="en"]').allTextContents()).toEqual(['Disposable plastic apron', 'Disposable plastic apron']);
 
     await expectNoEnglish('store: homes');
     await expectAccessible('store: homes');

@@ -35,7 +35,7 @@ describe('a home’s own view', () => {
     });
     expect(view.requests.map((r) => r.requestId)).toEqual(['r3', 'r2']);
     expect(view.requests[1]!.contents).toBe('200 × Disposable plastic apron');
-    expect(view.deliveries).toEqual([{ deliveryId: 'd1', date: 'Thu 26 Nov', status: 'planned', contents: '500 × Type IIR surgical mask' }]);
+    expect(view.deliveries).toEqual([{ deliveryId: 'd1', date: 'Thu 26 Nov', status: 'planned', contents: '500 × Type IIR surgical mask', lines: [{ sku: 'MASK-IIR', quantity: 500 }] }]);
   });
 
   it('shows a home that has never counted as unknown with nothing listed', () => {

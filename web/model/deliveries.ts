@@ -12,6 +12,8 @@ export interface DeliveryRow {
   emergency: boolean;
   reason: string | null;
   contents: string;
+  /** What `contents` says, as lines: the page marks an English item name inside Welsh. */
+  lines: readonly Line[];
 }
 
 export interface DeliveryDay {
@@ -48,6 +50,7 @@ export function upcomingDeliveries(
       emergency: d.emergency === true,
       reason: d.reason ?? null,
       contents: describeLines(d.lines, items, m),
+      lines: d.lines,
     };
     byDate.set(d.date, [...(byDate.get(d.date) ?? []), row]);
   }

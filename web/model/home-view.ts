@@ -3,7 +3,7 @@
  * deliveries to come.
  */
 import { english, type Translator } from '../i18n/translate.ts';
-import type { Delivery, Item, LocationStock, SupplyRequest } from './api-types.ts';
+import type { Delivery, Item, Line, LocationStock, SupplyRequest } from './api-types.ts';
 import { describeLines } from './deliveries.ts';
 import { itemName } from './names.ts';
 import { formatDate, formatDays, formatQuantity, formatRunout, isoDateInZone } from './format.ts';
@@ -30,6 +30,7 @@ export interface RequestRow {
   created: string;
   status: string;
   contents: string;
+  lines: readonly Line[];
 }
 
 export interface HomeDeliveryRow {
@@ -37,6 +38,7 @@ export interface HomeDeliveryRow {
   date: string;
   status: string;
   contents: string;
+  lines: readonly Line[];
 }
 
 export interface HomeView {
@@ -90,10 +92,11 @@ export function buildHomeView(
       created: formatDate(isoDateInZone(r.createdAt, timeZone), today, m),
       status: m.t(`requestStatus.${r.status}`),
       contents: describeLines(r.lines, items, m),
+      lines: r.lines,
     }));
   const coming = deliveries
     .filter((d) => d.date >= today && d.status !== 'cancelled' && d.status !== 'delivered')
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((d) => ({ deliveryId: d.deliveryId, date: formatDate(d.date, today, m), status: m.t(`deliveryStatus.${d.status}`), contents: describeLines(d.lines, items, m) }));
+    .map((d) => ({ deliveryId: d.deliveryId, date: formatDate(d.date, today, m), status: m.t(`deliveryStatus.${d.status}`), contents: describeLines(d.lines, items, m), lines: d.lines }));
   return { status: presentStatus(stock?.status, context.thresholds, m), positions, requests: open, deliveries: coming };
 }

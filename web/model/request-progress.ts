@@ -3,7 +3,7 @@
  * when, and whether it can still be cancelled (until the van leaves).
  */
 import { english, type Translator } from '../i18n/translate.ts';
-import type { Item, RequestStatus, SupplyRequest } from './api-types.ts';
+import type { Item, Line, RequestStatus, SupplyRequest } from './api-types.ts';
 import { describeLines } from './deliveries.ts';
 import { formatDate, isoDateInZone } from './format.ts';
 import { apiNoteLang } from './names.ts';
@@ -29,7 +29,10 @@ export interface RequestProgress {
   status: RequestStatus;
   statusWord: string;
   contents: string;
+  lines: readonly Line[];
   approved: string | null;
+  /** The approved lines with a quantity (null before a decision). */
+  approvedLines: readonly Line[] | null;
   steps: ProgressStep[];
   cancellable: boolean;
 }
@@ -45,7 +48,9 @@ export function requestProgress(request: SupplyRequest, items: ReadonlyMap<strin
     status: request.status,
     statusWord: m.t(`requestStatus.${request.status}`),
     contents: describeLines(request.lines, items, m),
+    lines: request.lines,
     approved: request.approvedLines ? describeLines(request.approvedLines.filter((l) => l.quantity > 0), items, m) : null,
+    approvedLines: request.approvedLines ? request.approvedLines.filter((l) => l.quantity > 0) : null,
     steps: (request.history ?? []).map((h) => ({
       text: step(h.action, when(h.at)),
       note: h.reason ?? null,

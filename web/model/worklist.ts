@@ -7,13 +7,15 @@
 import { english, type Translator } from '../i18n/translate.ts';
 import type { DrivingItem, Item, Position, StockStatus, StoreHome } from './api-types.ts';
 import { daysBetween, formatDayRelative, formatDays, formatRunout, isoDateInZone } from './format.ts';
-import { itemName, nameIn } from './names.ts';
+import { itemName, langOf, nameIn } from './names.ts';
 import { compareStatus, presentStatus, worstOf, type StatusPresentation, type Thresholds } from './status.ts';
 import { describeOutbreak } from './outbreak.ts';
 
 export interface DrivingRow {
   sku: string;
   itemName: string;
+  /** 'en' when `itemName` is the English one on a Welsh page. */
+  itemLang: 'en' | undefined;
   status: StatusPresentation;
   daysOfSupply: number | null;
   daysText: string;
@@ -83,6 +85,7 @@ export function toDrivingRow(item: DrivingItem, context: WorklistContext): Drivi
   return {
     sku: item.sku,
     itemName: itemName(context.items, item.sku, m),
+    itemLang: langOf(context.items.get(item.sku), m),
     status: presentStatus(item.status, context.thresholds, m),
     daysOfSupply: item.daysOfSupply,
     daysText: item.status === 'unknown' && item.daysOfSupply === null ? m.t('worklist.notCountedRecently') : formatDays(item.daysOfSupply, m),

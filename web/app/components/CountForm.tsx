@@ -8,6 +8,7 @@ import { errorFor, ErrorSummary, FieldError, NumberInput, Success, SubmitButton,
 import { useMessages } from '../i18n.tsx';
 import { langOf } from '../../model/names.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { ItemName } from './Named.tsx';
 
 interface Recorded {
   positions: Position[];
@@ -91,7 +92,7 @@ export function CountForm(props: {
           <ul class="plain">
             {outcome.map((o) => (
               <li key={o.sku}>
-                {o.name}: <StatusBadge status={presentStatus(o.position.status, props.thresholds, m)} small />{' '}
+                <ItemName items={props.items} sku={o.sku} />: <StatusBadge status={presentStatus(o.position.status, props.thresholds, m)} small />{' '}
                 {m.t('count.outcome', { days: formatDays(o.position.daysOfSupply, m) })}
               </li>
             ))}

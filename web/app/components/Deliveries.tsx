@@ -1,8 +1,10 @@
 import type { DeliveryDay } from '../../model/deliveries.ts';
+import type { Item } from '../../model/api-types.ts';
+import { Lines, Name } from './Named.tsx';
 import { useMessages } from '../i18n.tsx';
 import { apiNoteLang } from '../../model/names.ts';
 
-export function Deliveries({ days, window }: { days: DeliveryDay[] | null; window: number }) {
+export function Deliveries({ days, window, items, homeLangs }: { days: DeliveryDay[] | null; window: number; items: ReadonlyMap<string, Item>; homeLangs: ReadonlyMap<string, 'en' | undefined> }) {
   const m = useMessages();
   return (
     <section aria-labelledby="deliveries-heading" class="panel">
@@ -20,8 +22,10 @@ export function Deliveries({ days, window }: { days: DeliveryDay[] | null; windo
             <ul class="plain">
               {day.deliveries.map((d) => (
                 <li key={d.deliveryId}>
-                  <strong>{d.homeName}</strong> ({d.status}
-                  {d.emergency ? `, ${m.t('deliveries.broughtForward')}` : ''}): {d.contents}
+                  <strong>
+                    <Name text={d.homeName} lang={homeLangs.get(d.homeId)} />
+                  </strong> ({d.status}
+                  {d.emergency ? `, ${m.t('deliveries.broughtForward')}` : ''}): <Lines lines={d.lines} items={items} />
                   {d.emergency && d.reason ? (
                     <span class="muted">
                       {' — '}

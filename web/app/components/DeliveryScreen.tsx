@@ -7,6 +7,7 @@ import type { Api } from '../api.ts';
 import { errorFor, ErrorSummary, FieldError, Success, SubmitButton, useForm } from '../forms.tsx';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
 import { useMessages } from '../i18n.tsx';
+import { Lines, Name, SLOT, Slotted } from './Named.tsx';
 import { apiNoteLang, itemName, langOf, nameIn } from '../../model/names.ts';
 
 interface Props {
@@ -24,6 +25,7 @@ export function DeliveryScreen(props: Props) {
   const [date, setDate] = useState(props.today);
   const m = useMessages();
   const names = new Map(props.homes.map((h) => [h.homeId, nameIn(h, m)]));
+  const langs = new Map(props.homes.map((h) => [h.homeId, langOf(h, m)]));
   const base = `/v1/stores/${encodeURIComponent(props.storeId)}`;
   const manifest = useAutoRefresh(() => props.api.get<DeliveryManifest>(`${base}/deliveries?date=${date}`), `${props.storeId}:${date}`);
   const changed = () => {
@@ -32,7 +34,7 @@ export function DeliveryScreen(props: Props) {
   };
   return (
     <>
-      {props.canSchedule ? <PlanForm {...props} names={names} onPlanned={(first) => (first ? setDate(first) : null, changed())} /> : null}
+      {props.canSchedule ? <PlanForm {...props} names={names} langs={langs} onPlanned={(first) => (first ? setDate(first) : null, changed())} /> : null}
       <section class="panel manifest" aria-labelledby="manifest-heading">
         <h2 id="manifest-heading">{m.t('manifest.heading')}</h2>
         <div class="no-print toolbar">
@@ -50,10 +52,14 @@ export function DeliveryScreen(props: Props) {
             <p class="print-only">{m.t('manifest.for', { date: formatDate(date, undefined, m) })}</p>
             <p data-testid="manifest-totals">
               {m.t('manifest.count', { count: manifest.data.items.length, date: formatDate(date, props.today, m) })}
-              {manifest.data.totals.length > 0 ? m.t('manifest.inAll', { lines: describeLines(manifest.data.totals, props.items, m) }) : ''}
+              {manifest.data.totals.length > 0 ? (
+                <Slotted text={m.t('manifest.inAll', { lines: SLOT })}>
+                  <Lines lines={manifest.data.totals} items={props.items} />
+                </Slotted>
+              ) : null}
             </p>
             {manifest.data.items.map((d) => (
-              <ManifestPage key={d.deliveryId} delivery={d} homeName={names.get(d.homeId) ?? d.homeId} {...props} onChanged={changed} />
+              <ManifestPage key={d.deliveryId} delivery={d} homeName={names.get(d.homeId) ?? d.homeId} homeLang={langs.get(d.homeId)} {...props} onChanged={changed} />
             ))}
           </>
         ) : null}
@@ -62,7 +68,7 @@ export function DeliveryScreen(props: Props) {
   );
 }
 
-function PlanForm(props: Props & { names: Map<string, string>; onPlanned: (firstDate: string | null) => void }) {
+function PlanForm(props: Props & { names: Map<string, string>; langs: Map<string, 'en' | undefined>; onPlanned: (firstDate: string | null) => void }) {
   const form = useForm();
   const m = useMessages();
   const [from, setFrom] = useState(props.today);
@@ -112,7 +118,8 @@ function PlanForm(props: Props & { names: Map<string, string>; onPlanned: (first
         <ul class="plain" data-testid="plan">
           {plan.deliveries.map((d) => (
             <li key={d.deliveryId}>
-              <strong>{formatDate(d.date, props.today, m)}</strong>: {props.names.get(d.homeId) ?? d.homeId}, {describeLines(d.lines, props.items, m)}
+              <strong>{formatDate(d.date, props.today, m)}</strong>: <Name text={props.names.get(d.homeId) ?? d.homeId} lang={props.langs.get(d.homeId)} />,{' '}
+              <Lines lines={d.lines} items={props.items} />
               {d.emergency ? <span class="tag tag-brought-forward"> {m.t('deliveries.broughtForward')}</span> : null}
               {d.reason ? (
                 <>
@@ -134,7 +141,7 @@ function PlanForm(props: Props & { names: Map<string, string>; onPlanned: (first
 }
 
 /** One delivery of the manifest: a page of its own when printed. Dispatch is a conditional write (once): the button waits. */
-function ManifestPage(props: Props & { delivery: Delivery; homeName: string }) {
+function ManifestPage(props: Props & { delivery: Delivery; homeName: string; homeLang: 'en' | undefined }) {
   const { delivery } = props;
   const form = useForm();
   const m = useMessages();
@@ -148,7 +155,7 @@ function ManifestPage(props: Props & { delivery: Delivery; homeName: string }) {
   return (
     <article class="manifest-page" aria-labelledby={heading} data-delivery-id={delivery.deliveryId} data-home-id={delivery.homeId}>
       <h3 id={heading}>
-        {props.homeName} <span class={`tag tag-${delivery.status}`}>{m.t(`deliveryStatus.${delivery.status}`)}</span>
+        <Name text={props.homeName} lang={props.homeLang} /> <span class={`tag tag-${delivery.status}`}>{m.t(`deliveryStatus.${delivery.status}`)}</span>
         {delivery.emergency ? <span class="tag tag-brought-forward">{m.t('deliveries.broughtForward')}</span> : null}
       </h3>
       {delivery.reason ? <p lang={apiNoteLang(m)}>{delivery.reason}</p> : null}

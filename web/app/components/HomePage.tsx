@@ -10,6 +10,7 @@ import { useMessages } from '../i18n.tsx';
 import { itemName, langOf, nameIn } from '../../model/names.ts';
 import { formatDate } from '../../model/format.ts';
 import type { Heading } from './Frame.tsx';
+import { ItemName, Lines, SLOT, Slotted } from './Named.tsx';
 import { loadItems } from '../store-data.ts';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
 import { CountForm } from './CountForm.tsx';
@@ -180,7 +181,7 @@ export function HomePage(props: {
                 <ul class="plain">
                   {view.requests.map((r) => (
                     <li key={r.requestId}>
-                      <strong>{r.created}</strong> ({r.status}): {r.contents}
+                      <strong>{r.created}</strong> ({r.status}): <Lines lines={r.lines} items={snapshot.items} />
                     </li>
                   ))}
                 </ul>
@@ -196,7 +197,7 @@ export function HomePage(props: {
                 <ul class="plain">
                   {view.deliveries.map((d) => (
                     <li key={d.deliveryId}>
-                      <strong>{d.date}</strong> ({d.status}): {d.contents}
+                      <strong>{d.date}</strong> ({d.status}): <Lines lines={d.lines} items={snapshot.items} />
                     </li>
                   ))}
                 </ul>
@@ -257,7 +258,7 @@ function HomeDeliveries(props: { api: Api; snapshot: HomeSnapshot; today: string
           {planned
             .map((d) => (
               <li key={d.deliveryId}>
-                <strong>{d.date}</strong>: {d.contents}
+                <strong>{d.date}</strong>: <Lines lines={d.lines} items={props.snapshot.items} />
               </li>
             ))}
         </ul>
@@ -269,13 +270,20 @@ function HomeDeliveries(props: { api: Api; snapshot: HomeSnapshot; today: string
             {received.map((d) => (
               <li key={d.deliveryId}>
                 {m.t('home.receivedBy', { date: formatDate(d.date, props.today, m), name: d.receivedBy ?? m.t('home.someone') })}
-                {(d.discrepancies ?? []).length > 0
-                  ? m.t('home.differences', {
-                      list: (d.discrepancies ?? [])
-                        .map((x) => m.t('home.difference', { item: itemName(props.snapshot.items, x.sku, m), received: x.received, dispatched: x.dispatched }))
-                        .join(', '),
-                    })
-                  : m.t('home.inFull')}
+                {(d.discrepancies ?? []).length > 0 ? (
+                  <Slotted text={m.t('home.differences', { list: SLOT })}>
+                    {(d.discrepancies ?? []).map((x, i) => (
+                      <span key={x.sku}>
+                        {i > 0 ? ', ' : ''}
+                        <Slotted text={m.t('home.difference', { item: SLOT, received: x.received, dispatched: x.dispatched })}>
+                          <ItemName items={props.snapshot.items} sku={x.sku} />
+                        </Slotted>
+                      </span>
+                    ))}
+                  </Slotted>
+                ) : (
+                  m.t('home.inFull')
+                )}
               </li>
             ))}
           </ul>

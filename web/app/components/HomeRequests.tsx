@@ -4,6 +4,7 @@ import { requestProgress } from '../../model/request-progress.ts';
 import type { Api } from '../api.ts';
 import { ErrorSummary, Success, useForm } from '../forms.tsx';
 import { useMessages } from '../i18n.tsx';
+import { Lines, SLOT, Slotted } from './Named.tsx';
 
 /** A home's requests with their progress; cancel before dispatch (a conditional write: no key needed, the button waits). */
 export function HomeRequests(props: { api: Api; requests: SupplyRequest[]; items: ReadonlyMap<string, Item>; timeZone: string; today: string; canCancel: boolean; onChanged: () => void }) {
@@ -38,8 +39,18 @@ export function HomeRequests(props: { api: Api; requests: SupplyRequest[]; items
                 <p>
                   <strong>{m.t('myRequests.sent', { date: p.created })}</strong> <span class={`tag tag-${p.status}`}>{p.statusWord}</span>
                 </p>
-                <p>{m.t('myRequests.asked', { lines: p.contents })}</p>
-                {p.approved !== null ? <p>{m.t('myRequests.approved', { lines: p.approved || m.t('myRequests.nothing') })}</p> : null}
+                <p>
+                  <Slotted text={m.t('myRequests.asked', { lines: SLOT })}>
+                    <Lines lines={p.lines} items={props.items} />
+                  </Slotted>
+                </p>
+                {p.approvedLines !== null ? (
+                  <p>
+                    <Slotted text={m.t('myRequests.approved', { lines: SLOT })}>
+                      {p.approvedLines.length > 0 ? <Lines lines={p.approvedLines} items={props.items} /> : m.t('myRequests.nothing')}
+                    </Slotted>
+                  </p>
+                ) : null}
                 {p.steps.length > 0 ? (
                   <p class="muted">
                     {p.steps.map((s, i) => (

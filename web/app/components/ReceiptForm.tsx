@@ -6,6 +6,7 @@ import type { Api } from '../api.ts';
 import { describedBy, errorFor, ErrorSummary, FieldError, NumberInput, Success, SubmitButton, useForm } from '../forms.tsx';
 import { useMessages } from '../i18n.tsx';
 import { langOf } from '../../model/names.ts';
+import { ItemName, SLOT, Slotted } from './Named.tsx';
 
 /**
  * Confirm a dispatched delivery: lines prefilled with what left the store, the differences listed
@@ -94,12 +95,16 @@ export function ReceiptForm(props: { api: Api; delivery: Delivery; items: Readon
             <ul>
               {discrepancies.map((d) => (
                 <li key={d.sku}>
-                  {m.t(d.received < d.dispatched ? 'receipt.short' : 'receipt.over', {
-                    item: d.name,
-                    received: q(d.received),
-                    dispatched: q(d.dispatched),
-                    difference: q(Math.abs(d.dispatched - d.received)),
-                  })}
+                  <Slotted
+                    text={m.t(d.received < d.dispatched ? 'receipt.short' : 'receipt.over', {
+                      item: SLOT,
+                      received: q(d.received),
+                      dispatched: q(d.dispatched),
+                      difference: q(Math.abs(d.dispatched - d.received)),
+                    })}
+                  >
+                    <ItemName items={props.items} sku={d.sku} />
+                  </Slotted>
                 </li>
               ))}
             </ul>

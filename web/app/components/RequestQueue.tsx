@@ -7,6 +7,7 @@ import type { Api } from '../api.ts';
 import { describedBy, errorFor, ErrorSummary, FieldError, NumberInput, Success, SubmitButton, useForm } from '../forms.tsx';
 import { useAutoRefresh } from '../use-auto-refresh.ts';
 import { useMessages } from '../i18n.tsx';
+import { ItemName, Lines, Name, SLOT, Slotted } from './Named.tsx';
 import type { Translator } from '../../i18n/translate.ts';
 import { apiNoteLang, itemName, langOf, nameIn } from '../../model/names.ts';
 
@@ -122,10 +123,9 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
   return (
     <li data-request-id={request.requestId} data-home-id={request.homeId} aria-labelledby={heading}>
       <h3 id={heading}>
-        {m.t('queue.cardHeading', {
-          home: home ? nameIn(home, m) : request.homeId,
-          date: formatDate(isoDateInZone(request.createdAt, context.timeZone), context.today, m),
-        })}
+        <Slotted text={m.t('queue.cardHeading', { home: SLOT, date: formatDate(isoDateInZone(request.createdAt, context.timeZone), context.today, m) })}>
+          <HomeName context={context} homeId={request.homeId} />
+        </Slotted>
       </h3>
       <p>
         {m.t('queue.fewestDays', { days: request.fewestDaysOfSupply === undefined ? m.t('queue.notKnown') : formatDays(request.fewestDaysOfSupply, m) })}
@@ -134,7 +134,11 @@ function QueuedRequestCard({ request, context, canApprove }: { request: QueuedRe
       {request.note ? <p>{m.t('queue.note', { note: request.note })}</p> : null}
       <ErrorSummary errors={form.errors} />
       {!canApprove ? (
-        <p>{m.t('queue.asks', { lines: describeLines(request.lines, context.items, m) })}</p>
+        <p>
+          <Slotted text={m.t('queue.asks', { lines: SLOT })}>
+            <Lines lines={request.lines} items={context.items} />
+          </Slotted>
+        </p>
       ) : (
         <>
           <form onSubmit={approve} noValidate>
@@ -214,11 +218,16 @@ function Allocate({ api, storeId, context }: { api: Api; storeId: string; contex
         <ul class="plain" data-testid="allocations">
           {result.allocations.map((a) => (
             <li key={a.requestId}>
-              <strong>{nameOfHome(context, a.homeId)}</strong>:{' '}
+              <strong>
+                <HomeName context={context} homeId={a.homeId} />
+              </strong>
+              :{' '}
               {a.lines.map((l, i) => (
                 <span key={l.sku}>
                   {i > 0 ? '; ' : ''}
-                  {m.t('allocate.line', { item: itemName(context.items, l.sku, m), allocated: formatQuantity(l.allocated, m), approved: formatQuantity(l.approved, m) })}
+                  <Slotted text={m.t('allocate.line', { item: SLOT, allocated: formatQuantity(l.allocated, m), approved: formatQuantity(l.approved, m) })}>
+                    <ItemName items={context.items} sku={l.sku} />
+                  </Slotted>
                   {l.reason ? (
                     <>
                       {' ('}
@@ -238,4 +247,9 @@ function Allocate({ api, storeId, context }: { api: Api; storeId: string; contex
 function nameOfHome(context: Context, homeId: string): string {
   const home = context.homes.get(homeId);
   return home ? nameIn(home, context.m) : homeId;
+}
+
+function HomeName({ context, homeId }: { context: Context; homeId: string }) {
+  const home = context.homes.get(homeId);
+  return <Name text={home ? nameIn(home, context.m) : homeId} lang={langOf(home, context.m)} />;
 }

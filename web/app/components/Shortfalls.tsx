@@ -2,9 +2,18 @@ import type { TodaysShortfalls } from '../../model/shortfalls.ts';
 import { formatDate } from '../../model/format.ts';
 import { defaultThresholds, type Thresholds } from '../../model/status.ts';
 import { useMessages } from '../i18n.tsx';
+import type { Item } from '../../model/api-types.ts';
+import { ItemName, Name } from './Named.tsx';
 
 /** What this morning's shortfall job found for the store. */
-export function Shortfalls({ shortfalls, today, thresholds = defaultThresholds }: { shortfalls: TodaysShortfalls | null; today: string; thresholds?: Thresholds | undefined }) {
+export function Shortfalls(props: {
+  shortfalls: TodaysShortfalls | null;
+  today: string;
+  thresholds?: Thresholds | undefined;
+  items: ReadonlyMap<string, Item>;
+  homeLangs: ReadonlyMap<string, 'en' | undefined>;
+}) {
+  const { shortfalls, today, thresholds = defaultThresholds, items, homeLangs } = props;
   const m = useMessages();
   return (
     <section aria-labelledby="shortfalls-heading" class="panel">
@@ -22,11 +31,14 @@ export function Shortfalls({ shortfalls, today, thresholds = defaultThresholds }
             <ul class="plain" data-testid="short-homes">
               {shortfalls.short.map((home) => (
                 <li key={home.homeId}>
-                  <strong>{home.name}</strong>:{' '}
+                  <strong>
+                    <Name text={home.name} lang={homeLangs.get(home.homeId)} />
+                  </strong>
+                  :{' '}
                   {home.items.map((i, n) => (
                     <span key={i.sku}>
                       {n > 0 ? '; ' : ''}
-                      {i.itemName} {i.daysText} ({i.status.lowerWord})
+                      <ItemName items={items} sku={i.sku} /> {i.daysText} ({i.status.lowerWord})
                     </span>
                   ))}
                 </li>
@@ -39,7 +51,9 @@ export function Shortfalls({ shortfalls, today, thresholds = defaultThresholds }
           ) : (
             <ul class="plain" data-testid="silent-homes">
               {shortfalls.silent.map((home) => (
-                <li key={home.homeId}>{home.name}</li>
+                <li key={home.homeId}>
+                  <Name text={home.name} lang={homeLangs.get(home.homeId)} />
+                </li>
               ))}
             </ul>
           )}

@@ -47,12 +47,14 @@ export function StorePage(props: { api: Api; storeId: string; permissions: Permi
     const context = { items: snapshot.items, timeZone: snapshot.store.timeZone, today: snapshot.today, thresholds, m };
     const rows = buildWorklist(snapshot.homes, context);
     const names = new Map(snapshot.homes.map((h) => [h.homeId, nameIn(h, m)]));
+    const homeLangs = new Map(snapshot.homes.map((h) => [h.homeId, langOf(h, m)]));
     const positions = new Map(snapshot.homes.map((h) => [h.homeId, h.positions ?? []]));
     return {
       rows,
       counts: statusCounts(rows.map((r) => r.status.status)),
       shortfalls: snapshot.shortfalls ? todaysShortfalls(snapshot.shortfalls, names, context) : null,
       deliveries: snapshot.deliveries ? upcomingDeliveries(snapshot.deliveries, names, snapshot.items, snapshot.today, DELIVERY_DAYS, m) : null,
+      homeLangs,
       chart: rows.map((r) => ({ homeId: r.homeId, homeName: r.name, positions: positions.get(r.homeId) ?? [] })),
     };
   }, [snapshot, thresholds, m]);
@@ -110,8 +112,8 @@ export function StorePage(props: { api: Api; storeId: string; permissions: Permi
           </p>
           <Worklist rows={view.rows} storeName={storeName ?? snapshot.store.name} thresholds={thresholds} />
           <div class="columns">
-            <Shortfalls shortfalls={view.shortfalls} today={snapshot.today} thresholds={thresholds} />
-            <Deliveries days={view.deliveries} window={DELIVERY_DAYS} />
+            <Shortfalls shortfalls={view.shortfalls} today={snapshot.today} thresholds={thresholds} items={snapshot.items} homeLangs={view.homeLangs} />
+            <Deliveries days={view.deliveries} window={DELIVERY_DAYS} items={snapshot.items} homeLangs={view.homeLangs} />
           </div>
           <SupplyChart homes={view.chart} items={snapshot.items} thresholds={thresholds} />
           <StatusLegend thresholds={thresholds} />

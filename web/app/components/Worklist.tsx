@@ -48,7 +48,7 @@ export function Worklist({ rows, storeName, thresholds = defaultThresholds }: { 
                       <ul class="driving">
                         {row.driving.map((d) => (
                           <li key={d.sku}>
-                            <StatusBadge status={d.status} small /> <span class="item-name">{d.itemName}</span>: <strong>{d.daysText}</strong>
+                            <StatusBadge status={d.status} small /> <span class="item-name" lang={d.itemLang}>{d.itemName}</span>: <strong>{d.daysText}</strong>
                             {d.runoutIso ? (
                               <>
                                 , <time dateTime={d.runoutIso}>{d.runoutText}</time>
