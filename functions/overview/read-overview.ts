@@ -13,7 +13,8 @@ import { trendPoints, trendRangeProblem, type TrendInterval } from '../domain/ro
 import { formatCsv } from '../http/csv-writer.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Overview, OverviewRow, Trend, TrendQuery } from '../schemas/overview.ts';
-import { t } from '../i18n/messages.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { message, t } from '../i18n/messages.ts';
 
 /** The date asked for, or the latest rollup of `scope` on or before today. */
 async function resolveDate(scope: RollupScope, date: string | undefined, now: Date): Promise<string> {
@@ -84,12 +85,16 @@ export async function overviewTrend(query: TrendQuery, now: Date): Promise<Trend
 
 export const OVERVIEW_COLUMNS = ['date', 'regionId', 'storeId', 'name', 'stores', 'homes', 'red', 'amber', 'green', 'unknown', 'short', 'silent', 'outbreak'] as const;
 
-/** An overview's table as CSV: its rows worst first, then the total. */
-export function overviewCsv(overview: Overview): string {
-  const line = (row: { regionId?: string | null | undefined; storeId?: string | undefined; name: string; figures: Overview['totals'] }) => {
+/** An overview's table as CSV: its rows worst first, then the total; in Welsh, Welsh headers and names (`nameCy`, else the name). */
+export function overviewCsv(overview: Overview, locale: Locale = 'en'): string {
+  const line = (row: { regionId?: string | null | undefined; storeId?: string | undefined; name: string; nameCy?: string | undefined; figures: Overview['totals'] }) => {
     const f = row.figures;
-    return [overview.date, row.regionId ?? null, row.storeId ?? null, row.name, f.stores, f.homes, f.status.red, f.status.amber, f.status.green, f.status.unknown, f.short, f.silent, f.outbreak];
+    const name = locale === 'cy' ? (row.nameCy ?? row.name) : row.name;
+    return [overview.date, row.regionId ?? null, row.storeId ?? null, name, f.stores, f.homes, f.status.red, f.status.amber, f.status.green, f.status.unknown, f.short, f.silent, f.outbreak];
   };
-  const total = { regionId: overview.regionId ?? null, name: 'Total', figures: overview.totals };
-  return formatCsv(OVERVIEW_COLUMNS, [...overview.rows.map(line), line(total)]);
+  const total = { regionId: overview.regionId ?? null, name: message(locale, 'csv.total'), figures: overview.totals };
+  return formatCsv(
+    OVERVIEW_COLUMNS.map((column) => message(locale, `csv.overview.${column}`)),
+    [...overview.rows.map(line), line(total)],
+  );
 }

@@ -42,6 +42,12 @@ export const name = text(120, 'name');
 /** A name in Welsh (issue #19): shown when the page or a text is in Welsh; absent, the English name stands in. */
 export const nameCy = text(120, 'nameCy');
 
+/** `?lang=` of the CSV exports: Welsh or English column headers, status words and names; absent, the request's Accept-Language. */
+export const exportLanguage = z.enum(['cy', 'en']);
+z.globalRegistry.add(exportLanguage, {
+  description: 'The language of the file: `cy` Welsh column headers, status words (coch, ambr, gwyrdd) and names (`nameCy`, else the name), `en` English. Absent: the language `Accept-Language` asks for, else English.',
+});
+
 /**
  * The language a store's alerts (digest, event texts) are written in: Welsh, English, or both
  * (Welsh first, as the Welsh Language Standards prefer). Absent on a PUT: English.

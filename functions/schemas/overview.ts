@@ -1,6 +1,6 @@
 /** The overview: the daily rollup of the nation, a region and its stores, the trend, and their CSV exports. */
 import * as z from 'zod/mini';
-import { dateInput, isoDate, isoInstant, regionId, sku } from './common.ts';
+import { dateInput, isoDate, isoInstant, regionId, sku, exportLanguage } from './common.ts';
 import { regionParams } from './registry.ts';
 import type { OperationFragment } from './operation.ts';
 
@@ -146,6 +146,8 @@ export const trend = z
   });
 
 export const overviewQuery = z.strictObject({ date: z.optional(dateInput) });
+/** The exports' query: the date, and the language of the file. */
+export const overviewExportQuery = z.strictObject({ date: z.optional(dateInput), lang: z.optional(exportLanguage) });
 
 export const trendQuery = z.strictObject({
   from: z.optional(dateInput),
@@ -159,7 +161,9 @@ export const overviewCsv = z.string().register(z.globalRegistry, {
   id: 'OverviewCsv',
   description:
     'UTF-8 CSV with a byte-order mark, CRLF line ends and a header row: date, regionId, storeId, name, stores, homes, red, amber, green, unknown, ' +
-    'short, silent, outbreak. One row per region (national) or store (regional), worst first, then a total row (name "Total").',
+    'short, silent, outbreak. One row per region (national) or store (regional), worst first, then a total row (name "Total"). ' +
+    'In Welsh (`?lang=cy`, or `Accept-Language: cy`): Welsh headers (dyddiad, idRhanbarth, idStorfa, enw, storfeydd, cartrefi, coch, ambr, gwyrdd, anhysbys, prin, tawel, brigiad), ' +
+    'the Welsh names (`nameCy`, else the name) and a total row named "Cyfanswm".',
 });
 
 export type Overview = z.infer<typeof overview>;
@@ -169,6 +173,7 @@ export type TrendQuery = z.infer<typeof trendQuery>;
 
 const dateNote =
   '`date` (YYYY-MM-DD, London) defaults to the latest rollup on or before today: before the 07:00 job it is yesterday’s. A date without a rollup is 404.';
+const langNote = '`lang=cy` (or `Accept-Language: cy`) gives it in Welsh; `Content-Language` says which; another `lang` is 400.';
 const csvResponse = { schema: overviewCsv, description: 'The CSV file.', mediaType: 'text/csv' } as const;
 
 export const operations = {
@@ -194,15 +199,17 @@ export const operations = {
     problems: { 400: 'A date is not a date, `from` is after `to`, or the range is longer than 92 days (by day) or 53 weeks (by week).' },
   },
   'GET /v1/overview/export.csv': {
-    description: `The national table as a spreadsheet (CSV), named \`carestock-overview-<date>.csv\`. Administrators only. ${dateNote}`,
-    query: overviewQuery,
+    description: `The national table as a spreadsheet (CSV), named \`carestock-overview-<date>.csv\`. Administrators only. ${dateNote} ${langNote}`,
+    query: overviewExportQuery,
+    localized: true,
     responses: { 200: csvResponse },
     problems: { 404: 'No rollup for this date.' },
   },
   'GET /v1/regions/{regionId}/export.csv': {
-    description: `A region’s table of stores as a spreadsheet (CSV), named \`carestock-<regionId>-<date>.csv\`. The region itself and administrators. ${dateNote}`,
+    description: `A region’s table of stores as a spreadsheet (CSV), named \`carestock-<regionId>-<date>.csv\`. The region itself and administrators. ${dateNote} ${langNote}`,
     params: regionParams,
-    query: overviewQuery,
+    query: overviewExportQuery,
+    localized: true,
     responses: { 200: csvResponse },
     problems: { 404: 'No region has this id, or no rollup for this date.' },
   },

@@ -14,7 +14,8 @@ import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import type { Item } from '../schemas/registry.ts';
 import { viewPositions } from './read-stock.ts';
-import { t } from '../i18n/messages.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { message, t, type MessageId } from '../i18n/messages.ts';
 
 /** How far ahead an export may project: further, the figures say more about the formula than the homes. */
 export const MAX_EXPORT_DAYS_AHEAD = 28;
@@ -44,7 +45,14 @@ export interface StoreExport {
   rowCount: number;
 }
 
-export async function exportStoreStock(storeId: string, requestedDate: string | undefined, now: Date): Promise<StoreExport> {
+/** The headers of the export in `locale` (English: the columns' ids). */
+export const exportHeader = (locale: Locale): string[] => EXPORT_COLUMNS.map((column) => message(locale, `csv.stock.${column}`));
+
+/**
+ * `locale`: Welsh gives Welsh headers and status words (coch, ambr, gwyrdd, anhysbys), the homes' and
+ * items' Welsh names where they have one (else the name), and homes in Welsh alphabetical order.
+ */
+export async function exportStoreStock(storeId: string, requestedDate: string | undefined, now: Date, locale: Locale = 'en'): Promise<StoreExport> {
   const store = await getStore(storeId);
   if (!store) throw notFound(t('notFound.store', { storeId }));
   const zone = store.timeZone;
@@ -60,18 +68,25 @@ export async function exportStoreStock(storeId: string, requestedDate: string | 
   );
 
   const rows: CsvValue[][] = [];
-  const sortedHomes = homes.map((home, i) => ({ home, views: positions[i]! })).sort((a, b) => a.home.name.localeCompare(b.home.name, 'en-GB') || compare(a.home.homeId, b.home.homeId));
+  const nameOf = (named: { name: string; nameCy?: string | undefined }) => (locale === 'cy' ? (named.nameCy ?? named.name) : named.name);
+  const collation = locale === 'cy' ? 'cy-GB' : 'en-GB';
+  const sortedHomes = homes
+    .map((home, i) => ({ home: { homeId: home.homeId, name: nameOf(home) }, views: positions[i]! }))
+    .sort((a, b) => a.home.name.localeCompare(b.home.name, collation) || compare(a.home.homeId, b.home.homeId));
   for (const { home, views } of sortedHomes) {
     const bySku = new Map(views.map((v) => [v.sku, v]));
     // Every catalogue item, counted or not (a gap is what a commissioner looks for), and any
     // position whose item has since left the catalogue.
     const skus = [...new Set([...itemsBySku.keys(), ...bySku.keys()])].sort(compare);
-    for (const sku of skus) rows.push(row(date, storeId, home, itemsBySku.get(sku), sku, bySku.get(sku), zone));
+    for (const sku of skus) {
+      const item = itemsBySku.get(sku);
+      rows.push(row(date, storeId, home, item && { ...item, name: nameOf(item) }, sku, bySku.get(sku), zone, locale));
+    }
   }
-  return { filename: `carestock-${storeId}-${date}.csv`, csv: formatCsv(EXPORT_COLUMNS, rows), rowCount: rows.length };
+  return { filename: `carestock-${storeId}-${date}.csv`, csv: formatCsv(exportHeader(locale), rows), rowCount: rows.length };
 }
 
-function row(date: string, storeId: string, home: { homeId: string; name: string }, item: Item | undefined, sku: string, view: PositionView | undefined, zone: string): CsvValue[] {
+function row(date: string, storeId: string, home: { homeId: string; name: string }, item: Item | undefined, sku: string, view: PositionView | undefined, zone: string, locale: Locale): CsvValue[] {
   return [
     date,
     storeId,
@@ -80,7 +95,7 @@ function row(date: string, storeId: string, home: { homeId: string; name: string
     sku,
     item?.name ?? null,
     item?.unit ?? null,
-    view?.status ?? 'unknown',
+    message(locale, `status.${view?.status ?? 'unknown'}` as MessageId),
     view?.onHand ?? null,
     view?.projectedOnHand ?? null,
     view ? round2(view.dailyUsage) : null,

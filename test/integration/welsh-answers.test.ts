@@ -111,3 +111,61 @@ describe('Accept-Language on problems', () => {
     expect(response.body.message).toBe('Byddai 1 yn cael eu creu, 0 yn cael eu diweddaru, 0 heb newid. Nid ysgrifennwyd dim (rhediad prawf).');
   });
 });
+
+describe('CSV exports in Welsh', () => {
+  const lines = (text: string) => text.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+
+  beforeAll(async () => {
+    await api().request('PUT', '/v1/items/IAITH-MASK', { token: admin, body: { name: 'Mask', nameCy: 'Masg', unit: 'mask', packSize: 50 } });
+    await api().request('PUT', '/v1/homes/iaith-home', { token: admin, body: { name: 'Iaith Home', nameCy: 'Cartref Iaith', storeId: 'iaith-store', beds: 10, deliveryDays: ['MON'] } });
+    await api().request('PUT', '/v1/homes/iaith-plain', { token: admin, body: { name: 'Plain Home', storeId: 'iaith-store', beds: 10, deliveryDays: ['MON'] } });
+    const counted = await api().request('POST', '/v1/homes/iaith-home/stock-counts', {
+      token: admin,
+      body: { countedAt: new Date(Date.now() - 3_600_000).toISOString(), lines: [{ sku: 'IAITH-MASK', onHand: 3000, dailyUsage: 60 }] },
+    });
+    expect(counted.status).toBe(200);
+  });
+
+  it('?lang=cy: Welsh headers, status words and names (the English name where there is no Welsh one), Content-Language: cy', async () => {
+    const response = await api().request('GET', '/v1/stores/iaith-store/export.csv?lang=cy', { token: admin });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-language')).toBe('cy');
+    const [header, ...rows] = lines(response.body as string);
+    expect(header).toEqual(['dyddiad', 'idStorfa', 'idCartref', 'enwCartref', 'sku', 'enwEitem', 'uned', 'statws', 'mewnStoc', 'stocRhagamcanol', 'defnyddDyddiol', 'dyddiauOGyflenwad', 'dyddiadRhedegAllan', 'archebAwgrymedig', 'cyfrifDiwethaf']);
+    const byHome = Object.fromEntries(rows.map((r) => [r[2], r]));
+    expect(byHome['iaith-home']!.slice(3, 8)).toEqual(['Cartref Iaith', 'IAITH-MASK', 'Masg', 'mask', 'gwyrdd']);
+    expect(byHome['iaith-plain']!.slice(3, 8)).toEqual(['Plain Home', 'IAITH-MASK', 'Masg', 'mask', 'anhysbys']);
+  });
+
+  it('Accept-Language: cy without lang gives Welsh too; ?lang=en wins over it; lang=fr is 400, naming lang', async () => {
+    const negotiated = await api().request('GET', '/v1/stores/iaith-store/export.csv', { token: admin, headers: { 'accept-language': 'cy' } });
+    expect(negotiated.headers.get('content-language')).toBe('cy');
+    expect(negotiated.headers.get('vary')).toMatch(/Accept-Language/i);
+    expect(lines(negotiated.body as string)[0]![0]).toBe('dyddiad');
+    const english = await api().request('GET', '/v1/stores/iaith-store/export.csv?lang=en', { token: admin, headers: { 'accept-language': 'cy' } });
+    expect(english.headers.get('content-language')).toBe('en');
+    const [header, ...rows] = lines(english.body as string);
+    expect(header![0]).toBe('date');
+    expect(rows.find((r) => r[2] === 'iaith-home')!.slice(3, 8)).toEqual(['Iaith Home', 'IAITH-MASK', 'Mask', 'mask', 'green']);
+    const bad = await api().request('GET', '/v1/stores/iaith-store/export.csv?lang=fr', { token: admin, headers: { 'accept-language': 'cy' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ title: "Nid yw'r cais yn ddilys", errors: [expect.objectContaining({ in: 'query', path: '/lang' })] });
+  });
+
+  it('the national and regional exports: Welsh headers, Welsh names, a total row named Cyfanswm', async () => {
+    await api().request('PUT', '/v1/regions/iaith-region', { token: admin, body: { name: 'Gwent Regional Partnership Board', nameCy: 'Bwrdd Partneriaeth Rhanbarthol Gwent' } });
+    await api().request('PUT', '/v1/stores/iaith-store', { token: admin, body: { name: 'Iaith', nameCy: 'Storfa Iaith', capacityPerDay: 2, regionId: 'iaith-region' } });
+    expect((await api().request('POST', '/v1/jobs/shortfall-scan', { token: admin, body: {} })).status).toBe(200);
+    const nation = await api().request('GET', '/v1/overview/export.csv?lang=cy', { token: admin });
+    expect(nation.status).toBe(200);
+    expect(nation.headers.get('content-language')).toBe('cy');
+    const [header, ...rows] = lines(nation.body as string);
+    expect(header).toEqual(['dyddiad', 'idRhanbarth', 'idStorfa', 'enw', 'storfeydd', 'cartrefi', 'coch', 'ambr', 'gwyrdd', 'anhysbys', 'prin', 'tawel', 'brigiad']);
+    expect(rows.find((r) => r[1] === 'iaith-region')![3]).toBe('Bwrdd Partneriaeth Rhanbarthol Gwent');
+    expect(rows.at(-1)![3]).toBe('Cyfanswm');
+    const region = await api().request('GET', '/v1/regions/iaith-region/export.csv?lang=cy', { token: admin });
+    const regionRows = lines(region.body as string);
+    expect(regionRows.find((r) => r[2] === 'iaith-store')![3]).toBe('Storfa Iaith');
+    expect((await api().request('GET', '/v1/overview/export.csv?lang=xx', { token: admin })).status).toBe(400);
+  });
+});
