@@ -410,6 +410,16 @@ export async function storesById(storeIds: readonly string[]): Promise<Map<strin
   return new Map(found.map((raw) => [String(raw.storeId), toStore(raw)]));
 }
 
+/**
+ * Each store's alert language (issue #19), for the shortfall job's digests and events: one BatchGet
+ * per 100 stores, only the two attributes (eventually consistent: a language changed a moment ago
+ * may take the next run). A store written before languages existed, or not found, is English.
+ */
+export async function storeLanguages(storeIds: readonly string[]): Promise<Map<string, Store['language']>> {
+  const found = await batchGetAll(storeIds.map((id) => keys.store(id)), { projection: { expression: 'storeId, #language', names: { '#language': 'language' } } });
+  return new Map(found.map((raw) => [String(raw.storeId), raw.language === 'cy' || raw.language === 'both' ? raw.language : 'en']));
+}
+
 export async function regionIdsThatExist(regionIds: readonly string[]): Promise<Set<string>> {
   const found = await batchGetAll(regionIds.map((id) => keys.region(id)), { consistentRead: true, projection: { expression: 'regionId' } });
   return new Set(found.map((raw) => String(raw.regionId)));

@@ -4,6 +4,13 @@
  */
 import { compareStatusSeverity, type StockStatus } from './stock-position.ts';
 import type { ShortfallBody, ShortfallItemBody, ShortfallReason } from '../schemas/shortfalls.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { message, type MessageId, type MessageParams } from '../i18n/messages.ts';
+
+/** A store's alert language (its `language` setting): Welsh, English, or both, Welsh first (the Welsh Language Standards' order). */
+export type AlertLanguage = 'cy' | 'en' | 'both';
+const localesOf = (language: AlertLanguage): Locale[] => (language === 'both' ? ['cy', 'en'] : [language]);
+const collationOf = (language: AlertLanguage) => (language === 'en' ? 'en-GB' : 'cy-GB');
 
 export interface ShortfallEvent {
   /** `<date>/<storeId>/<homeId>`: the same on a re-send, so consumers can drop duplicates. */
@@ -15,6 +22,9 @@ export interface ShortfallEvent {
   homeName: string;
   reasons: ShortfallReason[];
   items: ShortfallItemBody[];
+  /** The store's alert language, and the event in words in it (both: Welsh, then English). */
+  language: AlertLanguage;
+  text: string;
 }
 
 export interface DigestHome {
@@ -35,12 +45,19 @@ export interface StoreDigest {
   asOf: string;
   homes: DigestHome[];
   resolved: { homeId: string; name: string }[];
+  /** The store's alert language: the subject and text are written in it. */
+  language: AlertLanguage;
 }
 
 export const shortfallId = (record: Pick<ShortfallBody, 'date' | 'storeId' | 'homeId'>) => `${record.date}/${record.storeId}/${record.homeId}`;
 
-export function shortfallEvent(record: ShortfallBody, asOf: string, homeName: string): ShortfallEvent {
-  return { id: shortfallId(record), date: record.date, asOf, storeId: record.storeId, homeId: record.homeId, homeName, reasons: record.reasons, items: record.items };
+const reasonsIn = (locale: Locale, reasons: readonly ShortfallReason[]) => reasons.map((r) => message(locale, `digest.reason.${r}` as MessageId)).join(', ');
+
+export function shortfallEvent(record: ShortfallBody, asOf: string, homeName: string, language: AlertLanguage = 'en'): ShortfallEvent {
+  const text = localesOf(language)
+    .map((locale) => message(locale, 'event.text', { name: homeName, homeId: record.homeId, date: record.date, reasons: reasonsIn(locale, record.reasons) }))
+    .join(' / ');
+  return { id: shortfallId(record), date: record.date, asOf, storeId: record.storeId, homeId: record.homeId, homeName, reasons: record.reasons, items: record.items, language, text };
 }
 
 /**
@@ -55,7 +72,11 @@ export function storeDigest(input: {
   yesterday: readonly ShortfallBody[];
   names: ReadonlyMap<string, string>;
   newHomes: ReadonlySet<string>;
+  /** The store's alert language; English when not given. */
+  language?: AlertLanguage;
 }): StoreDigest {
+  const language = input.language ?? 'en';
+  const collation = collationOf(language);
   const nameOf = (homeId: string) => input.names.get(homeId) ?? homeId;
   const homes = input.today
     .map((record): DigestHome => ({
@@ -71,39 +92,50 @@ export function storeDigest(input: {
       (a, b) =>
         compareStatusSeverity(a.status, b.status) ||
         (a.fewestDaysOfSupply ?? Infinity) - (b.fewestDaysOfSupply ?? Infinity) ||
-        a.name.localeCompare(b.name, 'en-GB') ||
+        a.name.localeCompare(b.name, collation) ||
         (a.homeId < b.homeId ? -1 : 1),
     );
   const shortToday = new Set(input.today.filter((r) => r.reasons.includes('short')).map((r) => r.homeId));
   const resolved = input.yesterday
     .filter((r) => r.reasons.includes('short') && !shortToday.has(r.homeId))
     .map((r) => ({ homeId: r.homeId, name: nameOf(r.homeId) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || (a.homeId < b.homeId ? -1 : 1));
-  return { storeId: input.storeId, date: input.date, asOf: input.asOf, homes, resolved };
+    .sort((a, b) => a.name.localeCompare(b.name, collation) || (a.homeId < b.homeId ? -1 : 1));
+  return { storeId: input.storeId, date: input.date, asOf: input.asOf, homes, resolved, language };
 }
 
-/** SNS subjects: ASCII, one line, under 100 characters. */
+/** SNS subjects: ASCII, one line, under 100 characters. Both languages: the Welsh subject, then the English counts. */
 export function digestSubject(digest: StoreDigest): string {
-  const short = digest.homes.filter((h) => h.reasons.includes('short')).length;
-  const silent = digest.homes.filter((h) => h.reasons.includes('silent')).length;
-  return `Carestock ${digest.date} ${digest.storeId}: ${short} short, ${silent} silent, ${digest.resolved.length} resolved`.slice(0, 99);
+  const counts: MessageParams = {
+    short: digest.homes.filter((h) => h.reasons.includes('short')).length,
+    silent: digest.homes.filter((h) => h.reasons.includes('silent')).length,
+    resolved: digest.resolved.length,
+  };
+  const [first, ...rest] = localesOf(digest.language);
+  const subject = [message(first!, 'digest.subject', { date: digest.date, storeId: digest.storeId, ...counts }), ...rest.map((locale) => message(locale, 'digest.counts', counts))];
+  return subject.join(' / ').slice(0, 99);
 }
 
-/** The digest as an e-mail subscriber reads it. */
+/** The digest as an e-mail subscriber reads it: in the store's language; both, Welsh first, then English. */
 export function digestText(digest: StoreDigest): string {
-  const lines = [`Shortfalls for store ${digest.storeId} on ${digest.date} (projected to ${digest.asOf}).`, ''];
-  if (digest.homes.length === 0) lines.push('No home is short or silent today.');
-  else lines.push(`${digest.homes.length} home${digest.homes.length === 1 ? '' : 's'} need${digest.homes.length === 1 ? 's' : ''} attention, worst first:`);
+  return localesOf(digest.language).map((locale) => digestTextIn(digest, locale)).join('\n\n---\n\n');
+}
+
+function digestTextIn(digest: StoreDigest, locale: Locale): string {
+  const m = (id: MessageId, params?: MessageParams) => message(locale, id, params);
+  const lines = [m('digest.heading', { storeId: digest.storeId, date: digest.date, asOf: digest.asOf }), ''];
+  if (digest.homes.length === 0) lines.push(m('digest.none'));
+  else lines.push(m('digest.attention', { count: digest.homes.length }));
   for (const home of digest.homes) {
-    lines.push(`- ${home.name} (${home.homeId})${home.isNew ? ' [new]' : ''}: ${home.reasons.join(', ')}`);
+    lines.push(`- ${home.name} (${home.homeId})${home.isNew ? ` [${m('digest.new')}]` : ''}: ${reasonsIn(locale, home.reasons)}`);
     for (const item of home.items) {
-      const days = item.daysOfSupply === null ? 'no usage' : `${item.daysOfSupply} days`;
-      lines.push(`    ${item.sku}: ${item.status}, ${days}, runs out ${item.runoutDate ?? 'never'}, suggested order ${item.suggestedOrder}`);
+      const days = item.daysOfSupply === null ? m('digest.noUsage') : m('digest.days', { days: item.daysOfSupply });
+      const status = m(`status.${item.status}` as MessageId);
+      lines.push(`    ${m('digest.item', { sku: item.sku, status, days, runout: item.runoutDate ?? m('digest.never'), order: item.suggestedOrder })}`);
     }
-    if (home.reasons.includes('silent')) lines.push('    no recent stock count: please call the home');
+    if (home.reasons.includes('silent')) lines.push(`    ${m('digest.silentNote')}`);
   }
   if (digest.resolved.length > 0) {
-    lines.push('', 'Short yesterday, not today (resolved):');
+    lines.push('', m('digest.resolved'));
     for (const home of digest.resolved) lines.push(`- ${home.name} (${home.homeId})`);
   }
   return lines.join('\n');

@@ -20,9 +20,11 @@
  *         Each newly alerted home's `shortfall.flagged` webhook event is written in the ledger's own
  *         transaction (the outbox, issue #21), with an id stable per date and home: delivered once.
  *         A store gets a digest when it has homes not alerted yet, or, once a day, homes resolved.
+ *         Digests and events are written in each store's `language` (cy, en, or both, Welsh first;
+ *         issue #19): one more BatchGet of the flagged and resolved homes' stores, two attributes each.
  */
 import { homeProfiles, homesLastCountedBefore, alertLedgers, putShortfallRecord, recordAlerted, shortfallRecordsOf, type HomeProfile } from '../data/shortfall-repository.ts';
-import { catalogue, packSizes } from '../data/registry-repository.ts';
+import { catalogue, packSizes, storeLanguages } from '../data/registry-repository.ts';
 import { positionsAtRiskBy } from '../data/stock-repository.ts';
 import { meterCapacity } from '../data/consumed-capacity.ts';
 import { addDays } from '../domain/calendar-date.ts';
@@ -32,7 +34,7 @@ import { stockRules } from '../stock/stock-config.ts';
 import { alertSinkFromEnv, type AlertSink } from './alert-sink.ts';
 import { attributedHomes, flaggedItemsByHome, homesInOutbreak, isSilent, shortfallDate, shortfallRecords, staleBefore, type NamedHome } from '../domain/assess-shortfalls.ts';
 import { mapWithConcurrency } from '../concurrency/map-with-concurrency.ts';
-import { shortfallEvent, shortfallId, storeDigest } from '../domain/shortfall-digest.ts';
+import { shortfallEvent, shortfallId, storeDigest, type AlertLanguage } from '../domain/shortfall-digest.ts';
 import { webhookEventPut } from '../data/webhook-repository.ts';
 import { stableWebhookEvent } from '../webhooks/events.ts';
 
@@ -100,15 +102,19 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
 
   // alert
   const names = new Map([...profiles].map(([id, p]) => [id, p.name]));
-  const plans = [...new Set([...today, ...yesterday].map((r) => r.storeId))].sort().flatMap((storeId) => {
+  const storeIds = [...new Set([...today, ...yesterday].map((r) => r.storeId))].sort();
+  // Each store's digest and events are written in its language (cy, en or both, Welsh first).
+  const languages = storeIds.length > 0 ? await storeLanguages(storeIds) : new Map<string, AlertLanguage>();
+  const languageOf = (storeId: string): AlertLanguage => languages.get(storeId) ?? 'en';
+  const plans = storeIds.flatMap((storeId) => {
     const ledger = ledgers.get(storeId);
     const ofStore = (list: readonly ShortfallBody[]) => list.filter((r) => r.storeId === storeId);
     const pending = ofStore(today).filter((r) => !ledger?.has(r.homeId));
-    const digest = storeDigest({ storeId, date, asOf: asOfIso, today: ofStore(today), yesterday: ofStore(yesterday), names, newHomes: new Set(pending.map((r) => r.homeId)) });
+    const digest = storeDigest({ storeId, date, asOf: asOfIso, today: ofStore(today), yesterday: ofStore(yesterday), names, newHomes: new Set(pending.map((r) => r.homeId)), language: languageOf(storeId) });
     const send = pending.length > 0 || (ledger === undefined && digest.resolved.length > 0);
     return send ? [{ storeId, pending, digest }] : [];
   });
-  const events = plans.flatMap((plan) => plan.pending.map((r) => shortfallEvent(r, asOfIso, names.get(r.homeId) ?? r.homeId)));
+  const events = plans.flatMap((plan) => plan.pending.map((r) => shortfallEvent(r, asOfIso, names.get(r.homeId) ?? r.homeId, plan.digest.language)));
   await sink.putEvents(events);
   await mapWithConcurrency(plans, STORES_IN_FLIGHT, async (plan) => {
     await sink.publishDigest(plan.digest);

@@ -126,13 +126,18 @@ describe('the shortfall job, on demand', () => {
     expect(stale.items[0]).toMatchObject({ reason: 'silent', daysOfSupply: 2, status: 'unknown' }); // a stale count's status is unknown, its days still shown
   });
 
-  it('reads with Queries only: no Scan, and no BatchGet of homes, since counts attributed every position', () => {
+  it('reads with Queries only: no Scan, and no BatchGet of homes (one of the stores’ languages), since counts attributed every position', () => {
     const names = sent.map((c) => c.name);
     expect(names).not.toContain('ScanCommand');
     // Short homes' stores and names come with their positions, silent homes' with the last-count index.
     // The one BatchWrite is the day's rollup, written after the records (functions/overview/write-rollup.ts).
     // Each store's alert ledger is one transaction with its newly alerted homes' shortfall.flagged webhook events (issue #21).
-    expect(new Set(names)).toEqual(new Set(['QueryCommand', 'PutCommand', 'TransactWriteCommand', 'BatchWriteCommand']));
+    // The one BatchGet reads the stores' alert languages (issue #19): store keys only, never a home.
+    expect(new Set(names)).toEqual(new Set(['QueryCommand', 'PutCommand', 'TransactWriteCommand', 'BatchWriteCommand', 'BatchGetCommand']));
+    const batchGets = sent.filter((c) => c.name === 'BatchGetCommand');
+    expect(batchGets).toHaveLength(1);
+    const keysRead = batchGets.flatMap((c) => Object.values(c.input.RequestItems as Record<string, { Keys: { PK: string }[] }>).flatMap((r) => r.Keys.map((k) => k.PK)));
+    expect(keysRead.sort()).toEqual(['STORE#sa', 'STORE#sb']);
     const transacted = sent.filter((c) => c.name === 'TransactWriteCommand').flatMap((c) => c.input.TransactItems as { Update?: { Key: { PK: string } }; Put?: { Item: { entity: string; type: string } } }[]);
     expect(transacted.every((t) => t.Update?.Key.PK.startsWith('SHORTFALL-ALERTS#') || (t.Put?.Item.entity === 'WebhookEvent' && t.Put.Item.type === 'shortfall.flagged'))).toBe(true);
     const batched = sent.filter((c) => c.name === 'BatchWriteCommand').flatMap((c) => Object.values(c.input.RequestItems as Record<string, { PutRequest: { Item: { entity: string } } }[]>).flat());

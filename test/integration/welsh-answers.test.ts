@@ -4,6 +4,8 @@
  * we do not have falls back to English (`Content-Language: en`); weights decide between the two.
  * Every answer here also passes the OpenAPI contract check (test/support/test-api.ts).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/test-api.ts';
 
@@ -167,5 +169,38 @@ describe('CSV exports in Welsh', () => {
     const regionRows = lines(region.body as string);
     expect(regionRows.find((r) => r[2] === 'iaith-store')![3]).toBe('Storfa Iaith');
     expect((await api().request('GET', '/v1/overview/export.csv?lang=xx', { token: admin })).status).toBe(400);
+  });
+});
+
+describe('alerts in the store’s language', () => {
+  const alertLines = () => {
+    const file = join(api().system.dataDir, 'alerts.jsonl');
+    return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  };
+
+  it('a cy store’s digest and events are in Welsh, a both store’s Welsh first then English, an en store’s in English', async () => {
+    for (const [storeId, language] of [['alert-cy', 'cy'], ['alert-both', 'both'], ['alert-en', 'en']] as const) {
+      expect((await api().request('PUT', `/v1/stores/${storeId}`, { token: admin, body: { name: storeId, capacityPerDay: 2, language } })).status).toBe(200);
+      // Never counted: flagged as silent / never-counted by the job.
+      expect((await api().request('PUT', `/v1/homes/${storeId}-home`, { token: admin, body: { name: `Home of ${storeId}`, storeId, beds: 10, deliveryDays: ['MON'] } })).status).toBe(200);
+    }
+    const before = alertLines().length;
+    expect((await api().request('POST', '/v1/jobs/shortfall-scan', { token: admin, body: {} })).status).toBe(200);
+    const lines = alertLines().slice(before);
+    const digest = (storeId: string) => lines.find((l) => l.kind === 'digest' && l.digest.storeId === storeId);
+    const event = (storeId: string) => lines.find((l) => l.kind === 'event' && l.detail.storeId === storeId)?.detail;
+
+    expect(digest('alert-cy').text).toMatch(/^Prinderau storfa alert-cy ar /);
+    expect(digest('alert-cy').text).not.toContain('Shortfalls for');
+    expect(digest('alert-cy').subject).toMatch(/yn brin, \d+ yn dawel/);
+    expect(event('alert-cy')).toMatchObject({ language: 'cy', text: expect.stringMatching(/^Prinder: Home of alert-cy \(alert-cy-home\)/) });
+
+    const both = digest('alert-both').text as string;
+    expect(both.indexOf('Prinderau storfa alert-both')).toBe(0);
+    expect(both.indexOf('Shortfalls for store alert-both')).toBeGreaterThan(0);
+    expect(event('alert-both').text).toMatch(/^Prinder: .* \/ Shortfall: /);
+
+    expect(digest('alert-en').text).toMatch(/^Shortfalls for store alert-en/);
+    expect(event('alert-en')).toMatchObject({ language: 'en', text: expect.stringMatching(/^Shortfall: /) });
   });
 });

@@ -54,6 +54,50 @@ describe('store digest', () => {
   });
 });
 
+describe('store digest in the store\'s language (issue #19)', () => {
+  const base = {
+    storeId: 's1',
+    date: '2026-03-10',
+    asOf: '2026-03-10T07:00:00.000Z',
+    today: [record('red-early', ['short', 'silent'], [item('MASK', 'red', 0.5)]), record('quiet', ['silent'])],
+    yesterday: [record('recovered', ['short'])],
+    names: new Map([['red-early', 'Cartref Gofal Tŷ Gwyn'], ['quiet', 'Bryn Haul'], ['recovered', 'Rowan Court']]),
+    newHomes: new Set(['red-early']),
+  };
+
+  it('cy: a Welsh subject (still ASCII, one line) and text: status words, reasons, resolved', () => {
+    const digest = storeDigest({ ...base, language: 'cy' });
+    const subject = digestSubject(digest);
+    expect(subject).toBe('Carestock 2026-03-10 s1: 1 yn brin, 2 yn dawel, 1 wedi datrys');
+    expect(subject).toMatch(/^[\x20-\x7e]{1,99}$/);
+    const text = digestText(digest);
+    expect(text).toContain('Prinderau storfa s1 ar 2026-03-10');
+    expect(text).toContain('Mae angen sylw ar 2 cartref, y gwaethaf yn gyntaf:');
+    expect(text).toContain('- Cartref Gofal Tŷ Gwyn (red-early) [newydd]: yn brin, yn dawel');
+    expect(text).toContain('MASK: coch, 0.5 diwrnod');
+    expect(text).toContain('dim cyfrif stoc diweddar: ffoniwch y cartref');
+    expect(text).toContain('Yn brin ddoe, nid heddiw (wedi datrys):');
+    expect(text).not.toMatch(/Shortfalls for|needs attention|resolved\)/);
+  });
+
+  it('both: Welsh first, then the same in English; en (or no language) is the English alone', () => {
+    const both = digestText(storeDigest({ ...base, language: 'both' }));
+    const english = digestText(storeDigest(base));
+    expect(both.indexOf('Prinderau storfa')).toBe(0);
+    expect(both.endsWith(english)).toBe(true);
+    expect(both.indexOf('Shortfalls for store s1')).toBeGreaterThan(both.indexOf('Yn brin ddoe'));
+    expect(digestText(storeDigest({ ...base, language: 'en' }))).toBe(english);
+    expect(digestSubject(storeDigest({ ...base, language: 'both' }))).toBe('Carestock 2026-03-10 s1: 1 yn brin, 2 yn dawel, 1 wedi datrys / 1 short, 2 silent, 1 resolved');
+  });
+
+  it('events carry the store\'s language and a text in it', () => {
+    const flagged = record('red-early', ['short', 'outbreak'], [item('MASK', 'red', 0.5)]);
+    expect(shortfallEvent(flagged, base.asOf, 'Tŷ Gwyn', 'cy')).toMatchObject({ language: 'cy', text: 'Prinder: Tŷ Gwyn (red-early), 2026-03-10: yn brin, brigiad' });
+    expect(shortfallEvent(flagged, base.asOf, 'Tŷ Gwyn', 'both').text).toBe('Prinder: Tŷ Gwyn (red-early), 2026-03-10: yn brin, brigiad / Shortfall: Tŷ Gwyn (red-early), 2026-03-10: short, outbreak');
+    expect(shortfallEvent(flagged, base.asOf, 'Tŷ Gwyn')).toMatchObject({ language: 'en', text: 'Shortfall: Tŷ Gwyn (red-early), 2026-03-10: short, outbreak' });
+  });
+});
+
 describe('AWS alert sink', () => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const eventBridge = mockClient(EventBridgeClient);
