@@ -4,7 +4,7 @@
  * `useMessages()`; nothing else about the language is global.
  */
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 import { chooseLanguage, LANGUAGE_KEY } from '../i18n/choose-language.ts';
 import { loadCatalogue } from '../i18n/load-catalogue.ts';
 import { english, HTML_LANG, translator, type Lang, type Translator } from '../i18n/translate.ts';
@@ -44,7 +44,8 @@ export function applyLanguage(lang: Lang): void {
 
 export function LanguageProvider({ initial, children }: { initial: Lang; children: ComponentChildren }) {
   const [lang, setLang] = useState<Lang>(initial);
-  useEffect(() => applyLanguage(lang), [lang]);
+  // In the same commit as the words, so <html lang> never disagrees with what is on screen.
+  useLayoutEffect(() => applyLanguage(lang), [lang]);
   const setLanguage = async (next: Lang) => {
     // The words first (a chunk, the first time), then the switch: never a screen half in each language.
     await loadCatalogue(next).catch(() => undefined);
