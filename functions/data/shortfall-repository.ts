@@ -26,6 +26,7 @@ export interface HomeProfile {
   homeId: string;
   storeId: string;
   name: string;
+  nameCy?: string;
   lastCountedAt: string | null;
 }
 
@@ -33,6 +34,7 @@ const toHomeProfile = (raw: Record<string, unknown>): HomeProfile => ({
   homeId: String(raw.homeId),
   storeId: String(raw.storeId),
   name: String(raw.name ?? raw.homeId),
+  ...(typeof raw.nameCy === 'string' ? { nameCy: raw.nameCy } : {}),
   lastCountedAt: typeof raw.lastCountedAt === 'string' ? raw.lastCountedAt : null,
 });
 
@@ -58,7 +60,7 @@ export async function homesLastCountedBefore(before: string): Promise<HomeProfil
 /** Home profiles by id, one BatchGet per 100 (unprocessed keys retried); unknown homes are absent. */
 export async function homeProfiles(homeIds: readonly string[]): Promise<Map<string, HomeProfile>> {
   const items = await batchGetAll([...new Set(homeIds)].map((id) => keys.home(id)), {
-    projection: { expression: 'homeId, storeId, #name, lastCountedAt', names: { '#name': 'name' } },
+    projection: { expression: 'homeId, storeId, #name, nameCy, lastCountedAt', names: { '#name': 'name' } },
   });
   return new Map(items.map((raw) => [String(raw.homeId), toHomeProfile(raw)] as const));
 }

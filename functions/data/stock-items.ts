@@ -39,6 +39,8 @@ export const STOCK_EVENT_ENTITY = 'StockEvent';
 export interface HomeAttribution {
   storeId: string;
   homeName: string;
+  /** The home's Welsh name, when it has one (issue #19): a Welsh store's alerts name the home by it. */
+  homeNameCy?: string;
 }
 
 /** A stored position: its state and the version every write must condition on. */
@@ -85,7 +87,9 @@ export function positionItem(
     ...(state.outbreak ? { outbreak: state.outbreak } : {}),
     runoutDate: runout,
     version,
-    ...(location.kind === 'home' && attribution ? { storeId: attribution.storeId, homeName: attribution.homeName } : {}),
+    ...(location.kind === 'home' && attribution
+      ? { storeId: attribution.storeId, homeName: attribution.homeName, ...(attribution.homeNameCy !== undefined ? { homeNameCy: attribution.homeNameCy } : {}) }
+      : {}),
     ...keys.atRiskIndex(location, state.sku, riskFrom(state, rules)),
   };
 }
@@ -121,7 +125,9 @@ export function toPositionRecord(raw: Record<string, unknown>): PositionRecord {
     location,
     state: toPositionState(raw),
     version: Number(raw.version ?? 0),
-    ...(attributed ? { attribution: { storeId: raw.storeId as string, homeName: raw.homeName as string } } : {}),
+    ...(attributed
+      ? { attribution: { storeId: raw.storeId as string, homeName: raw.homeName as string, ...(typeof raw.homeNameCy === 'string' ? { homeNameCy: raw.homeNameCy } : {}) } }
+      : {}),
   };
 }
 

@@ -91,6 +91,8 @@ export interface HomeToRecord {
 
 export interface NamedHome extends HomeToRecord {
   name: string;
+  /** The Welsh name, when the home has one: a Welsh store's alerts use it. */
+  nameCy?: string;
 }
 
 /**
@@ -108,7 +110,10 @@ export function attributedHomes(positions: readonly PositionRecord[]): Map<strin
     const seen = byHome.get(location.id);
     if (seen === null) continue;
     const agrees = attribution !== undefined && (seen === undefined || (seen.storeId === attribution.storeId && seen.name === attribution.homeName));
-    byHome.set(location.id, agrees ? { homeId: location.id, storeId: attribution.storeId, name: attribution.homeName } : null);
+    byHome.set(
+      location.id,
+      agrees ? { homeId: location.id, storeId: attribution.storeId, name: attribution.homeName, ...(attribution.homeNameCy !== undefined ? { nameCy: attribution.homeNameCy } : {}) } : null,
+    );
   }
   return new Map([...byHome].filter((entry): entry is [string, NamedHome] => entry[1] !== null));
 }

@@ -30,6 +30,8 @@ export interface ShortfallEvent {
 export interface DigestHome {
   homeId: string;
   name: string;
+  /** The Welsh name, when the home has one: the digest's Welsh text names the home by it. */
+  nameCy?: string;
   reasons: ShortfallReason[];
   /** The worst item's status; `unknown` for a home that is only silent. */
   status: StockStatus;
@@ -44,7 +46,7 @@ export interface StoreDigest {
   date: string;
   asOf: string;
   homes: DigestHome[];
-  resolved: { homeId: string; name: string }[];
+  resolved: { homeId: string; name: string; nameCy?: string }[];
   /** The store's alert language: the subject and text are written in it. */
   language: AlertLanguage;
 }
@@ -53,9 +55,10 @@ export const shortfallId = (record: Pick<ShortfallBody, 'date' | 'storeId' | 'ho
 
 const reasonsIn = (locale: Locale, reasons: readonly ShortfallReason[]) => reasons.map((r) => message(locale, `digest.reason.${r}` as MessageId)).join(', ');
 
-export function shortfallEvent(record: ShortfallBody, asOf: string, homeName: string, language: AlertLanguage = 'en'): ShortfallEvent {
+/** `homeNameCy`: the home's Welsh name, which the Welsh text uses when there is one. */
+export function shortfallEvent(record: ShortfallBody, asOf: string, homeName: string, language: AlertLanguage = 'en', homeNameCy?: string): ShortfallEvent {
   const text = localesOf(language)
-    .map((locale) => message(locale, 'event.text', { name: homeName, homeId: record.homeId, date: record.date, reasons: reasonsIn(locale, record.reasons) }))
+    .map((locale) => message(locale, 'event.text', { name: locale === 'cy' ? (homeNameCy ?? homeName) : homeName, homeId: record.homeId, date: record.date, reasons: reasonsIn(locale, record.reasons) }))
     .join(' / ');
   return { id: shortfallId(record), date: record.date, asOf, storeId: record.storeId, homeId: record.homeId, homeName, reasons: record.reasons, items: record.items, language, text };
 }
@@ -71,6 +74,8 @@ export function storeDigest(input: {
   today: readonly ShortfallBody[];
   yesterday: readonly ShortfallBody[];
   names: ReadonlyMap<string, string>;
+  /** Welsh names of the homes that have one. */
+  namesCy?: ReadonlyMap<string, string>;
   newHomes: ReadonlySet<string>;
   /** The store's alert language; English when not given. */
   language?: AlertLanguage;
@@ -78,10 +83,14 @@ export function storeDigest(input: {
   const language = input.language ?? 'en';
   const collation = collationOf(language);
   const nameOf = (homeId: string) => input.names.get(homeId) ?? homeId;
+  const withCy = (homeId: string) => (input.namesCy?.has(homeId) ? { nameCy: input.namesCy.get(homeId)! } : {});
+  // Sorted by the name the first language shows.
+  const shown = (home: { name: string; nameCy?: string }) => (language === 'en' ? home.name : (home.nameCy ?? home.name));
   const homes = input.today
     .map((record): DigestHome => ({
       homeId: record.homeId,
       name: nameOf(record.homeId),
+      ...withCy(record.homeId),
       reasons: record.reasons,
       status: record.items[0]?.status ?? 'unknown',
       fewestDaysOfSupply: record.items.reduce<number | null>((least, i) => (i.daysOfSupply !== null && (least === null || i.daysOfSupply < least) ? i.daysOfSupply : least), null),
@@ -92,14 +101,14 @@ export function storeDigest(input: {
       (a, b) =>
         compareStatusSeverity(a.status, b.status) ||
         (a.fewestDaysOfSupply ?? Infinity) - (b.fewestDaysOfSupply ?? Infinity) ||
-        a.name.localeCompare(b.name, collation) ||
+        shown(a).localeCompare(shown(b), collation) ||
         (a.homeId < b.homeId ? -1 : 1),
     );
   const shortToday = new Set(input.today.filter((r) => r.reasons.includes('short')).map((r) => r.homeId));
   const resolved = input.yesterday
     .filter((r) => r.reasons.includes('short') && !shortToday.has(r.homeId))
-    .map((r) => ({ homeId: r.homeId, name: nameOf(r.homeId) }))
-    .sort((a, b) => a.name.localeCompare(b.name, collation) || (a.homeId < b.homeId ? -1 : 1));
+    .map((r) => ({ homeId: r.homeId, name: nameOf(r.homeId), ...withCy(r.homeId) }))
+    .sort((a, b) => shown(a).localeCompare(shown(b), collation) || (a.homeId < b.homeId ? -1 : 1));
   return { storeId: input.storeId, date: input.date, asOf: input.asOf, homes, resolved, language };
 }
 
@@ -122,11 +131,12 @@ export function digestText(digest: StoreDigest): string {
 
 function digestTextIn(digest: StoreDigest, locale: Locale): string {
   const m = (id: MessageId, params?: MessageParams) => message(locale, id, params);
+  const nameIn = (home: { name: string; nameCy?: string }) => (locale === 'cy' ? (home.nameCy ?? home.name) : home.name);
   const lines = [m('digest.heading', { storeId: digest.storeId, date: digest.date, asOf: digest.asOf }), ''];
   if (digest.homes.length === 0) lines.push(m('digest.none'));
   else lines.push(m('digest.attention', { count: digest.homes.length }));
   for (const home of digest.homes) {
-    lines.push(`- ${home.name} (${home.homeId})${home.isNew ? ` [${m('digest.new')}]` : ''}: ${reasonsIn(locale, home.reasons)}`);
+    lines.push(`- ${nameIn(home)} (${home.homeId})${home.isNew ? ` [${m('digest.new')}]` : ''}: ${reasonsIn(locale, home.reasons)}`);
     for (const item of home.items) {
       const days = item.daysOfSupply === null ? m('digest.noUsage') : m('digest.days', { days: item.daysOfSupply });
       const status = m(`status.${item.status}` as MessageId);
@@ -136,7 +146,7 @@ function digestTextIn(digest: StoreDigest, locale: Locale): string {
   }
   if (digest.resolved.length > 0) {
     lines.push('', m('digest.resolved'));
-    for (const home of digest.resolved) lines.push(`- ${home.name} (${home.homeId})`);
+    for (const home of digest.resolved) lines.push(`- ${nameIn(home)} (${home.homeId})`);
   }
   return lines.join('\n');
 }

@@ -40,7 +40,7 @@ export async function moveHome(current: HomeRecord, input: HomeInput, actor: Act
 
   const reason = `Home ${homeId} moved from store ${from} to store ${to}.`;
   const changes = requests.map((before) => requestChange(before, to, reason, actor, at));
-  const attribution = { storeId: to, homeName: input.name };
+  const attribution = { storeId: to, homeName: input.name, ...(input.nameCy !== undefined ? { homeNameCy: input.nameCy } : {}) };
   const inbound = inboundPositionPuts(homeId, sumDeltas(changes.map((c) => inboundDelta(c.before, c.after))), stock.positions, attribution);
 
   const size = { requests: changes.length, plannedDeliveries: deliveries.length, inboundPositions: inbound.puts.length };

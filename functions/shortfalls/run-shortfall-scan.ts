@@ -102,6 +102,7 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
 
   // alert
   const names = new Map([...profiles].map(([id, p]) => [id, p.name]));
+  const namesCy = new Map([...profiles].flatMap(([id, p]): [string, string][] => (p.nameCy !== undefined ? [[id, p.nameCy]] : [])));
   const storeIds = [...new Set([...today, ...yesterday].map((r) => r.storeId))].sort();
   // Each store's digest and events are written in its language (cy, en or both, Welsh first).
   const languages = storeIds.length > 0 ? await storeLanguages(storeIds) : new Map<string, AlertLanguage>();
@@ -110,11 +111,11 @@ async function scan(asOf: Date, rules: StockRules, sink: AlertSink): Promise<Omi
     const ledger = ledgers.get(storeId);
     const ofStore = (list: readonly ShortfallBody[]) => list.filter((r) => r.storeId === storeId);
     const pending = ofStore(today).filter((r) => !ledger?.has(r.homeId));
-    const digest = storeDigest({ storeId, date, asOf: asOfIso, today: ofStore(today), yesterday: ofStore(yesterday), names, newHomes: new Set(pending.map((r) => r.homeId)), language: languageOf(storeId) });
+    const digest = storeDigest({ storeId, date, asOf: asOfIso, today: ofStore(today), yesterday: ofStore(yesterday), names, namesCy, newHomes: new Set(pending.map((r) => r.homeId)), language: languageOf(storeId) });
     const send = pending.length > 0 || (ledger === undefined && digest.resolved.length > 0);
     return send ? [{ storeId, pending, digest }] : [];
   });
-  const events = plans.flatMap((plan) => plan.pending.map((r) => shortfallEvent(r, asOfIso, names.get(r.homeId) ?? r.homeId, plan.digest.language)));
+  const events = plans.flatMap((plan) => plan.pending.map((r) => shortfallEvent(r, asOfIso, names.get(r.homeId) ?? r.homeId, plan.digest.language, namesCy.get(r.homeId))));
   await sink.putEvents(events);
   await mapWithConcurrency(plans, STORES_IN_FLIGHT, async (plan) => {
     await sink.publishDigest(plan.digest);

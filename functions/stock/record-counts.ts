@@ -60,7 +60,10 @@ export async function recordStockCounts({ location, post, recordedBy, now }: Rec
   const skus = post.lines.map((line) => line.sku);
   const [items, stock] = await Promise.all([catalogue(skus), readLocationStock(location)]);
   if (!stock.profile) throw notFound(noSuchLocation(location));
-  const attribution = location.kind === 'home' ? { storeId: String(stock.profile.storeId), homeName: String(stock.profile.name) } : undefined;
+  const attribution =
+    location.kind === 'home'
+      ? { storeId: String(stock.profile.storeId), homeName: String(stock.profile.name), ...(typeof stock.profile.nameCy === 'string' ? { homeNameCy: stock.profile.nameCy } : {}) }
+      : undefined;
   // A home in outbreak: an item it counts for the first time gets the surge too (from its usage now).
   const open = location.kind === 'home' ? toOpenOutbreak(stock.profile.outbreak) : null;
   const surge = (state: PositionState): PositionState =>

@@ -133,7 +133,7 @@ describe('CSV exports in Welsh', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-language')).toBe('cy');
     const [header, ...rows] = lines(response.body as string);
-    expect(header).toEqual(['dyddiad', 'idStorfa', 'idCartref', 'enwCartref', 'sku', 'enwEitem', 'uned', 'statws', 'mewnStoc', 'stocRhagamcanol', 'defnyddDyddiol', 'dyddiauOGyflenwad', 'dyddiadRhedegAllan', 'archebAwgrymedig', 'cyfrifDiwethaf']);
+    expect(header).toEqual(['dyddiad', 'idStorfa', 'idCartref', 'enwCartref', 'sku', 'enwEitem', 'uned', 'statws', 'wrthLaw', 'stocRhagamcanol', 'defnyddDyddiol', 'dyddiauOGyflenwad', 'dyddiadRhedegAllan', 'archebAwgrymedig', 'cyfrifDiwethaf']);
     const byHome = Object.fromEntries(rows.map((r) => [r[2], r]));
     expect(byHome['iaith-home']!.slice(3, 8)).toEqual(['Cartref Iaith', 'IAITH-MASK', 'Masg', 'mask', 'gwyrdd']);
     expect(byHome['iaith-plain']!.slice(3, 8)).toEqual(['Plain Home', 'IAITH-MASK', 'Masg', 'mask', 'anhysbys']);
@@ -182,7 +182,7 @@ describe('alerts in the store’s language', () => {
     for (const [storeId, language] of [['alert-cy', 'cy'], ['alert-both', 'both'], ['alert-en', 'en']] as const) {
       expect((await api().request('PUT', `/v1/stores/${storeId}`, { token: admin, body: { name: storeId, capacityPerDay: 2, language } })).status).toBe(200);
       // Never counted: flagged as silent / never-counted by the job.
-      expect((await api().request('PUT', `/v1/homes/${storeId}-home`, { token: admin, body: { name: `Home of ${storeId}`, storeId, beds: 10, deliveryDays: ['MON'] } })).status).toBe(200);
+      expect((await api().request('PUT', `/v1/homes/${storeId}-home`, { token: admin, body: { name: `Home of ${storeId}`, nameCy: `Cartref ${storeId}`, storeId, beds: 10, deliveryDays: ['MON'] } })).status).toBe(200);
     }
     const before = alertLines().length;
     expect((await api().request('POST', '/v1/jobs/shortfall-scan', { token: admin, body: {} })).status).toBe(200);
@@ -192,15 +192,18 @@ describe('alerts in the store’s language', () => {
 
     expect(digest('alert-cy').text).toMatch(/^Prinderau storfa alert-cy ar /);
     expect(digest('alert-cy').text).not.toContain('Shortfalls for');
-    expect(digest('alert-cy').subject).toMatch(/yn brin, \d+ yn dawel/);
-    expect(event('alert-cy')).toMatchObject({ language: 'cy', text: expect.stringMatching(/^Prinder: Home of alert-cy \(alert-cy-home\)/) });
+    expect(digest('alert-cy').subject).toMatch(/yn brin, \d+ wedi tawelu/);
+    // A Welsh store names its homes by their Welsh names.
+    expect(digest('alert-cy').text).toContain('- Cartref alert-cy (alert-cy-home)');
+    expect(event('alert-cy')).toMatchObject({ language: 'cy', homeName: 'Home of alert-cy', text: expect.stringMatching(/^Prinder: Cartref alert-cy \(alert-cy-home\)/) });
 
     const both = digest('alert-both').text as string;
     expect(both.indexOf('Prinderau storfa alert-both')).toBe(0);
     expect(both.indexOf('Shortfalls for store alert-both')).toBeGreaterThan(0);
-    expect(event('alert-both').text).toMatch(/^Prinder: .* \/ Shortfall: /);
+    expect(event('alert-both').text).toBe(`Prinder: Cartref alert-both (alert-both-home), ${event('alert-both').date}: wedi tawelu / Shortfall: Home of alert-both (alert-both-home), ${event('alert-both').date}: silent`);
 
     expect(digest('alert-en').text).toMatch(/^Shortfalls for store alert-en/);
+    expect(digest('alert-en').text).toContain('- Home of alert-en (alert-en-home)');
     expect(event('alert-en')).toMatchObject({ language: 'en', text: expect.stringMatching(/^Shortfall: /) });
   });
 });

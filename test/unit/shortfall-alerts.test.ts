@@ -68,12 +68,12 @@ describe('store digest in the store\'s language (issue #19)', () => {
   it('cy: a Welsh subject (still ASCII, one line) and text: status words, reasons, resolved', () => {
     const digest = storeDigest({ ...base, language: 'cy' });
     const subject = digestSubject(digest);
-    expect(subject).toBe('Carestock 2026-03-10 s1: 1 yn brin, 2 yn dawel, 1 wedi datrys');
+    expect(subject).toBe('Carestock 2026-03-10 s1: 1 yn brin, 2 wedi tawelu, 1 wedi datrys');
     expect(subject).toMatch(/^[\x20-\x7e]{1,99}$/);
     const text = digestText(digest);
     expect(text).toContain('Prinderau storfa s1 ar 2026-03-10');
     expect(text).toContain('Mae angen sylw ar 2 cartref, y gwaethaf yn gyntaf:');
-    expect(text).toContain('- Cartref Gofal Tŷ Gwyn (red-early) [newydd]: yn brin, yn dawel');
+    expect(text).toContain('- Cartref Gofal Tŷ Gwyn (red-early) [newydd]: yn brin, wedi tawelu');
     expect(text).toContain('MASK: coch, 0.5 diwrnod');
     expect(text).toContain('dim cyfrif stoc diweddar: ffoniwch y cartref');
     expect(text).toContain('Yn brin ddoe, nid heddiw (wedi datrys):');
@@ -87,7 +87,22 @@ describe('store digest in the store\'s language (issue #19)', () => {
     expect(both.endsWith(english)).toBe(true);
     expect(both.indexOf('Shortfalls for store s1')).toBeGreaterThan(both.indexOf('Yn brin ddoe'));
     expect(digestText(storeDigest({ ...base, language: 'en' }))).toBe(english);
-    expect(digestSubject(storeDigest({ ...base, language: 'both' }))).toBe('Carestock 2026-03-10 s1: 1 yn brin, 2 yn dawel, 1 wedi datrys / 1 short, 2 silent, 1 resolved');
+    expect(digestSubject(storeDigest({ ...base, language: 'both' }))).toBe('Carestock 2026-03-10 s1: 1 yn brin, 2 wedi tawelu, 1 wedi datrys / 1 short, 2 silent, 1 resolved');
+  });
+
+  it('a Welsh text names homes by their Welsh names where they have one; the English text by their names', () => {
+    const namesCy = new Map([['red-early', 'Cartref Gofal Tŷ Gwyn'], ['recovered', 'Llys Criafol']]);
+    const names = new Map([...base.names, ['red-early', 'Ty Gwyn Care Home']]);
+    const both = digestText(storeDigest({ ...base, names, namesCy, language: 'both' }));
+    const [welsh, english] = both.split('\n\n---\n\n');
+    expect(welsh).toContain('- Cartref Gofal Tŷ Gwyn (red-early)');
+    expect(welsh).toContain('- Llys Criafol (recovered)');
+    expect(welsh).toContain('- Bryn Haul (quiet)');
+    expect(english).toContain('- Ty Gwyn Care Home (red-early)');
+    expect(english).toContain('- Rowan Court (recovered)');
+    expect(shortfallEvent(record('h', ['short']), base.asOf, 'Ty Gwyn Care Home', 'both', 'Cartref Gofal Tŷ Gwyn').text).toBe(
+      'Prinder: Cartref Gofal Tŷ Gwyn (h), 2026-03-10: yn brin / Shortfall: Ty Gwyn Care Home (h), 2026-03-10: short',
+    );
   });
 
   it('events carry the store\'s language and a text in it', () => {
