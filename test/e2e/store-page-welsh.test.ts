@@ -7,7 +7,7 @@
  * where there is no Welsh one) and proper names; the choice survives a reload; <html lang="cy">;
  * axe-core finds nothing serious, as in English. The same for a home's screens and the overview,
  * and a first visit from a browser set to Welsh starts in Welsh. Welsh screenshots go to
- * docs/screenshots/ (the README shows them).
+ * test-artifacts/welsh/, or with UPDATE_SCREENSHOTS=1 to docs/screenshots/ (the README shows them).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +24,8 @@ import { cy } from '../../web/i18n/cy.ts';
 import { en } from '../../web/i18n/en.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+/** The README's Welsh screenshots are rewritten only when asked (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean. */
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : join(import.meta.dirname, '..', '..', 'test-artifacts', 'welsh');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
