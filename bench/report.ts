@@ -5,6 +5,7 @@ import type { BundlesResult } from './bundles.ts';
 import type { DailyJobResult } from './daily-job.ts';
 import type { CostResult, DayOfWales } from './operation-cost.ts';
 import { estimatorMarkdown, type EstimatorResult } from './estimator.ts';
+import { webhooksMarkdown } from './webhooks.ts';
 
 export interface BenchResults {
   generatedAt: string;
@@ -19,6 +20,8 @@ export interface BenchResults {
   estimator?: EstimatorResult;
   /** Section 5 (`--only overview`): the rollup's cost and the overview's reads at national scale. */
   overview?: Awaited<ReturnType<typeof import('./overview.ts').benchOverview>>;
+  /** Section 7 (`--only webhooks`): local delivery latency and the retry schedule; kept from the last run that measured it. */
+  webhooks?: import('./webhooks.ts').WebhookBenchResult;
   /** When each section's figures were measured: a partial run written with --write keeps the others'. */
   measuredAt?: Partial<Record<ResultSection, string>>;
 }
@@ -34,6 +37,8 @@ export function mergeResults(current: BenchResults, previous: BenchResults, ran:
   const merged: BenchResults = { ...current, measuredAt: {} };
   const estimator = current.estimator ?? previous.estimator;
   if (estimator) merged.estimator = estimator;
+  const webhooks = current.webhooks ?? previous.webhooks;
+  if (webhooks) merged.webhooks = webhooks;
   for (const section of RESULT_SECTIONS) {
     const kept = !ran.includes(section) && !skipped(previous[section]);
     (merged as unknown as Record<ResultSection, unknown>)[section] = kept ? previous[section] : current[section];
@@ -179,6 +184,7 @@ export function markdownReport(results: BenchResults): string {
     '### 4. DynamoDB cost per operation',
     cost(results.cost),
     ...(results.estimator ? ['### 5. The usage estimate with and without a declared outbreak', estimatorMarkdown(results.estimator)] : []),
+    ...(results.webhooks ? ['### 7. Webhook delivery on one machine', webhooksMarkdown(results.webhooks)] : []),
   ].join('\n\n');
 }
 

@@ -3,7 +3,7 @@
  * per operation, on one machine. Prints figures as it goes; asserts nothing about wall-clock time.
  * A full run writes bench/results.json and the figures table of bench/README.md.
  *
- * Options: --only bundles,api,cost,job,estimator,overview   --quick (short runs, 1,000 homes only)   --write (write
+ * Options: --only bundles,api,cost,job,estimator,overview,webhooks   --quick (short runs, 1,000 homes only)   --write (write
  * results even for a partial run: its sections replace theirs in results.json, the others are kept)   --connections N   --duration S   --scales 1000,17000   --import-runs N
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { configureLocalAws } from '../bin/local/local-system.ts';
 import { heading, say } from './progress.ts';
 import { markdownReport, mergeResults, skipped, writeFiguresIntoReadme, type BenchResults } from './report.ts';
 
-const SECTIONS = ['bundles', 'api', 'cost', 'job', 'estimator', 'overview'] as const;
+const SECTIONS = ['bundles', 'api', 'cost', 'job', 'estimator', 'overview', 'webhooks'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -86,7 +86,7 @@ try {
     results.bundles = await benchBundles({ importRuns: options.importRuns });
   }
 
-  if (only.has('api') || only.has('cost') || only.has('job') || only.has('overview')) {
+  if (only.has('api') || only.has('cost') || only.has('job') || only.has('overview') || only.has('webhooks')) {
     heading('DynamoDB Local');
     dynamo = await startDynamoDbLocal();
     configureLocalAws(dynamo.endpoint, 'bench');
@@ -125,7 +125,15 @@ try {
     results.overview = await benchOverview({ scales: options.scales, dataDir });
   }
 
-  if (previous) results = mergeResults(results, previous, [...only].filter((s) => s !== 'estimator' && s !== 'overview').map((s) => (s === 'job' ? 'dailyJob' : s)));
+  if (only.has('webhooks')) {
+    // Last: the local system it starts points the process's TABLE_NAME at its own table.
+    heading('7. Webhook delivery on one machine');
+    const { benchWebhooks, webhooksMarkdown } = await import('./webhooks.ts');
+    results.webhooks = await benchWebhooks({ dynamoEndpoint: dynamo!.endpoint, samples: quick ? 10 : 30 });
+    say(webhooksMarkdown(results.webhooks));
+  }
+
+  if (previous) results = mergeResults(results, previous, [...only].filter((s) => s !== 'estimator' && s !== 'overview' && s !== 'webhooks').map((s) => (s === 'job' ? 'dailyJob' : s)));
   // A day of Wales from the cost figures and the job at 1,000 homes, whichever run measured them.
   const cost = costResult ?? (skipped(results.cost) ? null : results.cost);
   if (cost && (costResult || only.has('job'))) {

@@ -12,6 +12,7 @@ import { scopeDescriptions } from '../scopes.ts';
 import type { CsvBody, OperationSpec, ProblemStatus, ResponseSpec, RouteKey } from '../schemas/operation.ts';
 import { operations as allOperations } from '../schemas/operations.ts';
 import { gatewayError, problemSchemaId, problemTypeSchemas } from '../schemas/problem.ts';
+import { webhookEventSchemas, webhookHeaders } from '../schemas/webhook-events.ts';
 import { PROBLEM_SLUGS, PROBLEM_TYPES } from '../http/problem-types.ts';
 import { addResponseExamples } from './response-examples.ts';
 import { SchemaComponents, schemaDescription, schemaExamples, type Json } from './schema-components.ts';
@@ -162,6 +163,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
     servers: [{ url: options.serverUrl ?? '/', description: 'The host that serves this document' }],
     tags: [...new Set(routeTable.filter((r) => operations.has(routeKey(r) as RouteKey)).map((r) => r.tag))].map((name) => ({ name, description: tagDescriptions[name] })),
     paths,
+    webhooks: webhookOperations(),
     components: {
       securitySchemes: securitySchemes(options.authBaseUrl ?? 'https://carestock.auth.eu-west-2.amazoncognito.com', scopeDescriptions),
       parameters: parameterComponents,
@@ -176,6 +178,40 @@ export function buildOpenApi(options: OpenApiOptions = {}): GeneratedDocument {
   addLinks(document);
   addResponseExamples(document);
   return { document, issues: [...issues, ...schemas.issues] };
+
+  /**
+   * OpenAPI 3.1's `webhooks`: what Carestock POSTs to a subscriber, one operation per event type,
+   * with the Standard Webhooks headers. Subscribing is `POST /v1/homes/{homeId}/webhooks` (or a store's).
+   */
+  function webhookOperations(): Record<string, Json> {
+    const headers = Object.entries(webhookHeaders).map(([name, description]) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } }));
+    return Object.fromEntries(
+      Object.entries(webhookEventSchemas).map(([type, schema]) => {
+        const example = schemaExamples(schema)?.[0];
+        return [
+          type,
+          {
+            post: {
+              operationId: `webhook${type.replace(/(^|\.)(\w)/g, (_, __, c: string) => c.toUpperCase())}`,
+              summary: `\`${type}\` to a subscribed endpoint`,
+              description:
+                `${schemaDescription(schema) ?? ''} Sent to every subscription of the home, and of the store serving it at the time, that asked for \`${type}\`. ` +
+                'Signed per Standard Webhooks; sent at once, then retried 5 s, 5 min, 30 min, 2 h, 5 h and 10 h after each failure (deployed, each retry within a minute of that), then the delivery and the subscription are `failing`.',
+              tags: ['webhooks'],
+              // Not an OAuth call: the receiver authenticates Carestock by the signature (webhook-signature).
+              security: [],
+              parameters: headers,
+              requestBody: { required: true, content: { 'application/json': { schema: schemas.ref(schema, 'output', `webhook ${type}`), ...(example ? { example } : {}) } } },
+              responses: {
+                '200': { description: 'Received. Any 2xx acknowledges the delivery; anything else, a redirect or no answer within 10 seconds is retried.' },
+                '400': { description: 'Refused (a bad signature, an old timestamp): retried until the schedule is spent, then `failing`.' },
+              },
+            },
+          },
+        ];
+      }),
+    );
+  }
 
   function pathParameters(route: RouteDefinition, spec: OperationSpec, key: string): Json[] {
     const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

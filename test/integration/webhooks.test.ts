@@ -10,6 +10,7 @@ import { addDays, today, weekdayIn } from '../support/delivery-fixtures.ts';
 import { act, itemsOf, submitted } from '../support/request-fixtures.ts';
 import { useTestApi } from '../support/test-api.ts';
 import { startWebhookReceiver, verifyStandardWebhook, type WebhookReceiver } from '../support/webhook-receiver.ts';
+import { webhookEventSchemas } from '../../functions/schemas/webhook-events.ts';
 
 /** Three attempts: at once, then 20 ms and 40 ms after the one before. */
 const SCHEDULE = [0, 20, 40];
@@ -326,5 +327,21 @@ describe('delivery and shortfall events', () => {
     expect((await itemsOf(api(), 'WebhookEvent')).filter((e) => e.type === 'shortfall.flagged' && e.homeId === 'h1')).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(receiver.on('/ok/h1-shortfall')).toHaveLength(1);
+  });
+});
+
+describe('the document', () => {
+  it('every payload received in this file matches its event type’s schema in the OpenAPI document’s webhooks', () => {
+    expect(receiver.received.length).toBeGreaterThan(10);
+    const types = new Set<string>();
+    for (const each of receiver.received) {
+      const payload = JSON.parse(each.body);
+      types.add(payload.type);
+      const schema = webhookEventSchemas[payload.type as keyof typeof webhookEventSchemas];
+      expect(schema, payload.type).toBeDefined();
+      const parsed = schema.safeParse(payload);
+      expect(parsed.success, `${payload.type}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+    }
+    expect([...types].sort()).toEqual(['delivery.dispatched', 'delivery.planned', 'delivery.received', 'request.approved', 'request.rejected', 'shortfall.flagged']);
   });
 });
