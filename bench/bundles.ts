@@ -93,6 +93,7 @@ function entries(groupDirectory: string): Entry[] {
   }
   for (const job of jobs) add(job.handler, 'job', `job ${job.name}`);
   add('pre-token-generation', 'trigger', 'Cognito pre-token-generation');
+  add('webhook-sender', 'job', 'webhook sender (stream and every-minute sweep)');
   return list;
 }
 

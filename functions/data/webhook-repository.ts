@@ -47,7 +47,7 @@ export interface WebhookSubscriptionRecord {
   deletedAt?: string | null;
 }
 
-export type DeliveryState = 'pending' | 'delivered' | 'failing' | 'cancelled';
+export type DeliveryState = 'pending' | 'delivered' | 'failing';
 
 export interface DeliveryAttempt {
   at: string;

@@ -52,7 +52,7 @@ export function toDeliveryView(record: WebhookDeliveryRecord): WebhookDelivery {
     eventId: record.eventId,
     type: record.type,
     eventTimestamp: record.eventTimestamp,
-    state: record.state === 'cancelled' ? 'failing' : record.state,
+    state: record.state,
     attemptCount: record.attemptCount,
     attempts: record.attempts,
     nextAttemptAt: record.nextAttemptAt,

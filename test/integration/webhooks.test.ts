@@ -22,8 +22,11 @@ let h1: string;
 let h2: string;
 let h3: string;
 
+/** Paths under /fail that answer 204 again (an endpoint that recovered). */
+const recovered = new Set<string>();
+
 beforeAll(async () => {
-  receiver = await startWebhookReceiver();
+  receiver = await startWebhookReceiver((path) => (path.startsWith('/fail') && !recovered.has(path) ? 500 : 204));
   admin = await seedRegistry(api(), { stores: ['s1', 's2'], homes: { h1: 's1', h2: 's2', h3: 's1', h4: 's1' } });
   [store, h1, h2, h3] = (await Promise.all(['store:s1', 'home:h1', 'home:h2', 'home:h3'].map((org) => api().token(org)))) as [string, string, string, string];
   for (const homeId of ['h1', 'h3', 'h4']) {
@@ -118,7 +121,7 @@ describe('a subscribed home', () => {
 });
 
 describe('a failing endpoint', () => {
-  it('is retried per the schedule with the same webhook-id, then the delivery is failing and so is the subscription', async () => {
+  it('is retried per the schedule with the same webhook-id, then the delivery is failing and so is the subscription, until a later success', async () => {
     const sub = await subscribed(h3, 'homes/h3', '/fail/h3');
     await approvedRequest(h3, 'h3');
     const attempts = await receiver.waitFor('/fail/h3', SCHEDULE.length);
@@ -133,6 +136,18 @@ describe('a failing endpoint', () => {
     // No more attempts once failing.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(receiver.on('/fail/h3')).toHaveLength(SCHEDULE.length);
+
+    // The endpoint recovers: the next event is delivered at its first attempt, and the subscription is active again.
+    recovered.add('/fail/h3');
+    await approvedRequest(h3, 'h3', 20);
+    await receiver.waitFor('/fail/h3', SCHEDULE.length + 1);
+    const after = await eventually(() => deliveryLog(h3, sub.webhookId), (items) => items.length === 2 && items[0]?.state === 'delivered');
+    expect(after.map((d: { state: string; attemptCount: number }) => [d.state, d.attemptCount])).toEqual([['delivered', 1], ['failing', SCHEDULE.length]]);
+    const healthy = await eventually(
+      () => api().request('GET', '/v1/homes/h3/webhooks', { token: h3 }),
+      (r) => r.body.items.find((w: { webhookId: string }) => w.webhookId === sub.webhookId)?.status === 'active',
+    );
+    expect(healthy.body.items.find((w: { webhookId: string }) => w.webhookId === sub.webhookId)).toMatchObject({ status: 'active', failingSince: null });
   });
 });
 
