@@ -345,6 +345,26 @@ describe('delivery and shortfall events', () => {
   });
 });
 
+describe('a home that moves', () => {
+  it('its events go to the store serving it now, not the store it left', async () => {
+    const put = (path: string, body: unknown) => api().request('PUT', path, { token: admin, body });
+    expect((await put('/v1/stores/s4', { name: 's4', capacityPerDay: 3 })).status).toBe(200);
+    expect((await put('/v1/homes/h7', { name: 'h7', storeId: 's1', beds: 30, deliveryDays: ['MON'] })).status).toBe(200);
+    const s4 = await api().token('store:s4');
+    const newStore = await subscribed(s4, 'stores/s4', '/ok/s4', ['request.approved']);
+    expect((await put('/v1/homes/h7', { name: 'h7', storeId: 's4', beds: 30, deliveryDays: ['MON'] })).status).toBe(200);
+    const h7 = await api().token('home:h7');
+    const requestId = await submitted(api(), h7, 'h7', [{ sku: 'MASK-IIR', quantity: 30 }]);
+    expect((await act(api(), s4, requestId, 'approve', { lines: [{ sku: 'MASK-IIR', quantity: 30 }] })).status).toBe(200);
+    const [got] = await receiver.waitFor('/ok/s4');
+    expect(verifyStandardWebhook(newStore.secret, got!.headers, got!.body)).toBe(true);
+    expect(JSON.parse(got!.body).data).toMatchObject({ homeId: 'h7', requestId, storeId: 's4' });
+    // s1 (subscribed to request.approved since the first test) heard nothing of h7.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(receiver.on('/ok/s1').map((r) => JSON.parse(r.body).data.homeId)).not.toContain('h7');
+  });
+});
+
 describe('the document', () => {
   it('every payload received in this file matches its event type’s schema in the OpenAPI document’s webhooks', () => {
     expect(receiver.received.length).toBeGreaterThan(10);
