@@ -78,4 +78,5 @@ log(`API ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${system.ur
 log(`store page:   ${system.url}/  (sign in as a manager or staff member of any demo store or home)`);
 log(`get a token:  TOKEN=$(npm run -s token -- --org admin)   (or --org store:cardiff-jes --role staff, --org home:ty-gwyn)`);
 log(`then:         curl -H "Authorization: Bearer $TOKEN" ${system.url}/v1/items`);
+log(`webhooks:     sent in process every 250 ms; POST /v1/homes/{homeId}/webhooks with a manager's token (http://127.0.0.1:<port>/… is allowed locally)`);
 
