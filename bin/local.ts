@@ -54,6 +54,8 @@ system = await startLocalSystem({
   host: values.host ?? process.env.HOST ?? '127.0.0.1',
   inMemory: values['in-memory'],
   dataDir: values['data-dir'] ?? process.env.DATA_DIR,
+  // The demo seed goes through the API: until it is done, everyone else is told to retry.
+  loading: !values['no-seed'],
   // The store page at / and its local-only sign-in, offering the demo data's members.
   extraRoutes: await createStorePageRoutes(memberChoices(values.wales ? [...demoMembers, ...walesRegionMembers] : demoMembers, demoStores, demoHomes)),
 });
@@ -64,7 +66,7 @@ if (!values['no-seed']) {
   const api = async (method: string, path: string, body?: unknown, contentType = 'application/json') => {
     const response = await fetch(system!.url + path, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType, [system!.loadingHeader!.name]: system!.loadingHeader!.value },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: response.status, body: await response.json().catch(() => undefined) };
@@ -73,6 +75,7 @@ if (!values['no-seed']) {
   if (values.wales) await seedWales(api, log);
 }
 
+system.ready();
 scheduler = startLocalScheduler(log);
 log(`API ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${system.url}/v1 (health: ${system.url}/v1/health)`);
 log(`store page:   ${system.url}/  (sign in as a manager or staff member of any demo store or home)`);

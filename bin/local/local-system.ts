@@ -4,12 +4,15 @@
  * the scheduled jobs. `npm start`, the end-to-end tests and the benchmarks all start it through this
  * one function.
  */
+import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createApiGatewayAdapter } from './api-gateway-adapter.ts';
 import { ensureTable } from './create-table.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { HttpProblem, problemResponse } from '../../functions/http/problem.ts';
+import { t } from '../../functions/i18n/messages.ts';
 import { startHttpServer, type LocalRoute } from './http-server.ts';
 import { loadOrCreateSigningKey, type LocalSigningKey } from './local-auth.ts';
 import { problemPages } from './problem-pages.ts';
@@ -30,6 +33,12 @@ export interface LocalSystemOptions {
   extraRoutes?: (context: { signingKey: LocalSigningKey; dataDir: string }) => LocalRoute;
   /** The in-process webhook sender (on unless false; tests turn it on where they need it, with a short schedule). */
   webhooks?: LocalWebhookSenderOptions | false;
+  /**
+   * Start "loading": the API answers 503 `throttled` (Retry-After: 1) to everyone but the caller
+   * that sends `loadingHeader` (the demo seed, which goes through the API), until `ready()`. So a
+   * script that polls the health check never races the demo data.
+   */
+  loading?: boolean;
 }
 
 export interface LocalSystem {
@@ -40,6 +49,10 @@ export interface LocalSystem {
   signingKey: LocalSigningKey;
   /** The in-process webhook sender, when on. */
   webhooks: LocalWebhookSender | undefined;
+  /** The header (name and value) that passes while loading; undefined when not started loading. */
+  loadingHeader: { name: string; value: string } | undefined;
+  /** Ends loading: every caller is served from now on. */
+  ready(): void;
   stop(): Promise<void>;
 }
 
@@ -76,7 +89,15 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   const signingKey = await loadOrCreateSigningKey(dataDir);
   const api = createApiGatewayAdapter(signingKey);
   const extra = options.extraRoutes?.({ signingKey, dataDir });
-  const route: LocalRoute = async (request) => (await problemPages(request)) ?? (await extra?.(request)) ?? (await api(request));
+  const loadingHeader = options.loading ? { name: 'x-carestock-loading-pass', value: randomUUID() } : undefined;
+  let loading = loadingHeader !== undefined;
+  const route: LocalRoute = async (request) => {
+    if (loading && request.url.startsWith('/v1/') && request.headers[loadingHeader!.name] !== loadingHeader!.value) {
+      const { statusCode, headers, body } = problemResponse(new HttpProblem('throttled', t('local.loading'), { headers: { 'Retry-After': '1' } }));
+      return { statusCode, headers, body };
+    }
+    return (await problemPages(request)) ?? (await extra?.(request)) ?? (await api(request));
+  };
   const http = await startHttpServer(options.port ?? 3000, route, options.host);
   // Local adapters (the shortfall job's alerts file) write here, as deployed ones read their environment.
   process.env.DATA_DIR = dataDir;
@@ -92,6 +113,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     dynamoEndpoint: endpoint,
     signingKey,
     webhooks,
+    loadingHeader,
+    ready: () => {
+      loading = false;
+    },
     stop: async () => {
       rmSync(systemFile, { force: true });
       await webhooks?.stop();

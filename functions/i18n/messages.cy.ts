@@ -223,6 +223,7 @@ export const cy: Record<MessageId, WelshEntry> = {
   'notFound.problemType': 'Dim math o broblem "{slug}"; gweler /problems/ am y rhestr.',
 
   'failure.throttled': "Mae'r gronfa ddata yn brysur; ceisiwch eto ar ôl yr egwyl a nodir.",
+  'local.loading': "Mae'r system leol yn dal i lwytho ei data enghreifftiol; ceisiwch eto ar ôl yr egwyl a nodir.",
   'failure.directoryThrottled': "Mae'r cyfeiriadur mewngofnodi yn brysur; ceisiwch eto ar ôl yr egwyl a nodir.",
   'failure.writeConflict': review("Newidiodd yr hyn y cyfrifwyd y newid hwn ohono tra oedd yn cael ei ysgrifennu; ni newidiwyd dim. Ceisiwch eto.", 'construction'),
   'failure.internal': "Aeth rhywbeth o'i le ar ein hochr ni. Mae wedi'i gofnodi.",

@@ -174,6 +174,7 @@ const messages = {
   'notFound.problemType': 'No problem type "{slug}"; see /problems/ for the list.',
   // Failures of the data store and of races.
   'failure.throttled': 'The data store is busy; retry after the interval given.',
+  'local.loading': 'The local system is still loading its demo data; retry after the interval given.',
   'failure.directoryThrottled': 'The sign-in directory is busy; retry after the interval given.',
   'failure.writeConflict': 'What this change was computed from changed while it was written; nothing was changed. Retry.',
   'failure.internal': 'Something went wrong on our side. It has been logged.',
