@@ -28,14 +28,14 @@ describe('a local system still loading its demo data', () => {
     const waiting = await fetch(`${system.url}/v1/health`);
     expect(waiting.status).toBe(503);
     expect(waiting.headers.get('retry-after')).toBe('1');
-    const problem = await waiting.json();
+    const problem = (await waiting.json()) as { type: string; detail: string };
     expect(problem.type).toBe('https://carestock.example/problems/throttled');
     expect(problem.detail).toMatch(/still loading its demo data/);
 
     const inWelsh = await fetch(`${system.url}/v1/items`, { headers: { 'accept-language': 'cy' } });
     expect(inWelsh.status).toBe(503);
     expect(inWelsh.headers.get('content-language')).toBe('cy');
-    expect((await inWelsh.json()).detail).toMatch(/data enghreifftiol/);
+    expect(((await inWelsh.json()) as { detail: string }).detail).toMatch(/data enghreifftiol/);
 
     const { name, value } = system.loadingHeader!;
     expect((await fetch(`${system.url}/v1/health`, { headers: { [name]: value } })).status).toBe(200);
