@@ -6,21 +6,16 @@
  * to a region and then a store's worklist; a region's commissioner sees only their region. axe-core
  * runs on each screen (0 serious or critical); screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCatalogue, demoHomes, demoMembers, demoStores, seedDemoMembers } from '../../bin/local/demo-data.ts';
-import { signLocalToken } from '../../bin/local/local-auth.ts';
-import { startLocalSystem, type LocalSystem } from '../../bin/local/local-system.ts';
-import { createStorePageRoutes, memberChoices } from '../../bin/local/store-page-routes.ts';
+import type { LocalSystem } from '../../bin/local/local-system.ts';
+import { AXE_SOURCE, CHROMIUM, CHROMIUM_ARGS, startPageSystem, type AdminCall } from './page-system.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
 const DAY = 86_400_000;
 
@@ -44,20 +39,8 @@ let userDataDir: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this in CI).`);
-  system = await startLocalSystem({
-    port: 0,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: process.env.TABLE_NAME!,
-    dataDir: mkdtempSync(join(tmpdir(), 'carestock-e2e-')),
-    extraRoutes: await createStorePageRoutes(memberChoices([...demoMembers, regionMember], demoStores, demoHomes)),
-  });
-  const admin = await signLocalToken(system.signingKey, { org: { kind: 'admin' } });
-  const call = async (method: string, path: string, body: unknown) => {
-    const response = await fetch(system.url + path, { method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
-    return response.json();
-  };
+  let call: AdminCall;
+  ({ system, call } = await startPageSystem([...demoMembers, regionMember]));
   for (const { sku, ...item } of demoCatalogue) await call('PUT', `/v1/items/${sku}`, item);
   await call('PUT', '/v1/regions/cardiff-and-vale', { name: 'Cardiff and Vale' });
   await call('PUT', '/v1/regions/west-glamorgan', { name: 'West Glamorgan' });

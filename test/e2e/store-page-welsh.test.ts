@@ -9,25 +9,20 @@
  * and a first visit from a browser set to Welsh starts in Welsh. Welsh screenshots go to
  * test-artifacts/welsh/, or with UPDATE_SCREENSHOTS=1 to docs/screenshots/ (the README shows them).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCatalogue, demoHomes, demoMembers, demoStores, seedDemoMembers } from '../../bin/local/demo-data.ts';
-import { signLocalToken } from '../../bin/local/local-auth.ts';
-import { startLocalSystem, type LocalSystem } from '../../bin/local/local-system.ts';
-import { createStorePageRoutes, memberChoices } from '../../bin/local/store-page-routes.ts';
+import type { LocalSystem } from '../../bin/local/local-system.ts';
 import { dateInZone } from '../../functions/domain/zoned-dates.ts';
 import { cy } from '../../web/i18n/cy.ts';
 import { en } from '../../web/i18n/en.ts';
+import { AXE_SOURCE, CHROMIUM, CHROMIUM_ARGS, startPageSystem, type AdminCall } from './page-system.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The README's Welsh screenshots are rewritten only when asked (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean. */
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots') : join(import.meta.dirname, '..', '..', 'test-artifacts', 'welsh');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000 });
 
 type Message = string | Readonly<Record<string, string>>;
@@ -55,27 +50,14 @@ const properNames = [...demoStores, ...demoHomes, ...demoCatalogue, ...demoMembe
   .sort((a, b) => b.length - a.length);
 
 let system: LocalSystem;
-let call: (method: string, path: string, body: unknown, headers?: Record<string, string>) => Promise<Record<string, unknown>>;
+let call: AdminCall;
 let browser: BrowserContext;
 let page: Page;
 let userDataDir: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (.ci/run does this in CI).`);
-  system = await startLocalSystem({
-    port: 0,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    tableName: process.env.TABLE_NAME!,
-    dataDir: mkdtempSync(join(tmpdir(), 'carestock-e2e-')),
-    extraRoutes: await createStorePageRoutes(memberChoices(demoMembers, demoStores, demoHomes)),
-  });
-  const admin = await signLocalToken(system.signingKey, { org: { kind: 'admin' } });
-  call = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(system.url + path, { method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
-    return (await response.json()) as Record<string, unknown>;
-  };
+  ({ system, call } = await startPageSystem(demoMembers));
   for (const { sku, ...item } of demoCatalogue) await call('PUT', `/v1/items/${sku}`, item);
   for (const { storeId, ...store } of demoStores) await call('PUT', `/v1/stores/${storeId}`, store);
   for (const { homeId, ...home } of demoHomes) await call('PUT', `/v1/homes/${homeId}`, home);
